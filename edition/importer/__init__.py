@@ -1,0 +1,1 @@
+"""importer step of the pipeline."""

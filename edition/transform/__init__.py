@@ -1,0 +1,1 @@
+"""transform step of the pipeline."""

@@ -1,0 +1,1 @@
+"""validate step of the pipeline."""
