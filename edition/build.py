@@ -1,9 +1,379 @@
-"""Placeholder until its issue lands: says so and exits 2."""
+"""``edition build``: validate, then HTML and PDF, then the deposit — incrementally and atomically.
+
+Each output records a key: the SHA-256 of everything it is made from (its TEI inputs and
+the toolkit: stylesheets, Python code, pinned engines). An output whose key is unchanged and
+whose file exists is not rebuilt. Whatever is rebuilt is written into a temporary folder
+beside the build folder and moved into place only when every output is complete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
 
 import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .package.sources import Edition, read_edition
+from .paths import DEFAULT_EDITION, ROOT, XSLT
+from .xmlio import XmlInputError
+
+MANIFEST = ".build-manifest.json"
+ENGINES = ("saxonche", "typst", "bagit", "pagefind", "lxml")
+#: What each target needs built first.
+PREREQUISITES = {"html": {"html"}, "pdf": {"pdf"}, "deposit": {"pdf", "html", "deposit"}}
+
+console = Console(stderr=True, highlight=False)
 
 
-@click.command("build", help="Build the edition: validate, HTML, PDF, deposit. (not implemented yet)", context_settings={"ignore_unknown_options": True})
-@click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def build_command(args: tuple[str, ...]) -> None:
-    raise click.UsageError("'edition build' is not implemented yet")
+class BuildError(Exception):
+    """A step failed; the message says which and why."""
+
+
+# ---------------------------------------------------------------- keys
+
+
+def _sha(*parts: bytes | str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big") + data)
+    return h.hexdigest()
+
+
+def _file_key(path: Path) -> str:
+    return _sha(path.name, path.read_bytes()) if path.exists() else _sha(path.name, "absent")
+
+
+def toolkit_key() -> str:
+    """The toolkit's version, stylesheets, Python code and engine versions."""
+    files = sorted([*XSLT.rglob("*.xsl"), *(ROOT / "edition").rglob("*.py")])
+    engines = [f"{name}=={_version(name)}" for name in ENGINES]
+    return _sha(__version__, *engines, *(f"{p.relative_to(ROOT)}:{_file_key(p)}" for p in files))
+
+
+def _version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+@dataclass
+class Plan:
+    edition: Edition
+    out: Path
+    targets: set[str]
+    keys: dict[str, str] = field(default_factory=dict)  # output (relative to out) → key
+    recorded: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def site(self) -> str:
+        return "site"
+
+    def pdf(self, essay: Path) -> str:
+        return f"pdf/{essay.stem}.pdf"
+
+    @property
+    def deposit(self) -> str:
+        return f"deposit/{self.edition.deposit_name}.zip"
+
+    def stale(self, output: str) -> bool:
+        return output in self.keys and (self.recorded.get(output) != self.keys[output] or not (self.out / output).exists())
+
+    @property
+    def stale_pdfs(self) -> list[Path]:
+        return [e for e in self.edition.essays if "pdf" in self.targets and self.stale(self.pdf(e))]
+
+    @property
+    def work(self) -> list[str]:
+        return [o for o in self.keys if self.stale(o)]
+
+
+def make_plan(edition: Edition, out: Path, targets: set[str]) -> Plan:
+    plan = Plan(edition, out, targets, recorded=_read_manifest(out))
+    tool = toolkit_key()
+    shared = [_file_key(edition.edition_xml), _file_key(edition.register)]
+    essays = {e: _file_key(e) for e in edition.essays}
+    pdf_keys = {plan.pdf(e): _sha(tool, *shared, k) for e, k in essays.items()}
+    if "pdf" in targets:
+        plan.keys.update(pdf_keys)
+    else:  # the site links the PDFs that are there now
+        pdf_keys = {o: k for o, k in plan.recorded.items() if o.startswith("pdf/") and (out / o).exists()}
+    site_key = _sha(tool, *shared, *essays.values(), repr(sorted(pdf_keys.items())))
+    if "html" in targets:
+        plan.keys[plan.site] = site_key
+    if "deposit" in targets:
+        schema = sorted(p for p in (edition.tei / "schema").rglob("*") if p.is_file())
+        plan.keys[plan.deposit] = _sha(tool, site_key, *sorted(pdf_keys.values()), *map(_file_key, schema))
+    return plan
+
+
+def _read_manifest(out: Path) -> dict[str, str]:
+    try:
+        return json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+# ---------------------------------------------------------------- steps
+
+
+def validate(edition_dir: Path) -> None:
+    """Raise :class:`BuildError` listing every error; print warnings."""
+    from .validate import edition_files, validate_files
+
+    problems = validate_files(edition_files(edition_dir))
+    for problem in problems:
+        console.print(str(problem), markup=False, style="red" if problem.severity == "error" else "yellow")
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise BuildError(f"validation failed with {len(errors)} error(s); nothing was built or written")
+
+
+def _pdf_job(essay: Path, edition_dir: Path, out_pdf: Path) -> tuple[str, float]:
+    from .transform.pdf import build_pdf
+
+    start = time.perf_counter()
+    build_pdf(essay, edition_dir, out_pdf)
+    return essay.stem, time.perf_counter() - start
+
+
+def build_pdfs(plan: Plan, pdf_dir: Path, jobs: int, progress: Progress) -> None:
+    """Build the stale PDFs into ``pdf_dir``; copy the unchanged ones there, so it is complete."""
+    pdf_dir.mkdir(parents=True)
+    todo = plan.stale_pdfs
+    for essay in plan.edition.essays:
+        if essay not in todo:
+            shutil.copyfile(plan.out / plan.pdf(essay), pdf_dir / f"{essay.stem}.pdf")
+    task = progress.add_task(f"PDF ({jobs} job{'s' if jobs > 1 else ''})", total=len(todo))
+    if jobs == 1 or len(todo) < 2:
+        for essay in todo:
+            progress.update(task, description=f"PDF {essay.stem}")
+            _pdf_job(essay, plan.edition.dir, pdf_dir / f"{essay.stem}.pdf")
+            progress.advance(task)
+        return
+    # saxonche keeps one processor per process: parallel PDFs need processes, started fresh (spawn).
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = [pool.submit(_pdf_job, e, plan.edition.dir, pdf_dir / f"{e.stem}.pdf") for e in todo]
+        for future in as_completed(futures):
+            future.result()
+            progress.advance(task)
+
+
+def build_site(plan: Plan, site_dir: Path, pdf_dir: Path | None, progress: Progress) -> None:
+    from .transform.html import build_html
+
+    task = progress.add_task("HTML site", total=1)
+    build_html(plan.edition.dir, site_dir, pdf_dir)
+    progress.advance(task)
+
+
+def build_deposit(plan: Plan, work: Path, site_dir: Path, pdf_dir: Path, progress: Progress) -> Path:
+    from .package.archive import write_zip
+    from .package.bag import make_deposit_bag
+
+    task = progress.add_task("deposit (BagIt)", total=1)
+    bag = make_deposit_bag(work / "bag", plan.edition, site_dir, pdf_dir)
+    zip_path = work / "deposit" / f"{plan.edition.deposit_name}.zip"
+    zip_path.parent.mkdir()
+    write_zip(bag, zip_path, plan.edition.deposit_name, plan.edition.date)
+    progress.advance(task)
+    return zip_path
+
+
+# ---------------------------------------------------------------- moving into place
+
+
+def _swap_dir(new: Path, target: Path, trash: Path) -> None:
+    if target.exists():
+        target.rename(trash / target.name)
+    new.rename(target)
+
+
+def install(plan: Plan, work: Path) -> None:
+    """Move the complete new outputs into the build folder, then record their keys."""
+    out = plan.out
+    out.mkdir(parents=True, exist_ok=True)
+    trash = work / "replaced"
+    trash.mkdir()
+    if (work / "pdf").exists():
+        _swap_dir(work / "pdf", out / "pdf", trash)
+    if (work / "site").exists():
+        _swap_dir(work / "site", out / "site", trash)
+    if (work / "deposit").exists():
+        (out / "deposit").mkdir(exist_ok=True)
+        os.replace(work / "deposit" / f"{plan.edition.deposit_name}.zip", out / plan.deposit)
+    recorded = {o: k for o, k in plan.recorded.items() if (out / o).exists() and not o.startswith("pdf/")}
+    if "pdf" not in plan.targets:
+        recorded.update({o: k for o, k in plan.recorded.items() if o.startswith("pdf/") and (out / o).exists()})
+    recorded.update(plan.keys)
+    tmp_manifest = work / MANIFEST
+    tmp_manifest.write_text(json.dumps(recorded, indent=1, sort_keys=True), encoding="utf-8")
+    os.replace(tmp_manifest, out / MANIFEST)
+
+
+# ---------------------------------------------------------------- the command
+
+
+def run_build(edition_dir: Path | None, out: Path | None, jobs: int, targets: set[str]) -> int:
+    """Build ``targets`` (and what they need); return the exit status."""
+    start = time.perf_counter()
+    edition_dir = (edition_dir or DEFAULT_EDITION).resolve()
+    out = (out or edition_dir / "build").resolve()
+    try:
+        edition = read_edition(edition_dir)
+    except XmlInputError as exc:
+        console.print(f"{exc}\nbuild stopped: cannot read the edition; nothing was written", markup=False, style="red")
+        return 1
+    wanted = set().union(*(PREREQUISITES[t] for t in targets))
+    plan = make_plan(edition, out, wanted)
+    if not plan.work:
+        console.print(f"nothing to do: {len(plan.keys)} output(s) in {out} are up to date ({time.perf_counter() - start:.2f} s)")
+        return 0
+    timings: dict[str, float] = {}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}-tmp-", dir=out.parent))
+    try:
+        step = time.perf_counter()
+        validate(edition_dir)
+        timings["validate"] = time.perf_counter() - step
+        _build_outputs(plan, work, jobs, timings)
+        install(plan, work)
+    except BuildError as exc:
+        console.print(f"build stopped: {exc}", markup=False, style="red")
+        return 1
+    except Exception as exc:  # a failing step must not leave half-written output behind
+        console.print(f"build stopped: {type(exc).__name__}: {exc}\nnothing was written to {out}", markup=False, style="red")
+        return 1
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    _summary(plan, timings, time.perf_counter() - start)
+    return 0
+
+
+def _build_outputs(plan: Plan, work: Path, jobs: int, timings: dict[str, float]) -> None:
+    out = plan.out
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=True) as progress:
+        pdf_dir: Path | None = out / "pdf" if (out / "pdf").is_dir() else None
+        if "pdf" in plan.targets and (plan.stale_pdfs or not (out / "pdf").is_dir() or _extra_pdfs(plan)):
+            step = time.perf_counter()
+            build_pdfs(plan, work / "pdf", jobs, progress)
+            pdf_dir = work / "pdf"
+            timings["pdf"] = time.perf_counter() - step
+        site_dir = out / "site"
+        if plan.stale(plan.site):
+            step = time.perf_counter()
+            build_site(plan, work / "site", pdf_dir, progress)
+            site_dir = work / "site"
+            timings["html"] = time.perf_counter() - step
+        if plan.stale(plan.deposit):
+            step = time.perf_counter()
+            build_deposit(plan, work, site_dir, pdf_dir or work / "pdf", progress)
+            timings["deposit"] = time.perf_counter() - step
+
+
+def _extra_pdfs(plan: Plan) -> bool:
+    """PDFs of essays no longer in the edition."""
+    expected = {plan.pdf(e) for e in plan.edition.essays}
+    return any(f"pdf/{p.name}" not in expected for p in (plan.out / "pdf").glob("*.pdf"))
+
+
+def _summary(plan: Plan, timings: dict[str, float], total: float) -> None:
+    table = Table(title=f"edition build — {plan.edition.deposit_name}", title_justify="left")
+    for column in ("output", "where", "status"):
+        table.add_column(column)
+    pdfs = [o for o in plan.keys if o.startswith("pdf/")]
+    rebuilt = set(plan.work)
+    if pdfs:
+        n = sum(o in rebuilt for o in pdfs)
+        table.add_row("PDF", str(plan.out / "pdf"), f"{n} of {len(pdfs)} built" + _took(timings, "pdf"))
+    if plan.site in plan.keys:
+        table.add_row("HTML site", str(plan.out / plan.site), ("built" if plan.site in rebuilt else "up to date") + _took(timings, "html"))
+    if plan.deposit in plan.keys:
+        table.add_row("deposit", str(plan.out / plan.deposit), ("built" if plan.deposit in rebuilt else "up to date") + _took(timings, "deposit"))
+    console.print(table)
+    console.print(f"validated in {timings.get('validate', 0):.2f} s; total {total:.2f} s")
+
+
+def _took(timings: dict[str, float], step: str) -> str:
+    return f" in {timings[step]:.2f} s" if step in timings else ""
+
+
+# ---------------------------------------------------------------- click
+
+_edition_dir = click.argument("edition_dir", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+_out = click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+                    help="Build folder (default: EDITION_DIR/build, i.e. build/ of the project).")
+_jobs = click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="PDFs built in parallel (default 1).")
+
+
+class _BuildGroup(click.Group):
+    """`edition build DIR` means the whole build of DIR; `edition build html|pdf [DIR]` one output."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        if args and args[0] not in self.commands:
+            return "all", self.commands["all"], args
+        return super().resolve_command(ctx, args)
+
+
+def _options(ctx: click.Context, out: Path | None, jobs: int | None) -> tuple[Path | None, int]:
+    parent = ctx.parent.params if ctx.parent else {}
+    return out or parent.get("out"), jobs or parent.get("jobs") or 1
+
+
+@click.group("build", cls=_BuildGroup, invoke_without_command=True)
+@_out
+@_jobs
+@click.pass_context
+def build_command(ctx: click.Context, out: Path | None, jobs: int | None) -> None:
+    """Build the edition: validate, then the HTML site, the PDFs and the deposit.
+
+    `edition build [EDITION_DIR]` builds everything (default: the bundled edition);
+    `edition build html` or `edition build pdf` builds one output. Only what changed
+    is rebuilt; outputs appear in build/ only when complete.
+    """
+    if ctx.invoked_subcommand is None:
+        sys.exit(run_build(None, out, jobs or 1, {"deposit"}))
+
+
+@build_command.command("all", hidden=True)
+@_edition_dir
+@_out
+@_jobs
+@click.pass_context
+def _all(ctx: click.Context, edition_dir: Path | None, out: Path | None, jobs: int | None) -> None:
+    sys.exit(run_build(edition_dir, *_options(ctx, out, jobs), {"deposit"}))
+
+
+@build_command.command("html")
+@_edition_dir
+@_out
+@click.pass_context
+def _html(ctx: click.Context, edition_dir: Path | None, out: Path | None) -> None:
+    """Build the HTML site (build/site/)."""
+    sys.exit(run_build(edition_dir, _options(ctx, out, None)[0], 1, {"html"}))
+
+
+@build_command.command("pdf")
+@_edition_dir
+@_out
+@_jobs
+@click.pass_context
+def _pdf(ctx: click.Context, edition_dir: Path | None, out: Path | None, jobs: int | None) -> None:
+    """Build one PDF per essay (build/pdf/<essay>.pdf)."""
+    sys.exit(run_build(edition_dir, *_options(ctx, out, jobs), {"pdf"}))

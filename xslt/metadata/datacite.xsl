@@ -1,0 +1,200 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  teiHeader → DataCite Metadata Schema 4.5 (kernel-4), one record per essay and one
+  for the edition.
+
+  Source: an essay's TEI document, or tei/edition.xml for the edition's record.
+  There is no DOI: the identifier is the URL the sources give (edition.xml
+  publicationStmt/idno[@type='URL'], plus the essay page's path for an essay),
+  with identifierType="URL" — the 4.5 schema leaves identifierType free.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:md="urn:tei-edition:metadata"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+  xmlns="http://datacite.org/schema/kernel-4"
+  exclude-result-prefixes="#all"
+  expand-text="yes">
+
+  <xsl:import href="common.xsl"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+
+  <!-- tei/edition.xml: publisher, date, version and URL of the whole edition. -->
+  <xsl:param name="edition" as="document-node()" required="yes"/>
+  <!-- The record's own URL (the essay's reading page, or the edition's base URL). -->
+  <xsl:param name="url" as="xs:string" required="yes"/>
+  <!-- Edition record only: <parts><part url="…">essay TEI</part>…</parts>. -->
+  <xsl:param name="parts" as="document-node()?" select="()"/>
+
+  <xsl:mode on-no-match="fail"/>
+  <xsl:mode name="agent" on-no-match="fail"/>
+
+  <xsl:variable name="edition-header" as="element(tei:teiHeader)" select="$edition/tei:TEI/tei:teiHeader"/>
+  <xsl:variable name="edition-url" as="xs:string"
+    select="string($edition-header/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL'])"/>
+
+  <!-- The edition: its editors are its creators, its essays its parts. -->
+  <xsl:template match="/">
+    <xsl:apply-templates select="tei:TEI"/>
+  </xsl:template>
+
+  <xsl:template match="tei:TEI[tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL']]" priority="2">
+    <xsl:variable name="stmt" as="element(tei:titleStmt)" select="tei:teiHeader/tei:fileDesc/tei:titleStmt"/>
+    <resource xsi:schemaLocation="http://datacite.org/schema/kernel-4 http://schema.datacite.org/meta/kernel-4.5/metadata.xsd">
+      <xsl:call-template name="identity"/>
+      <creators>
+        <xsl:apply-templates select="$stmt/tei:editor ! md:agent(.)" mode="agent">
+          <xsl:with-param name="element" select="'creator'"/>
+        </xsl:apply-templates>
+      </creators>
+      <xsl:call-template name="titles"/>
+      <xsl:call-template name="publication"/>
+      <resourceType resourceTypeGeneral="Collection">Digitale Edition</resourceType>
+      <xsl:call-template name="contributors">
+        <xsl:with-param name="editors" select="()"/>
+      </xsl:call-template>
+      <xsl:call-template name="common"/>
+      <relatedIdentifiers>
+        <xsl:for-each select="$parts/parts/part">
+          <relatedIdentifier relatedIdentifierType="URL" relationType="HasPart">{@url}</relatedIdentifier>
+        </xsl:for-each>
+      </relatedIdentifiers>
+    </resource>
+  </xsl:template>
+
+  <!-- An essay: its authors are its creators; it is part of the edition and a variant form of the printed original. -->
+  <xsl:template match="tei:TEI" priority="1">
+    <xsl:variable name="stmt" as="element(tei:titleStmt)" select="tei:teiHeader/tei:fileDesc/tei:titleStmt"/>
+    <resource xsi:schemaLocation="http://datacite.org/schema/kernel-4 http://schema.datacite.org/meta/kernel-4.5/metadata.xsd">
+      <xsl:call-template name="identity"/>
+      <creators>
+        <xsl:apply-templates select="$stmt/tei:author ! md:agent(.)" mode="agent">
+          <xsl:with-param name="element" select="'creator'"/>
+        </xsl:apply-templates>
+      </creators>
+      <xsl:call-template name="titles"/>
+      <xsl:call-template name="publication"/>
+      <resourceType resourceTypeGeneral="Text">Essay</resourceType>
+      <xsl:call-template name="contributors">
+        <xsl:with-param name="editors" select="$edition-header/tei:fileDesc/tei:titleStmt/tei:editor"/>
+      </xsl:call-template>
+      <xsl:call-template name="common"/>
+      <relatedIdentifiers>
+        <relatedIdentifier relatedIdentifierType="URL" relationType="IsPartOf">{$edition-url}</relatedIdentifier>
+      </relatedIdentifiers>
+      <xsl:apply-templates select="tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[@type = 'original']"/>
+    </resource>
+  </xsl:template>
+
+  <!-- The printed essay the text comes from. -->
+  <xsl:template match="tei:bibl[@type = 'original']">
+    <relatedItems>
+      <relatedItem relatedItemType="Text" relationType="IsVariantFormOf">
+        <creators>
+          <xsl:for-each select="tei:author">
+            <creator><creatorName>{md:text(.)}</creatorName></creator>
+          </xsl:for-each>
+        </creators>
+        <titles>
+          <xsl:for-each select="tei:title">
+            <title>{md:text(.)}</title>
+          </xsl:for-each>
+        </titles>
+        <xsl:for-each select="md:year((tei:date/@when)[1])">
+          <publicationYear>{.}</publicationYear>
+        </xsl:for-each>
+      </relatedItem>
+    </relatedItems>
+  </xsl:template>
+
+  <xsl:template name="identity">
+    <identifier identifierType="URL">{$url}</identifier>
+  </xsl:template>
+
+  <xsl:template name="titles">
+    <titles>
+      <title xml:lang="{md:language(.)}">{md:main-title(tei:teiHeader)}</title>
+      <xsl:for-each select="md:subtitle(tei:teiHeader)">
+        <title titleType="Subtitle">{.}</title>
+      </xsl:for-each>
+    </titles>
+  </xsl:template>
+
+  <!-- Publisher and year of the digital publication: the edition's, for every record. -->
+  <xsl:template name="publication">
+    <publisher>{md:text($edition-header/tei:fileDesc/tei:publicationStmt/tei:publisher)}</publisher>
+    <publicationYear>{md:year(md:issued($edition))}</publicationYear>
+  </xsl:template>
+
+  <!-- Editors of the edition, then whoever the titleStmt's respStmt names (resp has no DataCite role: Other). -->
+  <xsl:template name="contributors">
+    <xsl:param name="editors" as="element(tei:editor)*"/>
+    <xsl:variable name="resp" as="element()*"
+      select="tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:respStmt/(tei:name, tei:orgName, tei:persName)"/>
+    <xsl:if test="exists(($editors, $resp))">
+      <contributors>
+        <xsl:apply-templates select="$editors ! md:agent(.)" mode="agent">
+          <xsl:with-param name="element" select="'contributor'"/>
+          <xsl:with-param name="role" select="'Editor'"/>
+        </xsl:apply-templates>
+        <xsl:apply-templates select="$resp ! md:agent(.)" mode="agent">
+          <xsl:with-param name="element" select="'contributor'"/>
+          <xsl:with-param name="role" select="'Other'"/>
+        </xsl:apply-templates>
+      </contributors>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Date, language, formats, version, licence and description: the same for both kinds of record. -->
+  <xsl:template name="common">
+    <xsl:variable name="header" as="element(tei:teiHeader)" select="tei:teiHeader"/>
+    <dates>
+      <date dateType="Issued">{md:issued($edition)}</date>
+    </dates>
+    <xsl:for-each select="md:language(.)">
+      <language>{.}</language>
+    </xsl:for-each>
+    <formats>
+      <format>application/tei+xml</format>
+      <format>text/html</format>
+      <format>application/pdf</format>
+    </formats>
+    <version>{($header/tei:fileDesc/tei:editionStmt/tei:edition/@n, $edition-header/tei:fileDesc/tei:editionStmt/tei:edition/@n)[1]}</version>
+    <rightsList>
+      <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt/tei:availability/tei:licence">
+        <rights>
+          <xsl:if test="@target">
+            <xsl:attribute name="rightsURI" select="@target"/>
+          </xsl:if>
+          <xsl:text>{md:text(.)}</xsl:text>
+        </rights>
+      </xsl:for-each>
+    </rightsList>
+    <xsl:for-each select="md:description(.)">
+      <descriptions>
+        <description descriptionType="Abstract">{.}</description>
+      </descriptions>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- creator/contributor from an md:agent. -->
+  <xsl:template match="md:agent" mode="agent">
+    <xsl:param name="element" as="xs:string" required="yes"/>
+    <xsl:param name="role" as="xs:string?" select="()"/>
+    <xsl:element name="{$element}">
+      <xsl:if test="exists($role)">
+        <xsl:attribute name="contributorType" select="$role"/>
+      </xsl:if>
+      <xsl:element name="{$element}Name">
+        <xsl:if test="@type ne ''">
+          <xsl:attribute name="nameType" select="@type"/>
+        </xsl:if>
+        <xsl:text>{@name}</xsl:text>
+      </xsl:element>
+      <xsl:if test="@given ne ''"><givenName>{@given}</givenName></xsl:if>
+      <xsl:if test="@family ne ''"><familyName>{@family}</familyName></xsl:if>
+    </xsl:element>
+  </xsl:template>
+</xsl:stylesheet>
