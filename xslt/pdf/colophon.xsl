@@ -1,0 +1,51 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The colophon: edition, version, editors, source, licence and date — all from the
+     edition document and the essay's header. -->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:ed="urn:tei-edition:pdf"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all" expand-text="yes">
+
+  <!-- One colophon line: a label in small caps and its text; nothing when the text is empty. -->
+  <xsl:function name="ed:colophon-line" as="xs:string?">
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:param name="markup" as="xs:string?"/>
+    <xsl:sequence select="if (normalize-space($markup)) then '#colophon-entry(' || ed:lit($label) || ', [' || $markup || '])&#10;' else ()"/>
+  </xsl:function>
+
+  <xsl:function name="ed:plain" as="xs:string?">
+    <xsl:param name="items" as="item()*"/>
+    <xsl:param name="sep" as="xs:string"/>
+    <xsl:variable name="s" as="xs:string" select="string-join($items ! normalize-space(.)[.], $sep)"/>
+    <xsl:sequence select="if ($s) then ed:text($s) else ()"/>
+  </xsl:function>
+
+  <xsl:function name="ed:licence" as="xs:string?">
+    <xsl:param name="licence" as="element(licence)?"/>
+    <xsl:sequence select="$licence ! (ed:text(normalize-space(.))
+      || (@target ! (ed:text(' (') || '#link(' || ed:lit(.) || ', ' || ed:lit(.) || ')' || ed:text(')'))))"/>
+  </xsl:function>
+
+  <xsl:template name="ed:colophon" as="xs:string">
+    <xsl:param name="essay" as="element(TEI)"/>
+    <xsl:param name="edition" as="element(TEI)"/>
+    <xsl:param name="source-name" as="xs:string"/>
+    <xsl:variable name="e" as="element(fileDesc)" select="$edition/teiHeader/fileDesc"/>
+    <xsl:variable name="h" as="element(fileDesc)" select="$essay/teiHeader/fileDesc"/>
+    <xsl:variable name="url" as="xs:string?" select="$e/publicationStmt/idno[@type = 'URL'][1] ! normalize-space(.)"/>
+    <xsl:sequence select="string-join((
+      ed:colophon-line('Edition', ed:plain(($e/titleStmt/title[1], $e/editionStmt/edition[1]), ', ')),
+      ed:colophon-line('Herausgabe', ed:plain($e/titleStmt/editor, ', ')),
+      ed:colophon-line('Verantwortlich', ed:plain(($e/titleStmt/respStmt, $h/titleStmt/respStmt) ! (normalize-space(resp) || ': ' || string-join(name ! normalize-space(.), ', ')), '; ')),
+      ed:colophon-line('Verlag', ed:plain(($e/publicationStmt/publisher, $e/publicationStmt/pubPlace), ', ')),
+      ed:colophon-line('Stand', ed:plain($e/publicationStmt/date, '')),
+      ed:colophon-line('Lizenz', ed:licence(($h/publicationStmt/availability/licence, $e/publicationStmt/availability/licence)[1])),
+      ed:colophon-line('Quelle', ed:plain($h/sourceDesc/bibl[@type = 'original'], ' ')),
+      ed:colophon-line('Textgrundlage', ed:plain($h/sourceDesc/bibl[@type = 'extraction'], ' ')),
+      ed:colophon-line('Online', $url ! ('#link(' || ed:lit(.) || ', ' || ed:lit(.) || ')')),
+      ed:colophon-line('Archivierung', ed:text('PDF/A-3b; die TEI-Quelle dieses Essays ist als Datei „' || $source-name || '“ eingebettet.'))
+      ), '')"/>
+  </xsl:template>
+</xsl:stylesheet>

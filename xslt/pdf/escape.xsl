@@ -1,0 +1,41 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Escaping: the only way source text enters the Typst markup. Every string becomes a
+     Typst string literal, inside which only backslash and double quote are special, so no
+     character of the TEI can act as markup or code. -->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:ed="urn:tei-edition:pdf"
+  exclude-result-prefixes="#all" expand-text="yes">
+
+  <!-- "…" : a Typst string literal (code mode). -->
+  <xsl:function name="ed:lit" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="'&quot;' || replace(replace($s, '\\', '\\\\'), '&quot;', '\\&quot;') || '&quot;'"/>
+  </xsl:function>
+
+  <!-- #"…"; : a string literal embedded in markup; the semicolon ends the expression so
+       nothing that follows can continue it (a following "(" or "." would otherwise). -->
+  <xsl:function name="ed:text" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="if ($s eq '') then '' else '#' || ed:lit($s) || ';'"/>
+  </xsl:function>
+
+  <!-- [ … ] : a content block around already escaped markup. -->
+  <xsl:function name="ed:content" as="xs:string">
+    <xsl:param name="markup" as="xs:string"/>
+    <xsl:sequence select="'[' || $markup || ']'"/>
+  </xsl:function>
+
+  <!-- A content block holding plain text, or none for an empty sequence. -->
+  <xsl:function name="ed:content-or-none" as="xs:string">
+    <xsl:param name="s" as="xs:string?"/>
+    <xsl:sequence select="if (normalize-space($s)) then ed:content(ed:text(normalize-space($s))) else 'none'"/>
+  </xsl:function>
+
+  <!-- Whitespace of the XML source collapses to single spaces, as in any rendering of TEI. -->
+  <xsl:function name="ed:collapse" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="replace($s, '\s+', ' ')"/>
+  </xsl:function>
+</xsl:stylesheet>

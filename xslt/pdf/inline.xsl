@@ -1,0 +1,82 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Phrase-level TEI → Typst markup. Mode "inline" renders everything the reader sees in
+     running text; mode "plain" is the same text without notes, index anchors or page marks
+     (for headings as they appear in the outline, the bookmarks and the running heads). -->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:ed="urn:tei-edition:pdf"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all" expand-text="yes">
+
+  <xsl:mode name="inline" on-no-match="shallow-skip"/>
+  <xsl:mode name="plain" on-no-match="shallow-skip"/>
+
+  <!-- Elements whose text is laid out as one run: whitespace at their edges is dropped. -->
+  <xsl:function name="ed:is-run" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e[self::p or self::head or self::item or self::note or self::titlePart
+      or self::byline or self::closer or self::dateline or self::persName[parent::person] or self::note[parent::person]])"/>
+  </xsl:function>
+
+  <xsl:function name="ed:run" as="element()?">
+    <xsl:param name="t" as="node()"/>
+    <xsl:sequence select="$t/ancestor::*[ed:is-run(.)][1]"/>
+  </xsl:function>
+
+  <!-- The text of a source text node: whitespace collapsed, trimmed at the edges of its run. -->
+  <xsl:function name="ed:run-text" as="xs:string">
+    <xsl:param name="t" as="text()"/>
+    <xsl:variable name="run" as="element()?" select="ed:run($t)"/>
+    <xsl:variable name="own" as="text()*" select="$run//text()[ed:run(.) is $run][not(ancestor::sic)]"/>
+    <xsl:variable name="s" as="xs:string" select="ed:collapse($t)"/>
+    <xsl:variable name="s" as="xs:string" select="if (exists($run) and $t is $own[1]) then replace($s, '^ ', '') else $s"/>
+    <xsl:sequence select="if (exists($run) and $t is $own[last()]) then replace($s, ' $', '') else $s"/>
+  </xsl:function>
+
+  <xsl:template match="text()" mode="inline plain">{ed:text(ed:run-text(.))}</xsl:template>
+
+  <!-- q: the quote marks the source printed, restored from @rend. -->
+  <xsl:function name="ed:quote-marks" as="xs:string+">
+    <xsl:param name="rend" as="xs:string?"/>
+    <xsl:sequence select="
+      if ($rend eq 'guillemets') then ('«', '»')
+      else if ($rend eq 'straight') then ('&quot;', '&quot;')
+      else if ($rend eq 'single-de') then ('‚', '‘')
+      else if ($rend eq 'single-guillemets') then ('‹', '›')
+      else ('„', '“')"/>
+  </xsl:function>
+
+  <xsl:template match="q" mode="inline plain">
+    <xsl:variable name="marks" as="xs:string+" select="ed:quote-marks(@rend)"/>
+    <xsl:sequence select="ed:text($marks[1])"/>
+    <xsl:apply-templates mode="#current"/>
+    <xsl:sequence select="ed:text($marks[2])"/>
+  </xsl:template>
+
+  <xsl:template match="hi[@rend = 'italic']" mode="inline plain">#emph[<xsl:apply-templates mode="#current"/>]</xsl:template>
+  <xsl:template match="hi[@rend = 'bold']" mode="inline plain">#strong[<xsl:apply-templates mode="#current"/>]</xsl:template>
+  <xsl:template match="hi[@rend = 'smallcaps']" mode="inline plain">#smallcaps[<xsl:apply-templates mode="#current"/>]</xsl:template>
+  <xsl:template match="hi[@rend = 'superscript']" mode="inline plain">#super[<xsl:apply-templates mode="#current"/>]</xsl:template>
+
+  <!-- A source error: printed as in the source, the correction after it in brackets. -->
+  <xsl:template match="choice[sic and corr]" mode="inline">#correction([<xsl:apply-templates select="sic" mode="#current"/>], [<xsl:apply-templates select="corr" mode="#current"/>])</xsl:template>
+  <xsl:template match="choice[sic and corr]" mode="plain"><xsl:apply-templates select="sic" mode="#current"/></xsl:template>
+  <xsl:template match="sic/text() | corr/text()" mode="inline plain">{ed:text(ed:collapse(.))}</xsl:template>
+
+  <xsl:template match="gap" mode="inline plain">#gap()</xsl:template>
+
+  <xsl:template match="persName[starts-with(@ref, 'psn:')]" mode="inline">#person({ed:lit(substring-after(@ref, 'psn:'))}, [<xsl:apply-templates mode="#current"/>])</xsl:template>
+
+  <xsl:template match="ref[@target]" mode="inline">#link({ed:lit(@target)}, [<xsl:apply-templates mode="#current"/>])</xsl:template>
+
+  <xsl:template match="pb" mode="inline">#src-page({ed:lit(ed:page-label(.))})</xsl:template>
+
+  <xsl:template match="note | pb" mode="plain"/>
+
+  <!-- The printed page number of the source, or its position where none survives. -->
+  <xsl:function name="ed:page-label" as="xs:string">
+    <xsl:param name="pb" as="element(pb)"/>
+    <xsl:sequence select="($pb/@n, string(count($pb/preceding::pb) + 1))[1]"/>
+  </xsl:function>
+</xsl:stylesheet>

@@ -1,0 +1,60 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Document metadata (PDF info + XMP) from the essay's teiHeader and the edition document:
+     title, authors, description, keywords, and the date — the edition's publication date,
+     never the clock, so the same sources give the same bytes. -->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:ed="urn:tei-edition:pdf"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all" expand-text="yes">
+
+  <xsl:function name="ed:main-title" as="xs:string">
+    <xsl:param name="header" as="element(teiHeader)"/>
+    <xsl:sequence select="normalize-space(($header/fileDesc/titleStmt/title[@type = 'main'], $header/fileDesc/titleStmt/title)[1])"/>
+  </xsl:function>
+
+  <xsl:function name="ed:sub-title" as="xs:string?">
+    <xsl:param name="header" as="element(teiHeader)"/>
+    <xsl:sequence select="$header/fileDesc/titleStmt/title[@type = 'sub'][1] ! normalize-space(.)"/>
+  </xsl:function>
+
+  <xsl:function name="ed:authors" as="xs:string*">
+    <xsl:param name="header" as="element(teiHeader)"/>
+    <xsl:sequence select="$header/fileDesc/titleStmt/author ! normalize-space(.)"/>
+  </xsl:function>
+
+  <!-- Typst datetime(...) from an ISO date (YYYY, YYYY-MM or YYYY-MM-DD). -->
+  <xsl:function name="ed:datetime" as="xs:string">
+    <xsl:param name="iso" as="xs:string"/>
+    <xsl:variable name="part" as="xs:string*" select="tokenize($iso, '-')"/>
+    <xsl:sequence select="'datetime(year: ' || xs:integer($part[1]) || ', month: ' || xs:integer(($part[2], '1')[1])
+      || ', day: ' || xs:integer(($part[3], '1')[1]) || ')'"/>
+  </xsl:function>
+
+  <xsl:function name="ed:array" as="xs:string">
+    <xsl:param name="items" as="xs:string*"/>
+    <xsl:sequence select="'(' || string-join($items ! ed:lit(.), ', ') || (if (count($items) eq 1) then ',' else '') || ')'"/>
+  </xsl:function>
+
+  <xsl:template name="ed:metadata" as="xs:string">
+    <xsl:param name="essay" as="element(TEI)"/>
+    <xsl:param name="edition" as="element(TEI)"/>
+    <xsl:param name="register" as="document-node()"/>
+    <xsl:variable name="h" as="element(teiHeader)" select="$essay/teiHeader"/>
+    <xsl:variable name="title" as="xs:string" select="string-join((ed:main-title($h), ed:sub-title($h)), '. ')"/>
+    <xsl:variable name="when" as="xs:string" select="(
+      $edition/teiHeader/fileDesc/publicationStmt/date/@when,
+      $h/fileDesc/publicationStmt/date/@when)[matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')][1]"/>
+    <xsl:variable name="ids" as="xs:string*" select="distinct-values($essay/text//persName/@ref ! substring-after(., 'psn:'))"/>
+    <xsl:variable name="keywords" as="xs:string*" select="distinct-values((
+      $h/profileDesc/textClass/keywords/term ! normalize-space(.),
+      $register//person[@xml:id = $ids]/persName[@type = 'reg'][1] ! normalize-space(.)))"/>
+    <xsl:sequence select="'(title: ' || ed:lit($title)
+      || ', short-title: ' || ed:lit(ed:main-title($h))
+      || ', authors: ' || ed:array(ed:authors($h))
+      || ', description: ' || ed:lit(normalize-space(($h/profileDesc/abstract, $title)[1]))
+      || ', keywords: ' || ed:array($keywords)
+      || ', date: ' || ed:datetime($when) || ')'"/>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,19 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Footnotes: numbered as in the source (note/@n); a note whose text the source lost is
+     marked as such, never filled in. -->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:ed="urn:tei-edition:pdf"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all" expand-text="yes">
+
+  <xsl:function name="ed:note-number" as="xs:string">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:sequence select="($note/@n, string(count($note/preceding::note[@place = 'foot']) + 1))[1]"/>
+  </xsl:function>
+
+  <xsl:template match="note[gap[@reason = 'lost']][not(normalize-space())][not(* except gap)]" mode="inline" priority="2">#lost-note({ed:lit(ed:note-number(.))})</xsl:template>
+
+  <xsl:template match="note" mode="inline">#note({ed:lit(ed:note-number(.))}, [<xsl:apply-templates mode="#current"/>])</xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,26 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The title page: the essay as the header names it, within the edition. -->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:ed="urn:tei-edition:pdf"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all" expand-text="yes">
+
+  <xsl:template name="ed:title-page" as="xs:string">
+    <xsl:param name="essay" as="element(TEI)"/>
+    <xsl:param name="edition" as="element(TEI)"/>
+    <xsl:variable name="h" as="element(teiHeader)" select="$essay/teiHeader"/>
+    <xsl:variable name="pub" as="element(publicationStmt)" select="$edition/teiHeader/fileDesc/publicationStmt"/>
+    <xsl:variable name="editors" as="xs:string*" select="$edition/teiHeader/fileDesc/titleStmt/editor ! normalize-space(.)"/>
+    <xsl:variable name="year" as="xs:string?" select="$pub/date/@when ! substring(., 1, 4)"/>
+    <xsl:sequence select="'#title-page('
+      || ed:content-or-none(normalize-space($edition/teiHeader/fileDesc/titleStmt/title[1])) || ', '
+      || ed:content-or-none(string-join(ed:authors($h), ', ')) || ', '
+      || ed:content-or-none(ed:main-title($h)) || ', '
+      || ed:content-or-none(ed:sub-title($h)) || ', '
+      || ed:content-or-none(if (exists($editors)) then 'Herausgegeben von ' || string-join($editors, ', ') else ()) || ', '
+      || ed:content-or-none(string-join(($pub/publisher ! normalize-space(.), $pub/pubPlace ! normalize-space(.), $year), ' · '))
+      || ')&#10;'"/>
+  </xsl:template>
+</xsl:stylesheet>
