@@ -1,0 +1,152 @@
+"""RELAX NG validation with messages that say what was expected where."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from lxml import etree
+
+from .. import xmlio
+from ..paths import ROOT, SCHEMA
+from .grammar import Grammar, attribute_name
+
+PROJECT_RNG = SCHEMA / "edition.rng"
+TEI_ALL = ROOT.parent / "shared" / "reference" / "tei_all.rng"
+
+# libxml2 reports these as consequences of an earlier, more precise error in the same parent.
+_CASCADE = {"RELAXNG_ERR_NOELEM", "RELAXNG_ERR_EXTRACONTENT", "RELAXNG_ERR_CONTENTVALID", "RELAXNG_ERR_INTEREXTRA", "RELAXNG_ERR_NOGRAMMAR"}
+
+
+class SchemaError(Exception):
+    """The requested RELAX NG schema cannot be found or compiled (a usage error)."""
+
+
+@dataclass(frozen=True)
+class Violation:
+    element: etree._Element | None
+    line: int
+    message: str
+
+
+@dataclass(frozen=True)
+class Schema:
+    path: Path
+    validator: etree.RelaxNG
+    grammar: Grammar
+
+
+def schema_path(schema: str | None) -> Path:
+    if schema is None:
+        return PROJECT_RNG
+    if schema == "tei_all":
+        if not TEI_ALL.is_file():
+            raise SchemaError(f"tei_all: {TEI_ALL} not found (the TEI P5 reference schema lives in ../shared/reference)")
+        return TEI_ALL
+    return Path(schema)
+
+
+@cache
+def load(path: Path) -> Schema:
+    """Compile the grammar at ``path`` once per process."""
+    try:
+        tree = xmlio.parse(path)
+        validator = etree.RelaxNG(tree)
+    except xmlio.XmlInputError as exc:
+        raise SchemaError(str(exc)) from None
+    except etree.RelaxNGParseError as exc:
+        raise SchemaError(f"{path}: not a usable RELAX NG schema: {exc}") from None
+    return Schema(path, validator, Grammar(tree))
+
+
+def validate(schema: Schema, tree: etree._ElementTree) -> list[Violation]:
+    if schema.validator.validate(tree):
+        return []
+    found: list[tuple[str, etree._Element | None, int, str]] = []
+    for entry in schema.validator.error_log:
+        element = _element(tree, entry.path)
+        for message in _explain(schema.grammar, entry.type_name, element, entry.message):
+            found.append((entry.type_name, element, entry.line, message))
+    primary = [el for kind, el, _, _ in found if kind not in _CASCADE and el is not None]
+    result: list[Violation] = []
+    seen: set[tuple[int, str]] = set()
+    for kind, element, line, message in found:
+        if kind in _CASCADE and element is not None and _explained(element, primary):
+            continue
+        key = (id(element) if element is not None else line, message)
+        if key not in seen:
+            seen.add(key)
+            result.append(Violation(element, line, message))
+    return result
+
+
+def _element(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
+    if not path:
+        return None
+    try:
+        hits = tree.xpath(path)
+    except etree.XPathError:
+        return None
+    return hits[0] if hits and isinstance(hits[0], etree._Element) else None
+
+
+def _explained(element: etree._Element, primary: list[etree._Element]) -> bool:
+    """A more precise error sits inside the parent of ``element`` (or inside ``element``)."""
+    scope = element.getparent() if element.getparent() is not None else element
+    return any(p is scope or scope in p.iterancestors() for p in primary)
+
+
+def _tag(el: etree._Element) -> str:
+    return f"<{etree.QName(el).localname}>"
+
+
+def _names(names: set[str]) -> str:
+    return ", ".join(f"<{n}>" for n in sorted(names)) or "nothing"
+
+
+def _explain(grammar: Grammar, kind: str, el: etree._Element | None, raw: str) -> list[str]:
+    if el is None:
+        return [raw]
+    name = etree.QName(el).localname
+    model = grammar.model(name)
+    parent = el.getparent()
+    parent_model = grammar.model(etree.QName(parent).localname) if parent is not None else None
+    if kind in ("RELAXNG_ERR_ATTRVALID", "RELAXNG_ERR_INVALIDATTR") and model is not None:
+        return _attribute_problems(grammar, el) or [f"attributes of {_tag(el)} do not match the schema; allowed: {', '.join(sorted(model.attributes)) or 'none'}"]
+    if kind in ("RELAXNG_ERR_ELEMWRONG", "RELAXNG_ERR_EXTRACONTENT", "RELAXNG_ERR_ELEMNAME", "RELAXNG_ERR_INTEREXTRA") and parent is not None:
+        where = f"in {_tag(parent)}"
+        if parent_model is None:
+            return [f"element {_tag(el)} not allowed here {where}"]
+        if name in parent_model.children:
+            return [f"element {_tag(el)} not allowed at this position {where} (wrong order or too many); {_tag(parent)} contains {_names(parent_model.children)}"]
+        return [f"element {_tag(el)} not allowed {where}; expected {_names(parent_model.children)}"]
+    if kind == "RELAXNG_ERR_TEXTWRONG" and model is not None:
+        return [f"text not allowed in {_tag(el)}; expected only elements: {_names(model.children)}"]
+    if kind in ("RELAXNG_ERR_NOELEM", "RELAXNG_ERR_CONTENTVALID") and model is not None:
+        return [f"{_tag(el)} is incomplete or its content is out of order; it contains {_names(model.children)}{' and text' if model.text else ''}"]
+    if kind in ("RELAXNG_ERR_DATATYPE", "RELAXNG_ERR_VALUE", "RELAXNG_ERR_LIST", "RELAXNG_ERR_DATAELEM"):
+        text = (el.text or "").strip()
+        return [f"{_tag(el)} must not be empty" if not text and len(el) == 0 else f"text of {_tag(el)} is not a valid value: \"{text[:60]}\""]
+    if kind == "RELAXNG_ERR_NOTEMPTY":
+        return [f"{_tag(el)} must be empty"]
+    return [f"{_tag(el)}: {raw}"]
+
+
+def _attribute_problems(grammar: Grammar, el: etree._Element) -> list[str]:
+    model = grammar.model(etree.QName(el).localname)
+    assert model is not None
+    problems = []
+    present = {attribute_name(k): v for k, v in el.attrib.items()}
+    for name, value in present.items():
+        patterns = model.attributes.get(name)
+        if patterns is None:
+            allowed = ", ".join(f"@{a}" for a in sorted(model.attributes)) or "no attributes"
+            problems.append(f"attribute @{name} not allowed on {_tag(el)}; allowed: {allowed}")
+        elif not any(grammar.value_ok(p, value) for p in patterns):
+            options = list(dict.fromkeys(s for p in patterns for s in grammar.describe(p)))
+            expected = ", ".join(options[:-1]) + " or " + options[-1] if len(options) > 1 else (options or ["?"])[0]
+            problems.append(f"{_tag(el)} @{name}=\"{value}\" is invalid; expected {expected}")
+    for name in sorted((model.required or set()) - present.keys()):
+        problems.append(f"{_tag(el)} lacks required attribute @{name}")
+    return problems

@@ -1,0 +1,69 @@
+"""ISO Schematron with XPath 3.1: compiled to XSLT by ``xslt/schematron/compile.xsl``, run by saxonche."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from lxml import etree
+from saxonche import PyXdmNode, PyXsltExecutable
+
+from .. import xmlio
+from ..xslt import XsltError, processor, to_xdm, transform
+
+COMPILER = Path("schematron/compile.xsl")
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str
+    path: str  # element positions from the root element, e.g. "1/2/5"
+    message: str
+
+
+def compile_to_xslt(schema: Path) -> str:
+    """The XSLT 3.0 text compiled from the Schematron at ``schema``."""
+    return transform(COMPILER, xmlio.parse(schema))
+
+
+@cache
+def compiled(schema: Path) -> PyXsltExecutable:
+    """The executable for ``schema``, compiled once per process."""
+    text = compile_to_xslt(schema)
+    try:
+        executable = processor().new_xslt30_processor().compile_stylesheet(stylesheet_text=text)
+    except Exception as exc:  # PySaxonApiError
+        raise XsltError(f"{schema}: compiled Schematron does not compile: {exc}") from None
+    if executable is None:
+        raise XsltError(f"{schema}: compiled Schematron does not compile")
+    return executable
+
+
+def run(schema: Path, document: PyXdmNode, file_name: str, edition: PyXdmNode | None) -> list[Finding]:
+    """Apply ``schema`` to ``document``; ``edition`` holds the other documents of its edition."""
+    executable = compiled(schema)
+    executable.clear_parameters()
+    executable.set_parameter("file-name", processor().make_string_value(file_name))
+    if edition is not None:
+        executable.set_parameter("edition", edition)
+    try:
+        report = executable.transform_to_string(xdm_node=document)
+    except Exception as exc:
+        raise XsltError(f"{schema}: {exc}") from None
+    root = etree.fromstring((report or "<problems/>").encode())
+    return [Finding(p.get("rule"), p.get("severity"), p.get("path"), p.text or "") for p in root.iter("problem")]
+
+
+def edition_document(files: dict[str, etree._ElementTree]) -> PyXdmNode:
+    """``<edition><file name="essays/a.xml"><TEI>…</TEI></file>…</edition>`` for the ``$edition`` parameter."""
+    wrapper = etree.Element("edition")
+    for name, tree in sorted(files.items()):
+        holder = etree.SubElement(wrapper, "file", name=name)
+        holder.append(_copy(tree.getroot()))
+    return to_xdm(wrapper)
+
+
+def _copy(root: etree._Element) -> etree._Element:
+    return etree.fromstring(etree.tostring(root))
