@@ -27,7 +27,7 @@ def make_deposit_bag(bag_dir: Path, edition: Edition, site: Path, pdf_dir: Path)
     (bag_dir / "bagit.txt").write_text(BAGIT_TXT, encoding="utf-8")
     bag.save()  # rewrites the tag manifests, which cover bagit.txt
     for alg in CHECKSUMS:
-        _sort_lines(bag_dir / f"tagmanifest-{alg}.txt")
+        _sort_by_name(bag_dir / f"tagmanifest-{alg}.txt")
     return bag_dir
 
 
@@ -62,7 +62,7 @@ def _copy(src: Path, dst: Path) -> None:
     shutil.copyfile(src, dst)
 
 
-def _sort_lines(path: Path) -> None:
+def _sort_by_name(path: Path) -> None:
     # bagit lists tag files in os.listdir() order, which varies between file systems.
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    path.write_text("".join(sorted(lines)), encoding="utf-8")
+    path.write_text("".join(sorted(lines, key=lambda line: line.split(maxsplit=1)[1])), encoding="utf-8")
