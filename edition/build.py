@@ -24,7 +24,6 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from . import __version__
 from .package.sources import Edition, read_edition
@@ -138,7 +137,7 @@ def validate(edition_dir: Path) -> None:
 
     problems = validate_files(edition_files(edition_dir))
     for problem in problems:
-        console.print(str(problem), markup=False, style="red" if problem.severity == "error" else "yellow")
+        console.print(str(problem), markup=False, soft_wrap=True, style="red" if problem.severity == "error" else "yellow")
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise BuildError(f"validation failed with {len(errors)} error(s); nothing was built or written")
@@ -237,12 +236,13 @@ def run_build(edition_dir: Path | None, out: Path | None, jobs: int, targets: se
     try:
         edition = read_edition(edition_dir)
     except XmlInputError as exc:
-        console.print(f"{exc}\nbuild stopped: cannot read the edition; nothing was written", markup=False, style="red")
+        console.print(f"{exc}\nbuild stopped: cannot read the edition; nothing was written", markup=False, soft_wrap=True, style="red")
         return 1
     wanted = set().union(*(PREREQUISITES[t] for t in targets))
     plan = make_plan(edition, out, wanted)
     if not plan.work:
-        console.print(f"nothing to do: {len(plan.keys)} output(s) in {out} are up to date ({time.perf_counter() - start:.2f} s)")
+        console.print(f"nothing to do: {len(plan.keys)} output(s) in {out} are up to date ({time.perf_counter() - start:.2f} s)",
+                      markup=False, soft_wrap=True)
         return 0
     timings: dict[str, float] = {}
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -254,10 +254,10 @@ def run_build(edition_dir: Path | None, out: Path | None, jobs: int, targets: se
         _build_outputs(plan, work, jobs, timings)
         install(plan, work)
     except BuildError as exc:
-        console.print(f"build stopped: {exc}", markup=False, style="red")
+        console.print(f"build stopped: {exc}", markup=False, soft_wrap=True, style="red")
         return 1
     except Exception as exc:  # a failing step must not leave half-written output behind
-        console.print(f"build stopped: {type(exc).__name__}: {exc}\nnothing was written to {out}", markup=False, style="red")
+        console.print(f"build stopped: {type(exc).__name__}: {exc}\nnothing was written to {out}", markup=False, soft_wrap=True, style="red")
         return 1
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -294,20 +294,18 @@ def _extra_pdfs(plan: Plan) -> bool:
 
 
 def _summary(plan: Plan, timings: dict[str, float], total: float) -> None:
-    table = Table(title=f"edition build — {plan.edition.deposit_name}", title_justify="left")
-    for column in ("output", "where", "status"):
-        table.add_column(column)
-    pdfs = [o for o in plan.keys if o.startswith("pdf/")]
     rebuilt = set(plan.work)
+    rows = []
+    pdfs = [o for o in plan.keys if o.startswith("pdf/")]
     if pdfs:
-        n = sum(o in rebuilt for o in pdfs)
-        table.add_row("PDF", str(plan.out / "pdf"), f"{n} of {len(pdfs)} built" + _took(timings, "pdf"))
-    if plan.site in plan.keys:
-        table.add_row("HTML site", str(plan.out / plan.site), ("built" if plan.site in rebuilt else "up to date") + _took(timings, "html"))
-    if plan.deposit in plan.keys:
-        table.add_row("deposit", str(plan.out / plan.deposit), ("built" if plan.deposit in rebuilt else "up to date") + _took(timings, "deposit"))
-    console.print(table)
-    console.print(f"validated in {timings.get('validate', 0):.2f} s; total {total:.2f} s")
+        built = sum(o in rebuilt for o in pdfs)
+        rows.append(("PDF", f"{built} of {len(pdfs)} built" + _took(timings, "pdf"), plan.out / "pdf"))
+    for label, output, step in (("HTML site", plan.site, "html"), ("deposit", plan.deposit, "deposit")):
+        if output in plan.keys:
+            rows.append((label, ("built" if output in rebuilt else "up to date") + _took(timings, step), plan.out / output))
+    console.print(f"[bold]{plan.edition.deposit_name}[/] built in {total:.2f} s (validated in {timings.get('validate', 0):.2f} s)")
+    for label, status, where in rows:
+        console.print(f"  {label:<10} {status:<24} {where}", markup=False, soft_wrap=True)
 
 
 def _took(timings: dict[str, float], step: str) -> str:
