@@ -1,9 +1,33 @@
-"""Placeholder until its issue lands: says so and exits 2."""
+"""`edition serve`: preview the built HTML edition on localhost."""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
+from ..paths import BUILD
+from .serve import make_server
 
-@click.command("serve", help="Preview the HTML edition on localhost. (not implemented yet)", context_settings={"ignore_unknown_options": True})
-@click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def serve_command(args: tuple[str, ...]) -> None:
-    raise click.UsageError("'edition serve' is not implemented yet")
+
+@click.command("serve")
+@click.option("--site", "site", type=click.Path(file_okay=False, path_type=Path), default=BUILD / "site",
+              show_default=True, help="The built site to serve.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free port).")
+def serve_command(site: Path, host: str, port: int) -> None:
+    """Preview the HTML edition (build/site/) on localhost; Ctrl+C stops."""
+    if not (site / "index.html").is_file():
+        raise click.ClickException(f"{site}: no built site here (index.html missing); run 'edition build' first")
+    try:
+        server = make_server(site, host, port)
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    bound_host, bound_port = server.server_address[:2]
+    click.echo(f"Serving {site} at http://{bound_host}:{bound_port}/ (Ctrl+C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("stopped")
+    finally:
+        server.server_close()

@@ -1,0 +1,65 @@
+// Full-text search over the Pagefind index built with the site (pagefind/ beside this page).
+// Runs entirely in the browser; the page explains itself when script is off.
+(function () {
+  "use strict";
+  var form = document.querySelector(".search-form");
+  var input = document.getElementById("suchbegriff");
+  var status = document.getElementById("suchstatus");
+  var list = document.getElementById("suchergebnisse");
+  var base = new URL(".", location.href);
+  var pagefind = null;
+
+  function load() {
+    if (!pagefind) {
+      pagefind = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
+        return pf.options({ baseUrl: base.pathname }).then(function () { return pf; });
+      });
+    }
+    return pagefind;
+  }
+
+  function item(data) {
+    var li = document.createElement("li");
+    var a = document.createElement("a");
+    a.className = "result-title";
+    a.href = data.url;
+    a.textContent = (data.meta && data.meta.title) || data.url;
+    li.appendChild(a);
+    var p = document.createElement("p");
+    p.innerHTML = data.excerpt; // Pagefind's excerpt: escaped text with <mark> around hits
+    li.appendChild(p);
+    (data.sub_results || []).slice(0, 3).forEach(function (sub) {
+      if (sub.url === data.url) return;
+      var s = document.createElement("p");
+      var sa = document.createElement("a");
+      sa.href = sub.url;
+      sa.textContent = "→ " + sub.title;
+      s.appendChild(sa);
+      li.appendChild(s);
+    });
+    return li;
+  }
+
+  function run(query) {
+    list.textContent = "";
+    if (!query.trim()) { status.textContent = ""; return; }
+    status.textContent = "Suche läuft …";
+    load().then(function (pf) { return pf.search(query); }).then(function (search) {
+      return Promise.all(search.results.slice(0, 30).map(function (r) { return r.data(); })).then(function (all) {
+        all.forEach(function (data) { list.appendChild(item(data)); });
+        var n = search.results.length;
+        status.textContent = n === 0 ? "Keine Treffer für „" + query + "“." : n + (n === 1 ? " Treffer" : " Treffer") + " für „" + query + "“.";
+      });
+    }).catch(function () {
+      status.textContent = "Die Suche konnte nicht geladen werden (Seite über einen Webserver öffnen, z. B. mit „edition serve“).";
+    });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
+    run(input.value);
+  });
+  var initial = new URLSearchParams(location.search).get("q");
+  if (initial) { input.value = initial; run(initial); }
+})();

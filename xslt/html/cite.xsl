@@ -1,0 +1,35 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Citation suggestions: for the edition and for an essay (with its paragraphs). -->
+<xsl:stylesheet version="3.0" expand-text="yes"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:tei-edition"
+    exclude-result-prefixes="#all">
+
+  <!-- "Beispieledition, hg. von Erika Muster, Version 1.0.0, Berlin: tei-edition 2026" -->
+  <xsl:function name="ed:edition-citation" as="xs:string">
+    <xsl:sequence select="string-join((
+        $edition-title,
+        if (exists($edition-editors)) then 'hg. von ' || string-join($edition-editors, ', ') else (),
+        ed:label('version') || ' ' || $edition-version,
+        string-join(($edition-place, $edition-publisher), ': ') || ' ' || substring($edition-date, 1, 4)), ', ')"/>
+  </xsl:function>
+
+  <xsl:template name="ed:essay-cite">
+    <xsl:param name="tei" as="element(tei:TEI)" required="yes"/>
+    <xsl:variable name="url" as="xs:string" select="$base-url || ed:essay-file($tei)"/>
+    <section class="cite" aria-labelledby="zitieren" data-pagefind-ignore="all">
+      <h2 id="zitieren">{ed:label('cite')}</h2>
+      <p class="citation" data-cite-url="{$url}">
+        <xsl:text>{string-join(ed:essay-authors($tei), ', ')}: {ed:essay-full-title($tei)}. In: {ed:edition-citation()}. </xsl:text>
+        <span class="cite-url">{$url}</span>
+        <span class="cite-para"></span>
+      </p>
+      <p class="hint">Einzelne Absätze zitieren Sie mit ihrer Nummer und der Adresse des Absatzes,
+        etwa <span class="cite-url">{$url}#abs1</span> ({ed:label('paragraph-short')} 1);
+        ein Klick auf die Absatznummer am Rand setzt diese Adresse in den Zitiervorschlag ein.</p>
+    </section>
+  </xsl:template>
+
+</xsl:stylesheet>

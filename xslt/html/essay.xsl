@@ -1,0 +1,79 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Reading page of one essay ($essay-id): contents, text with notes, persons, dates and page
+     breaks, notes section, citation suggestion, downloads. -->
+<xsl:stylesheet version="3.0" expand-text="yes"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:tei-edition"
+    exclude-result-prefixes="#all">
+
+  <xsl:include href="../common/common.xsl"/>
+  <xsl:include href="corpus.xsl"/>
+  <xsl:include href="page.xsl"/>
+  <xsl:include href="metadata.xsl"/>
+  <xsl:include href="text.xsl"/>
+  <xsl:include href="notes.xsl"/>
+  <xsl:include href="persons.xsl"/>
+  <xsl:include href="cite.xsl"/>
+
+  <xsl:param name="essay-id" as="xs:string" required="yes"/>
+
+  <xsl:mode name="ed:toc" on-no-match="shallow-skip"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="tei" as="element(tei:TEI)"
+        select="($essays[@xml:id = $essay-id], error(xs:QName('ed:essay'), 'no essay with id ' || $essay-id))[1]"/>
+    <xsl:call-template name="ed:page">
+      <xsl:with-param name="title" select="ed:essay-title($tei) || ' – ' || $edition-title"/>
+      <xsl:with-param name="file" select="ed:essay-file($tei)"/>
+      <xsl:with-param name="metadata" select="ed:essay-metadata($tei)"/>
+      <xsl:with-param name="main-class" select="'reading'"/>
+      <xsl:with-param name="scripts" select="'cite.js'"/>
+      <xsl:with-param name="content" as="node()*">
+        <nav class="toc" aria-labelledby="inhaltsverzeichnis" data-pagefind-ignore="all">
+          <h2 id="inhaltsverzeichnis">{ed:label('contents')}</h2>
+          <ol>
+            <xsl:apply-templates select="$tei/tei:text" mode="ed:toc"/>
+            <xsl:if test="exists(ed:footnotes($tei))">
+              <li><a href="#anmerkungen">{ed:label('notes')}</a></li>
+            </xsl:if>
+            <li><a href="#zitieren">{ed:label('cite')}</a></li>
+            <li><a href="#downloads">{ed:label('downloads')}</a></li>
+          </ol>
+        </nav>
+        <article class="essay" data-pagefind-meta="title:{ed:essay-title($tei)}">
+          <xsl:apply-templates select="$tei/tei:text" mode="ed:text"/>
+          <xsl:call-template name="ed:notes-section">
+            <xsl:with-param name="tei" select="$tei"/>
+          </xsl:call-template>
+        </article>
+        <aside class="essay-apparatus" aria-label="Zitieren und Herunterladen">
+          <xsl:call-template name="ed:essay-cite">
+            <xsl:with-param name="tei" select="$tei"/>
+          </xsl:call-template>
+          <section class="downloads" aria-labelledby="downloads" data-pagefind-ignore="all">
+            <h2 id="downloads">{ed:label('downloads')}</h2>
+            <ul>
+              <li><a href="tei/essays/{$essay-id}.xml" download="">TEI-XML-Quelle ({$essay-id}.xml)</a></li>
+              <li><a href="pdf/{$essay-id}.pdf" download="">PDF-Ausgabe ({$essay-id}.pdf)</a></li>
+            </ul>
+          </section>
+        </aside>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Contents: every div with a head, nested as in the text. -->
+  <xsl:template match="tei:div[tei:head]" mode="ed:toc">
+    <li>
+      <a href="#{ed:anchor(.)}">{normalize-space(string-join(tei:head[1]//text()[not(ancestor::tei:note)]))}</a>
+      <xsl:if test=".//tei:div[tei:head]">
+        <ol><xsl:apply-templates mode="#current"/></ol>
+      </xsl:if>
+    </li>
+  </xsl:template>
+
+  <xsl:template match="tei:note | tei:teiHeader" mode="ed:toc"/>
+
+</xsl:stylesheet>

@@ -1,0 +1,66 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Footnotes on the web: a marker button opening the note in place (native popover, keyboard
+     operable, no script), and the notes section at the end with links back to each marker. -->
+<xsl:stylesheet version="3.0" expand-text="yes"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:tei-edition"
+    exclude-result-prefixes="#all">
+
+  <xsl:template match="tei:note[@place = 'foot']" mode="ed:text">
+    <xsl:variable name="anchor" as="xs:string" select="ed:anchor(.)"/>
+    <xsl:variable name="n" as="xs:string" select="ed:note-number(.)"/>
+    <sup class="noteref-wrap"><button type="button" class="noteref" id="{$anchor}-ref" popovertarget="pop-{$anchor}"
+        aria-label="{ed:label('note')} {$n}">{$n}</button></sup>
+    <span class="note-pop" id="pop-{$anchor}" popover="" data-pagefind-ignore="all">
+      <span class="note-pop-head">{ed:label('note')} {$n}</span>
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates select="." mode="ed:note-body">
+        <xsl:with-param name="ctx" select="'pop-'" tunnel="yes"/>
+      </xsl:apply-templates>
+      <span class="note-pop-actions">
+        <a href="#{$anchor}">im Anmerkungsteil</a>
+        <xsl:text> </xsl:text>
+        <button type="button" popovertarget="pop-{$anchor}" popovertargetaction="hide">Schließen</button>
+      </span>
+    </span>
+  </xsl:template>
+
+  <xsl:mode name="ed:note-body" on-no-match="shallow-skip"/>
+
+  <xsl:template match="tei:note[ed:note-is-lost(.)]" mode="ed:note-body">
+    <span class="note-lost">{ed:label('note-lost')}</span>
+  </xsl:template>
+
+  <xsl:template match="tei:note" mode="ed:note-body">
+    <span class="note-text"><xsl:apply-templates mode="ed:text"/></span>
+  </xsl:template>
+
+  <xsl:template name="ed:notes-section">
+    <xsl:param name="tei" as="element(tei:TEI)" required="yes"/>
+    <xsl:variable name="notes" as="element(tei:note)*" select="ed:footnotes($tei)"/>
+    <xsl:if test="exists($notes)">
+      <section class="notes" aria-labelledby="anmerkungen">
+        <h2 id="anmerkungen">{ed:label('notes')}</h2>
+        <ol class="notes-list">
+          <xsl:for-each select="$notes">
+            <xsl:variable name="anchor" as="xs:string" select="ed:anchor(.)"/>
+            <li id="{$anchor}">
+              <xsl:if test="ed:note-is-lost(.)">
+                <xsl:attribute name="class">lost</xsl:attribute>
+              </xsl:if>
+              <a class="note-back" href="#{$anchor}-ref"
+                 aria-label="{ed:label('note')} {ed:note-number(.)}, zurück zur Textstelle">{ed:note-number(.)}</a>
+              <xsl:text> </xsl:text>
+              <xsl:apply-templates select="." mode="ed:note-body">
+                <xsl:with-param name="ctx" select="'fn-'" tunnel="yes"/>
+              </xsl:apply-templates>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,93 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Register of persons: life dates, description, authority links, every mention linked back. -->
+<xsl:stylesheet version="3.0" expand-text="yes"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:tei-edition"
+    exclude-result-prefixes="#all">
+
+  <xsl:include href="../common/common.xsl"/>
+  <xsl:include href="corpus.xsl"/>
+  <xsl:include href="page.xsl"/>
+  <xsl:include href="metadata.xsl"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="title" as="xs:string" select="ed:label('register')"/>
+    <xsl:variable name="persons" as="element(tei:person)*" select="$register//tei:listPerson/tei:person"/>
+    <xsl:call-template name="ed:page">
+      <xsl:with-param name="title" select="$title || ' – ' || $edition-title"/>
+      <xsl:with-param name="file" select="'register.html'"/>
+      <xsl:with-param name="nav-key" select="'register'"/>
+      <xsl:with-param name="metadata" select="ed:site-metadata($title, 'register.html',
+          'Personenregister der Edition ' || $edition-title || ': ' || count($persons) || ' Personen mit Lebensdaten, Normdaten und Fundstellen.')"/>
+      <xsl:with-param name="content" as="node()*">
+        <h1>{$title}</h1>
+        <p>{count($persons)} Personen. Die Fundstellen verweisen auf Absätze (Abs.), Anmerkungen (Anm.) und Überschriften der Essays.</p>
+        <ol class="register">
+          <xsl:for-each select="$persons">
+            <xsl:sort select="ed:person-sort-name(.)" lang="de"/>
+            <xsl:call-template name="ed:register-entry"/>
+          </xsl:for-each>
+        </ol>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="ed:register-entry">
+    <xsl:context-item as="element(tei:person)" use="required"/>
+    <xsl:variable name="id" as="xs:string" select="string(@xml:id)"/>
+    <xsl:variable name="variants" as="xs:string*" select="tei:persName[@type = 'variant'] ! normalize-space(.)"/>
+    <li class="person-entry" id="{$id}">
+      <h2>{ed:person-sort-name(.)}</h2>
+      <xsl:for-each select="ed:life-dates(.)">
+        <p class="life-dates">{.}</p>
+      </xsl:for-each>
+      <xsl:for-each select="ed:person-description(.)">
+        <p class="description">{.}</p>
+      </xsl:for-each>
+      <xsl:if test="exists($variants)">
+        <p class="variants">Auch: {string-join($variants, ', ')}</p>
+      </xsl:if>
+      <xsl:variable name="links" as="map(xs:string, xs:string)*" select="ed:authority-links(.)"/>
+      <xsl:if test="exists($links)">
+        <p class="authority">Normdaten:
+          <xsl:for-each select="$links">
+            <xsl:if test="position() gt 1">, </xsl:if>
+            <a href="{?url}">{?label}</a>
+          </xsl:for-each>
+        </p>
+      </xsl:if>
+      <xsl:variable name="person" as="element(tei:person)" select="."/>
+      <xsl:variable name="by-essay" as="map(xs:string, element()*)*">
+        <xsl:for-each select="$essays">
+          <xsl:variable name="mentions" as="element(tei:persName)*" select="key('ed:mention', $id, .)[ancestor::tei:text]"/>
+          <xsl:if test="exists($mentions)">
+            <xsl:sequence select="map { 'essay': ., 'places': $mentions ! ed:place(.) }"/>
+          </xsl:if>
+        </xsl:for-each>
+      </xsl:variable>
+      <xsl:choose>
+        <xsl:when test="empty($by-essay)">
+          <p class="occurrences">Keine Erwähnung in den Texten.</p>
+        </xsl:when>
+        <xsl:otherwise>
+          <ul class="occurrences" aria-label="Fundstellen">
+            <xsl:for-each select="$by-essay">
+              <xsl:variable name="essay" as="element(tei:TEI)" select="?essay"/>
+              <li>
+                <cite>{ed:essay-title($essay)}</cite>:
+                <!-- One link per place (a paragraph naming the person twice is listed once), in text order. -->
+                <xsl:for-each select="?places/.">
+                  <xsl:if test="position() gt 1"> · </xsl:if>
+                  <a href="{ed:essay-file($essay)}#{ed:anchor(.)}">{ed:place-label(.)}</a>
+                </xsl:for-each>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:otherwise>
+      </xsl:choose>
+    </li>
+  </xsl:template>
+
+</xsl:stylesheet>

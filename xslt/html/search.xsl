@@ -1,0 +1,43 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Search page: a form driven by the Pagefind index built with the site (assets/search.js). -->
+<xsl:stylesheet version="3.0" expand-text="yes"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:tei-edition"
+    exclude-result-prefixes="#all">
+
+  <xsl:include href="../common/common.xsl"/>
+  <xsl:include href="corpus.xsl"/>
+  <xsl:include href="page.xsl"/>
+  <xsl:include href="metadata.xsl"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="title" as="xs:string" select="ed:label('search')"/>
+    <xsl:call-template name="ed:page">
+      <xsl:with-param name="title" select="$title || ' – ' || $edition-title"/>
+      <xsl:with-param name="file" select="'suche.html'"/>
+      <xsl:with-param name="nav-key" select="'search'"/>
+      <xsl:with-param name="indexed" select="false()"/>
+      <xsl:with-param name="scripts" select="'search.js'"/>
+      <xsl:with-param name="metadata" select="ed:site-metadata($title, 'suche.html',
+          'Volltextsuche in den Texten, dem Register und der Chronologie der Edition ' || $edition-title || '.')"/>
+      <xsl:with-param name="content" as="node()*">
+        <h1>{$title}</h1>
+        <form class="search-form" role="search" action="suche.html" method="get">
+          <label for="suchbegriff">Suchbegriff</label>
+          <input id="suchbegriff" name="q" type="search" autocomplete="off" required=""/>
+          <button type="submit">Suchen</button>
+        </form>
+        <p id="suchstatus" class="search-status" role="status" aria-live="polite"></p>
+        <ol id="suchergebnisse" class="search-results"></ol>
+        <noscript><p>Die Volltextsuche benötigt JavaScript. Ohne JavaScript führen das
+          <a href="register.html">{ed:label('register')}</a>, die <a href="chronologie.html">{ed:label('chronology')}</a>
+          und die Inhaltsverzeichnisse der Essays zu den Stellen.</p></noscript>
+        <p class="hint">Die Suche berücksichtigt deutsche Wortformen (Revolution findet auch Revolutionen)
+          und läuft vollständig im Browser, ohne Server.</p>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+</xsl:stylesheet>

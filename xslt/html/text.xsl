@@ -1,0 +1,178 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- How the essay text shows on the web: mode ed:text turns TEI text structure and phrases into HTML. -->
+<xsl:stylesheet version="3.0" expand-text="yes"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:tei-edition"
+    exclude-result-prefixes="#all">
+
+  <xsl:mode name="ed:text" on-no-match="text-only-copy"/>
+
+  <!-- Quote marks by q/@rend (the text itself carries none). -->
+  <xsl:variable name="ed:quote-marks" as="map(xs:string, xs:string+)" select="map {
+      'de': ('„', '“'), 'guillemets': ('«', '»'), 'straight': ('&quot;', '&quot;'),
+      'single-de': ('‚', '‘'), 'single-guillemets': ('‹', '›') }"/>
+
+  <xsl:template match="tei:teiHeader" mode="ed:text"/>
+
+  <xsl:template match="tei:front" mode="ed:text">
+    <header class="essay-front">
+      <xsl:apply-templates mode="#current"/>
+    </header>
+  </xsl:template>
+
+  <xsl:template match="tei:body | tei:back" mode="ed:text">
+    <div class="essay-{local-name()}">
+      <xsl:apply-templates mode="#current"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:docTitle" mode="ed:text">
+    <h1 id="{ed:anchor(.)}">
+      <xsl:for-each select="tei:titlePart">
+        <xsl:if test="position() gt 1"><span class="visually-hidden">. </span></xsl:if>
+        <span class="title-{(@type, 'main')[1]}">
+          <xsl:apply-templates mode="#current"/>
+        </span>
+      </xsl:for-each>
+    </h1>
+  </xsl:template>
+
+  <xsl:template match="tei:byline" mode="ed:text">
+    <p class="byline" id="{ed:anchor(.)}">
+      <xsl:apply-templates mode="#current"/>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="tei:div" mode="ed:text">
+    <xsl:element name="{if (tei:head) then 'section' else 'div'}">
+      <xsl:attribute name="class" select="'div div-' || (@type, 'section')[1]"/>
+      <xsl:if test="tei:head">
+        <xsl:attribute name="aria-labelledby" select="ed:anchor(.)"/>
+      </xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:head" mode="ed:text">
+    <xsl:element name="h{min((count(ancestor::tei:div) + 1, 6))}">
+      <xsl:attribute name="id" select="ed:anchor(.)"/>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- A numbered paragraph: its number sits in the margin and is the link to cite it by. -->
+  <xsl:template match="tei:p[ed:is-numbered(.)]" mode="ed:text">
+    <xsl:variable name="anchor" as="xs:string" select="ed:anchor(.)"/>
+    <p class="para" id="{$anchor}">
+      <xsl:call-template name="ed:block-number">
+        <xsl:with-param name="anchor" select="$anchor"/>
+      </xsl:call-template>
+      <xsl:apply-templates mode="#current"/>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="tei:p" mode="ed:text">
+    <p><xsl:apply-templates mode="#current"/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:list[ed:is-numbered(.)]" mode="ed:text">
+    <xsl:variable name="anchor" as="xs:string" select="ed:anchor(.)"/>
+    <div class="para list" id="{$anchor}">
+      <xsl:call-template name="ed:block-number">
+        <xsl:with-param name="anchor" select="$anchor"/>
+      </xsl:call-template>
+      <ul><xsl:apply-templates select="tei:item" mode="#current"/></ul>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:list" mode="ed:text">
+    <ul><xsl:apply-templates select="tei:item" mode="#current"/></ul>
+  </xsl:template>
+
+  <xsl:template match="tei:item" mode="ed:text">
+    <li><xsl:apply-templates mode="#current"/></li>
+  </xsl:template>
+
+  <xsl:template name="ed:block-number">
+    <xsl:param name="anchor" as="xs:string" required="yes"/>
+    <a class="pnum" href="#{$anchor}" data-pagefind-ignore="all"
+       aria-label="{ed:label('paragraph')} {ed:block-number(.)}">{ed:block-number(.)}</a>
+  </xsl:template>
+
+  <xsl:template match="tei:closer" mode="ed:text">
+    <p class="closer" id="{ed:anchor(.)}"><xsl:apply-templates mode="#current"/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:dateline | tei:docAuthor" mode="ed:text">
+    <span class="{local-name()}"><xsl:apply-templates mode="#current"/></span>
+  </xsl:template>
+
+  <!-- Source page breaks: a marker at the break, its label "[S. n]" in the margin. Between blocks
+       the marker is a block of its own, inside running text an inline span. -->
+  <xsl:template match="tei:pb" mode="ed:text">
+    <xsl:variable name="label" as="xs:string" select="'[' || ed:label('page-short') || ' ' || normalize-space(@n) || ']'"/>
+    <xsl:variable name="inline" as="xs:boolean"
+        select="exists(parent::*[self::tei:p or self::tei:item or self::tei:head or self::tei:titlePart
+                or self::tei:hi or self::tei:q or self::tei:note or self::tei:dateline or self::tei:byline])"/>
+    <xsl:element name="{if ($inline) then 'span' else 'div'}">
+      <xsl:attribute name="class" select="'pb', if ($inline) then 'pb-inline' else 'pb-block'"/>
+      <xsl:attribute name="id" select="ed:anchor(.)"/>
+      <a class="pb-label" href="#{ed:anchor(.)}" data-pagefind-ignore="all"
+         aria-label="{ed:label('page')} {normalize-space(@n)} der Druckfassung">{$label}</a>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:q" mode="ed:text">
+    <xsl:variable name="marks" as="xs:string+" select="($ed:quote-marks(string(@rend)), ('„', '“'))[position() le 2]"/>
+    <span class="q">{$marks[1]}<xsl:apply-templates mode="#current"/>{$marks[2]}</span>
+  </xsl:template>
+
+  <xsl:template match="tei:hi[@rend = 'italic']" mode="ed:text">
+    <em><xsl:apply-templates mode="#current"/></em>
+  </xsl:template>
+  <xsl:template match="tei:hi[@rend = 'bold']" mode="ed:text">
+    <strong><xsl:apply-templates mode="#current"/></strong>
+  </xsl:template>
+  <xsl:template match="tei:hi[@rend = 'superscript']" mode="ed:text">
+    <sup><xsl:apply-templates mode="#current"/></sup>
+  </xsl:template>
+  <xsl:template match="tei:hi" mode="ed:text">
+    <span class="{(@rend, 'hi')[1]}"><xsl:apply-templates mode="#current"/></span>
+  </xsl:template>
+
+  <!-- A source error: printed form kept, the correction beside it. -->
+  <xsl:template match="tei:choice[tei:sic and tei:corr]" mode="ed:text">
+    <span class="sic"><xsl:apply-templates select="tei:sic/node()" mode="#current"/></span>
+    <span class="corr"><span class="visually-hidden"> (korrigiert: </span><span aria-hidden="true"> [</span><xsl:apply-templates select="tei:corr/node()" mode="#current"/><span aria-hidden="true">]</span><span class="visually-hidden">)</span></span>
+  </xsl:template>
+
+  <xsl:template match="tei:gap" mode="ed:text">
+    <span class="gap" title="{ed:label('gap')}"><span aria-hidden="true">[…]</span><span class="visually-hidden">[{ed:label('gap')}]</span></span>
+  </xsl:template>
+
+  <xsl:template match="tei:ref[@target]" mode="ed:text">
+    <a href="{@target}"><xsl:apply-templates mode="#current"/></a>
+  </xsl:template>
+
+  <xsl:template match="tei:lb" mode="ed:text"><br/></xsl:template>
+
+  <!-- A date: the text as printed; its normalised value is machine-readable and shown on hover. -->
+  <xsl:template match="tei:date" mode="ed:text">
+    <xsl:variable name="normalised" as="xs:string?" select="ed:date-normalised(.)"/>
+    <xsl:variable name="point" as="xs:string?" select="@when[matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')] ! string(.)"/>
+    <xsl:choose>
+      <xsl:when test="empty($normalised)">
+        <span class="date"><xsl:apply-templates mode="#current"/></span>
+      </xsl:when>
+      <xsl:when test="$point">
+        <time class="date" datetime="{$point}" title="{$normalised}"><xsl:apply-templates mode="#current"/></time>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="date" title="{$normalised}"><xsl:apply-templates mode="#current"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>
