@@ -1,9 +1,77 @@
-"""Placeholder until its issue lands: says so and exits 2."""
+"""``edition annotate FILE…``: tag persons and dates in place; ``--report`` lists what needs review."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
 
 import click
 
+from ..xmlio import XmlInputError, parse_bytes
+from . import register as R
+from . import report as RP
+from .names import Matcher, compile_forms
+from .rewrite import serialise, write_atomic
+from .tagger import annotate
 
-@click.command("annotate", help="Tag persons and dates in TEI files from the register. (not implemented yet)", context_settings={"ignore_unknown_options": True})
-@click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def annotate_command(args: tuple[str, ...]) -> None:
-    raise click.UsageError("'edition annotate' is not implemented yet")
+
+def _default(file: Path, name: str) -> Path:
+    """Beside the essays: ``tei/essays/x.xml`` → ``tei/register/<name>``."""
+    return file.resolve().parent.parent / "register" / name
+
+
+@click.command(
+    "annotate",
+    help="Tag persons (persName from the register) and dates (ISO values) in TEI files, "
+    "in place and idempotently. With --report, list capitalised words and date-like "
+    "numbers that need an editor's review.",
+)
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--register", "register_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="persons.xml (default: ../register/persons.xml beside each file).")
+@click.option("--report", is_flag=True, help="Print the review report (file:line: kind: token — context).")
+@click.option("--ignore", "ignore_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Explained report lines (default: ../register/review-ignore.txt beside each file).")
+@click.option("--dictionary", type=click.Path(dir_okay=False, path_type=Path), default=RP.DEFAULT_DICTIONARY,
+              show_default=True, help="German word list for the report's name heuristic.")
+@click.option("--dry-run", is_flag=True, help="Do not write; only log and report.")
+def annotate_command(
+    files: tuple[Path, ...], register_path: Path | None, report: bool, ignore_path: Path | None,
+    dictionary: Path, dry_run: bool,
+) -> None:
+    registers: dict[Path, tuple[R.Register, Matcher]] = {}
+    words = RP.load_dictionary(dictionary) if report else frozenset()
+    if report and not words:
+        click.echo(f"warning: no dictionary at {dictionary}; the name report will be noisy", err=True)
+    failed = False
+    open_lines = 0
+    for file in files:
+        try:
+            reg_path = register_path or _default(file, "persons.xml")
+            if reg_path not in registers:
+                reg = R.load(reg_path)
+                registers[reg_path] = (reg, compile_forms(reg.forms))
+            reg, regex = registers[reg_path]
+            original = file.read_bytes()
+            tree = parse_bytes(original, str(file))
+            result = annotate(tree, reg, regex)
+            out = serialise(tree, original)
+            if out != original and not dry_run:
+                write_atomic(file, out)
+            click.echo(f"{file}: {result.persons} persName, {result.dates} date added", err=True)
+            for d in result.decisions:
+                click.echo(RP.format_line(file, d), err=True)
+            if report:
+                ignores = RP.load_ignores(ignore_path or _default(file, "review-ignore.txt"))
+                fresh = parse_bytes(out, str(file))  # line numbers of the file as written
+                for f in RP.merge(result.open, RP.findings(fresh, reg, words)):
+                    if not RP.suppressed(f, file, ignores):
+                        click.echo(RP.format_line(file, f))
+                        open_lines += 1
+        except (XmlInputError, OSError) as exc:
+            click.echo(str(exc) if isinstance(exc, XmlInputError) else f"{file}: error: {exc}", err=True)
+            failed = True
+    if report:
+        click.echo(f"{open_lines} report line(s) open", err=True)
+    if failed:
+        sys.exit(1)
