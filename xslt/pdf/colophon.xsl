@@ -28,6 +28,14 @@
       || (@target ! (ed:text(' (') || '#link(' || ed:lit(.) || ', ' || ed:lit(.) || ')' || ed:text(')'))))"/>
   </xsl:function>
 
+  <!-- The essay's licence and, where it says something else, the edition's. -->
+  <xsl:function name="ed:distinct-licences" as="element(licence)*">
+    <xsl:param name="licences" as="element(licence)*"/>
+    <xsl:for-each-group select="$licences" group-by="normalize-space(.) || '|' || @target">
+      <xsl:sequence select="current-group()[1]"/>
+    </xsl:for-each-group>
+  </xsl:function>
+
   <xsl:template name="ed:colophon" as="xs:string">
     <xsl:param name="essay" as="element(TEI)"/>
     <xsl:param name="edition" as="element(TEI)"/>
@@ -38,10 +46,10 @@
     <xsl:sequence select="string-join((
       ed:colophon-line('Edition', ed:plain(($e/titleStmt/title[1], $e/editionStmt/edition[1]), ', ')),
       ed:colophon-line('Herausgabe', ed:plain($e/titleStmt/editor, ', ')),
-      ed:colophon-line('Verantwortlich', ed:plain(($e/titleStmt/respStmt, $h/titleStmt/respStmt) ! (normalize-space(resp) || ': ' || string-join(name ! normalize-space(.), ', ')), '; ')),
+      ed:colophon-line('Verantwortlich', ed:plain(($e/titleStmt/respStmt, $h/titleStmt/respStmt) ! (normalize-space(resp) || ': ' || string-join((* except resp) ! normalize-space(.), ', ')), '; ')),
       ed:colophon-line('Verlag', ed:plain(($e/publicationStmt/publisher, $e/publicationStmt/pubPlace), ', ')),
       ed:colophon-line('Stand', ed:plain($e/publicationStmt/date, '')),
-      ed:colophon-line('Lizenz', ed:licence(($h/publicationStmt/availability/licence, $e/publicationStmt/availability/licence)[1])),
+      ed:colophon-line('Lizenz', string-join(ed:distinct-licences(($h/publicationStmt/availability/licence, $e/publicationStmt/availability/licence)) ! ed:licence(.), '#linebreak()')),
       ed:colophon-line('Quelle', ed:plain($h/sourceDesc/bibl[@type = 'original'], ' ')),
       ed:colophon-line('Textgrundlage', ed:plain($h/sourceDesc/bibl[@type = 'extraction'], ' ')),
       ed:colophon-line('Online', $url ! ('#link(' || ed:lit(.) || ', ' || ed:lit(.) || ')')),

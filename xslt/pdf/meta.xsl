@@ -37,6 +37,14 @@
     <xsl:sequence select="'(' || string-join($items ! ed:lit(.), ', ') || (if (count($items) eq 1) then ',' else '') || ')'"/>
   </xsl:function>
 
+  <!-- "Wladimir Iljitsch Lenin": a keyword must not contain the list's comma. -->
+  <xsl:function name="ed:natural-name" as="xs:string">
+    <xsl:param name="reg" as="element(persName)"/>
+    <xsl:sequence select="if ($reg/surname and $reg/forename)
+      then normalize-space(string-join(($reg/forename, $reg/surname), ' '))
+      else normalize-space(replace($reg, ',', ' '))"/>
+  </xsl:function>
+
   <xsl:template name="ed:metadata" as="xs:string">
     <xsl:param name="essay" as="element(TEI)"/>
     <xsl:param name="edition" as="element(TEI)"/>
@@ -49,7 +57,7 @@
     <xsl:variable name="ids" as="xs:string*" select="distinct-values($essay/text//persName/@ref ! substring-after(., 'psn:'))"/>
     <xsl:variable name="keywords" as="xs:string*" select="distinct-values((
       $h/profileDesc/textClass/keywords/term ! normalize-space(.),
-      $register//person[@xml:id = $ids]/persName[@type = 'reg'][1] ! normalize-space(.)))"/>
+      $register//person[@xml:id = $ids]/persName[@type = 'reg'][1] ! ed:natural-name(.)))"/>
     <xsl:sequence select="'(title: ' || ed:lit($title)
       || ', short-title: ' || ed:lit(ed:main-title($h))
       || ', authors: ' || ed:array(ed:authors($h))
