@@ -334,7 +334,8 @@ def _options(ctx: click.Context, out: Path | None, jobs: int | None) -> tuple[Pa
     return out or parent.get("out"), jobs or parent.get("jobs") or 1
 
 
-@click.group("build", cls=_BuildGroup, invoke_without_command=True)
+@click.group("build", cls=_BuildGroup, invoke_without_command=True,
+             subcommand_metavar="[EDITION_DIR] | html [EDITION_DIR] | pdf [EDITION_DIR]")
 @_out
 @_jobs
 @click.pass_context
