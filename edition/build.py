@@ -58,8 +58,11 @@ def _file_key(path: Path) -> str:
 
 
 def toolkit_key() -> str:
-    """The toolkit's version, stylesheets, Python code and engine versions."""
-    files = sorted([*XSLT.rglob("*.xsl"), *(ROOT / "edition").rglob("*.py")])
+    """The toolkit's version, its xslt/ folder (stylesheets, Typst template, site assets), Python code and engines.
+
+    Coarse on purpose: any toolkit change rebuilds every output, which is never wrong.
+    """
+    files = sorted([*(p for p in XSLT.rglob("*") if p.is_file()), *(ROOT / "edition").rglob("*.py")])
     engines = [f"{name}=={_version(name)}" for name in ENGINES]
     return _sha(__version__, *engines, *(f"{p.relative_to(ROOT)}:{_file_key(p)}" for p in files))
 
@@ -79,9 +82,7 @@ class Plan:
     keys: dict[str, str] = field(default_factory=dict)  # output (relative to out) → key
     recorded: dict[str, str] = field(default_factory=dict)
 
-    @property
-    def site(self) -> str:
-        return "site"
+    site = "site"
 
     def pdf(self, essay: Path) -> str:
         return f"pdf/{essay.stem}.pdf"
@@ -95,7 +96,7 @@ class Plan:
 
     @property
     def stale_pdfs(self) -> list[Path]:
-        return [e for e in self.edition.essays if "pdf" in self.targets and self.stale(self.pdf(e))]
+        return [e for e in self.edition.essays if self.stale(self.pdf(e))]
 
     @property
     def work(self) -> list[str]:

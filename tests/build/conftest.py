@@ -38,6 +38,11 @@ def build(edition_dir: Path) -> Callable[..., Result]:
     return run
 
 
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file below ``folder`` (hidden ones included) with its bytes."""
+def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def snapshot() -> Callable[[Path], dict[str, bytes]]:
+    """Every file below a folder (hidden ones included) with its bytes."""
+    return _snapshot

@@ -15,7 +15,7 @@ import edition.build as build_module
 from edition.cli import main
 from edition.package.verify import verify
 
-from conftest import snapshot  # noqa: I001  (tests/build is on sys.path via rootdir conftest)
+Snapshot = Callable[[Path], dict[str, bytes]]
 
 ZIP = "deposit/edition-1.0.0.zip"
 
@@ -72,7 +72,7 @@ def test_deposit_zip_is_a_valid_bag_of_the_real_outputs(build: Callable[..., Res
     assert Path(data, "pdf/sample.pdf").read_bytes() == (edition_dir / "build" / "pdf" / "sample.pdf").read_bytes()
 
 
-def test_two_builds_give_the_same_bytes(build: Callable[..., Result], edition_dir: Path, tmp_path: Path) -> None:
+def test_two_builds_give_the_same_bytes(build: Callable[..., Result], edition_dir: Path, tmp_path: Path, snapshot: Snapshot) -> None:
     other = tmp_path / "again"
     shutil.copytree(edition_dir, other)
     assert build().exit_code == 0
@@ -128,7 +128,7 @@ def test_invalid_essay_stops_the_build_and_writes_nothing(build: Callable[..., R
     assert sorted(p.name for p in edition_dir.iterdir()) == ["tei"]
 
 
-def test_invalid_essay_leaves_the_previous_build_untouched(build: Callable[..., Result], edition_dir: Path) -> None:
+def test_invalid_essay_leaves_the_previous_build_untouched(build: Callable[..., Result], edition_dir: Path, snapshot: Snapshot) -> None:
     assert build().exit_code == 0
     before = snapshot(edition_dir / "build")
     essay = edition_dir / "tei" / "essays" / "sample.xml"
@@ -163,7 +163,7 @@ def test_html_and_pdf_subcommands_build_one_output(build: Callable[..., Result],
     assert "0 of 2 built" in result.output and (edition_dir / "build" / ZIP).is_file()
 
 
-def test_parallel_pdfs_match_serial_ones(build: Callable[..., Result], edition_dir: Path, tmp_path: Path) -> None:
+def test_parallel_pdfs_match_serial_ones(build: Callable[..., Result], edition_dir: Path, tmp_path: Path, snapshot: Snapshot) -> None:
     other = tmp_path / "serial"
     shutil.copytree(edition_dir, other)
     assert build("--jobs", "2", "pdf").exit_code == 0
@@ -192,3 +192,22 @@ def test_unreadable_edition_document_is_reported(build: Callable[..., Result], e
     result = build()
     assert result.exit_code == 1
     assert "edition.xml:1:" in result.output and "Traceback" not in result.output
+
+
+def test_toolkit_change_rebuilds_everything(build: Callable[..., Result], edition_dir: Path, calls: dict[str, list[str]],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    assert build().exit_code == 0
+    calls["pdf"].clear(), calls["html"].clear(), calls["deposit"].clear()
+    key = build_module.toolkit_key()
+    monkeypatch.setattr(build_module, "toolkit_key", lambda: key + "-changed stylesheet")
+    assert build().exit_code == 0
+    assert calls == {"pdf": ["sample", "second"], "html": ["site"], "deposit": ["zip"]}
+
+
+def test_deleted_output_is_rebuilt(build: Callable[..., Result], edition_dir: Path, calls: dict[str, list[str]]) -> None:
+    assert build().exit_code == 0
+    calls["pdf"].clear(), calls["html"].clear(), calls["deposit"].clear()
+    (edition_dir / "build" / ZIP).unlink()
+    assert build().exit_code == 0
+    assert calls == {"pdf": [], "html": [], "deposit": ["zip"]}
+    assert verify(edition_dir / "build" / ZIP).intact
