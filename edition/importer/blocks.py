@@ -1,0 +1,188 @@
+"""Blocks: front matter, headings, paragraphs, list items and date lines from body lines.
+
+Every rule reads the layout of the source (line lengths, separators, capitals,
+blank lines where the habit gives them meaning); none knows the words of a
+particular essay except the title, subtitle and author from its metadata.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass, field
+
+from .hyphenation import Join, is_hyphenated, join
+from .pages import BodyLine
+
+PB = "\x01{}\x03"  # page-break sentinel; the number is the page's position in the source
+SENTENCE_END = re.compile(r"[.!?:…\"»«“”')\]]$")
+_TRAILING_MARKER = re.compile(r"(?<=[^\d\s])\d{1,3}$")
+BULLET = re.compile(r"^[\ue000-\uf8ff•▪■◦‣∙]\s+")
+DATELINE = re.compile(
+    r"^[^,]{2,80},\s*(?:(?:im|am|den)\s+)?(?:\d{1,2}\.\s*)?(?:[A-ZÄÖÜ][a-zäöü]+\s+)?\d{4}$"
+)
+#: Share of a full line under which a line counts as short (a possible paragraph end).
+SHORT_SHARE = 0.9
+
+
+@dataclass
+class Block:
+    kind: str  # title | subtitle | byline | head | p | item | dateline
+    lines: list[BodyLine]
+    text: str = ""
+    page_before: int | None = None  # the block starts a page
+    joins: list[Join] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return self.lines[0].no
+
+
+@dataclass(frozen=True)
+class Habits:
+    spacing: str
+    full_length: float
+    trailing_spaces_end_paragraph: bool
+
+
+def _key(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).casefold()
+    return re.sub(r"\s+", " ", re.sub(r"(?<=[^\d\s])\d{1,3}$", "", text)).strip()
+
+
+def _stripped(line: BodyLine) -> str:
+    return _TRAILING_MARKER.sub("", line.text)
+
+
+def ends_sentence(line: BodyLine) -> bool:
+    return bool(SENTENCE_END.search(_stripped(line)))
+
+
+def is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def detect_habits(body: list[BodyLine], spacing: str) -> Habits:
+    hyphenated = [len(x.text) for x in body if is_hyphenated(x.raw)]
+    full = statistics.median(hyphenated) if hyphenated else statistics.median(len(x.text) for x in body)
+    wide = [x for x in body if re.search(r"\S {2,}$", x.raw)]
+    ending = sum(1 for x in wide if ends_sentence(x))
+    return Habits(spacing, float(full), len(wide) >= 5 and ending / len(wide) >= 0.75)
+
+
+def front_blocks(body: list[BodyLine], title: str, subtitle: str, author: str) -> tuple[list[Block], int]:
+    """Title, subtitle and byline at the top of page 1, recognised by the metadata."""
+    blocks: list[Block] = []
+    targets = [("title", _key(title)), ("subtitle", _key(subtitle)), ("byline", _key(author))]
+    i = 0
+    while i < len(body) and (i == 0 or not body[i].page_start):
+        key = _key(body[i].text)
+        if author and _key(author) in key and len(key) <= len(_key(author)) + 12:
+            blocks.append(Block("byline", [body[i]]))
+            i += 1
+            continue
+        for kind, target in targets[:2]:
+            if not target or not target.startswith(key):
+                continue
+            j, acc = i, key
+            while acc != target and j + 1 < len(body) and target.startswith(acc + " " + _key(body[j + 1].text)):
+                j += 1
+                acc = acc + " " + _key(body[j].text)
+            if acc == target:
+                blocks.append(Block(kind, body[i : j + 1]))
+                i = j + 1
+                break
+        else:
+            break
+    return blocks, i
+
+
+def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Block]:
+    short = SHORT_SHARE * habits.full_length
+    blocks: list[Block] = []
+    i = 0
+    while i < len(body):
+        line = body[i]
+        prev = blocks[-1] if blocks else None
+        nxt = body[i + 1] if i + 1 < len(body) else None
+        text = line.text
+        if line.sep_before and DATELINE.match(text):
+            blocks.append(Block("dateline", [line]))
+            i += 1
+            continue
+        if is_caps(text):
+            j = i
+            while j + 1 < len(body) and is_caps(body[j + 1].text) and not body[j + 1].sep_before:
+                j += 1
+            blocks.append(Block("head", body[i : j + 1]))
+            i = j + 1
+            continue
+        isolated = (
+            len(text) < short
+            and text[-1:].isalnum()
+            and not BULLET.match(text)
+            and (line.page_start or (prev is None and after_front) or (prev is not None and prev.kind == "dateline"))
+            and (prev is None or prev.kind in ("head", "dateline") or ends_sentence(prev.lines[-1]))
+            and nxt is not None
+            and (nxt.text[:1].isupper() or nxt.text[:1].isdigit())
+        )
+        if line.sep_before or isolated:
+            j = i
+            # A heading that fills the line wrapped onto the next one, a short line without final punctuation.
+            while (
+                len(body[j].text) >= short
+                and j + 1 < len(body)
+                and not body[j + 1].sep_before
+                and len(body[j + 1].text) < short
+                and body[j + 1].text[-1:].isalnum()
+            ):
+                j += 1
+            blocks.append(Block("head", body[i : j + 1]))
+            i = j + 1
+            continue
+        if BULLET.match(text):
+            blocks.append(Block("item", [line]))
+        elif prev is not None and prev.kind in ("p", "item") and not _breaks(prev.lines[-1], line, habits, short):
+            prev.lines.append(line)
+        else:
+            blocks.append(Block("p", [line]))
+        i += 1
+    return blocks
+
+
+def _breaks(before: BodyLine, line: BodyLine, habits: Habits, short: float) -> bool:
+    """Does a new paragraph start at ``line``?"""
+    if habits.spacing == "single" and line.blank_before:
+        return True
+    starts = line.text[:1]
+    if not (starts.isupper() or starts.isdigit() or starts in "\"„«»‚"):
+        return False
+    if not ends_sentence(before):
+        return False
+    if len(before.text) < short:
+        return True
+    return habits.trailing_spaces_end_paragraph and bool(re.search(r"\S {2,}$", before.raw))
+
+
+def assemble(block: Block, compounds: frozenset[str]) -> None:
+    """Join the block's lines into one string with page-break sentinels; record hyphen joins."""
+    text = ""
+    for k, line in enumerate(block.lines):
+        part = BULLET.sub("", line.text) if k == 0 else line.text
+        part = re.sub(r"\s{2,}", " ", part)
+        pb = PB.format(line.page) if line.page_start else ""
+        if k == 0:
+            if pb:
+                block.page_before = line.page
+            text = part
+        elif is_hyphenated(block.lines[k - 1].raw):
+            if pb:  # the word stays joined; the page break follows it
+                first, _, rest = part.partition(" ")
+                part = first + pb + (" " + rest if rest else "")
+            text, j = join(text, part, block.lines[k - 1].no, compounds)
+            block.joins.append(j)
+        else:
+            text = text + " " + pb + part
+    block.text = text

@@ -1,0 +1,83 @@
+"""Join line-end hyphenation; keep the hyphen where it belongs to the word.
+
+A line-end hyphen is a hyphen right after a letter with nothing after it (a
+spaced dash ``der - `` is not one).  The continuation decides:
+
+* lower case (``Arbeiterpoli-`` / ``tik``) → joined without the hyphen,
+  unless the first part ends in an acronym (``US-`` / ``amerikanisch``);
+* upper case (``Bucharin-`` / ``Fraktion``) → a real compound: the hyphen stays;
+* ``und``/``oder``/… (``Arbeiter-`` / ``und``) → a suspended compound: hyphen and space stay.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-$")
+_SUSPENDED = {"und", "oder", "bzw.", "sowie", "wie", "als", "bis"}
+_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,}$")
+_FIRST = re.compile(r"\S+")
+_LAST_WORD = re.compile(r"(\S+)-$")
+
+
+@dataclass(frozen=True)
+class Join:
+    left: str
+    right: str
+    result: str
+    kept: bool
+    line: int
+    doubtful: str | None = None
+
+
+def is_hyphenated(raw: str) -> bool:
+    """True if the raw line ends in a line-end hyphen (no trailing space after it)."""
+    return bool(LINE_END_HYPHEN.search(raw))
+
+
+def join(left: str, right: str, line: int, compounds: frozenset[str] = frozenset()) -> tuple[str, Join]:
+    """Join ``left`` (ending in ``word-``) with the continuation ``right``.
+
+    ``compounds`` holds hyphenated words found mid-line in the source: a join
+    whose solid result appears there with a hyphen is reported as doubtful.
+    """
+    word = _LAST_WORD.search(left).group(1)
+    m = _FIRST.match(right)
+    nxt = m.group(0) if m else ""
+    head = nxt[:1]
+    doubt = None
+    if nxt.lower() in _SUSPENDED:
+        glue, kept = "- ", True
+    elif head.islower() and not _ACRONYM.search(word):
+        glue, kept = "", False
+    elif head.islower():
+        glue, kept, doubt = "-", True, "acronym before the hyphen: kept"
+    elif head.isupper():
+        glue, kept = "-", True
+        doubt = "continuation in upper case: hyphen kept"
+    else:
+        glue, kept, doubt = "-", True, "continuation is not a letter: hyphen kept"
+    result = left[:-1] + glue + right
+    shown = _strip(word) + glue.strip() + _strip_lead(nxt)
+    if not kept and f"{_strip(word)}-{_strip_lead(nxt)}" in compounds:
+        doubt = f"'{_strip(word)}-{_strip_lead(nxt)}' is printed with a hyphen elsewhere: joined solid"
+    return result, Join(word + "-", nxt, shown, kept, line, doubt)
+
+
+def _strip(word: str) -> str:
+    return re.sub(r"^\W+", "", word)
+
+
+def _strip_lead(word: str) -> str:
+    return re.sub(r"[^\w-]+$|\d+$", "", re.sub(r"[^\w-].*$", "", word))
+
+
+def mid_line_compounds(lines: list[str]) -> frozenset[str]:
+    """Hyphenated words printed inside a line (evidence for real hyphens)."""
+    found: set[str] = set()
+    for raw in lines:
+        for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", raw.rstrip()):
+            if not raw.rstrip().endswith(w + "-"):
+                found.add(w)
+    return frozenset(found)

@@ -1,0 +1,235 @@
+"""Page reconstruction: split the extraction into body lines and page-foot note lines.
+
+Two layout habits are detected, not assumed:
+
+* ``double``: the extractor put a blank line after every text line.  Blank lines
+  then carry no information; a *missing* blank line marks a page boundary, and
+  the lines run together between two pages are the page foot (footnotes).
+* ``single``: lines follow each other; blank lines separate paragraphs and open
+  a page's footnote block.
+
+In both, the first line of a page starts with a space.  A page foot ends where
+the next page starts; a lone number in a page foot that cannot be a note label
+is a printed page number.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+#: A whitespace-only line at least this long is a footnote rule; shorter ones separate sections.
+RULE_MIN = 10
+LABEL = re.compile(r"^\s*(\d{1,3})(?:\s+(\S.*?))?\s*$")
+URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+#: Share of body pages a page must reach before a leading space alone may start a page.
+MIN_PAGE_SHARE = 0.75
+
+
+@dataclass
+class BodyLine:
+    no: int
+    raw: str
+    page_start: bool = False
+    page_certain: bool = True
+    blank_before: bool = False
+    sep_before: bool = False
+    page: int = 0  # 1-based position of the page this line is on
+
+    @property
+    def text(self) -> str:
+        return self.raw.strip()
+
+
+@dataclass
+class ZoneLine:
+    """A line of a page foot; ``label`` when it starts with a note number, ``rest`` the text after it."""
+
+    no: int
+    raw: str
+    label: int | None = None
+    rest: str | None = None
+    page: int = 0
+
+
+@dataclass
+class Page:
+    position: int
+    line: int
+    printed: str | None = None
+    certain: bool = True
+
+
+@dataclass
+class Layout:
+    spacing: str
+    body: list[BodyLine]
+    zone: list[ZoneLine]
+    pages: list[Page]
+    dropped: list[tuple[int, str]] = field(default_factory=list)
+    doubts: list[str] = field(default_factory=list)
+
+
+def spacing_habit(lines: list[str]) -> str:
+    text = [i for i, line in enumerate(lines) if line.strip()]
+    if not text:
+        return "single"
+    followed = sum(1 for i in text if i + 1 < len(lines) and lines[i + 1] == "")
+    return "double" if followed / len(text) > 0.5 else "single"
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.body: list[BodyLine] = []
+        self.zone: list[ZoneLine] = []
+        self.dropped: list[tuple[int, str]] = []
+        self.printed: dict[int, str] = {}  # line of the page start it belongs to -> printed number
+        self.last_label = 0
+        self.pending_printed: str | None = None
+        self.sep = False
+        self.blank = False
+
+    def body_line(self, no: int, raw: str, *, page_start: bool = False, certain: bool = True) -> None:
+        if self.pending_printed is not None:
+            self.printed[no] = self.pending_printed
+            self.pending_printed = None
+            page_start = True
+        self.body.append(BodyLine(no, raw, page_start, certain, self.blank, self.sep))
+        self.sep = self.blank = False
+
+    def zone_line(self, no: int, raw: str) -> bool:
+        """Record a page-foot line; False if it is a printed page number instead."""
+        if URL_ONLY.match(raw):
+            self.dropped.append((no, raw.strip()))
+            return True
+        m = LABEL.match(raw)
+        if m:
+            n = int(m.group(1))
+            if n > self.last_label:
+                self.last_label = n
+                self.zone.append(ZoneLine(no, raw, n, m.group(2)))
+                return True
+            if m.group(2) is None:
+                self.pending_printed = m.group(1)
+                return False
+        self.zone.append(ZoneLine(no, raw))
+        return True
+
+
+def _is_rule(raw: str) -> bool:
+    return not raw.strip() and len(raw) >= RULE_MIN
+
+
+def _double(lines: list[str], b: _Builder) -> None:
+    runs: list[list[int]] = []
+    for i, raw in enumerate(lines):
+        if raw == "":
+            if runs and runs[-1]:
+                runs.append([])
+            continue
+        if not runs:
+            runs.append([])
+        runs[-1].append(i)
+    in_zone = False
+    for run in (r for r in runs if r):
+        for k, i in enumerate(run):
+            raw, no = lines[i], i + 1
+            last_of_many = len(run) > 1 and k == len(run) - 1
+            starts_page = last_of_many and raw[:1].isspace() and bool(raw.strip())
+            if b.pending_printed is not None:
+                in_zone = False
+                b.body_line(no, raw)
+            elif in_zone:
+                if starts_page:
+                    in_zone = False
+                    b.body_line(no, raw, page_start=True)
+                elif not b.zone_line(no, raw):
+                    pass  # printed page number: the next line starts the page
+            elif not raw.strip():
+                if _is_rule(raw):
+                    in_zone = True
+                else:
+                    b.sep = True
+            elif k == 0 or starts_page:
+                b.body_line(no, raw, page_start=starts_page or no == 1)
+            else:
+                in_zone = True
+                b.zone_line(no, raw)
+
+
+def _single(lines: list[str], b: _Builder) -> None:
+    in_zone = False
+    for i, raw in enumerate(lines):
+        no = i + 1
+        if not raw.strip():
+            if _is_rule(raw):
+                in_zone = True
+            elif raw:
+                b.sep = True
+            elif not in_zone:
+                b.blank = True
+            continue
+        if b.pending_printed is not None:
+            in_zone = False
+            b.body_line(no, raw)
+        elif in_zone:
+            if raw[:1].isspace():
+                in_zone = False
+                b.body_line(no, raw, page_start=True)
+            else:
+                b.zone_line(no, raw)
+        else:
+            m = LABEL.match(raw)
+            if b.blank and m and m.group(2) and int(m.group(1)) > b.last_label and not raw[:1].isspace():
+                in_zone = True
+                b.blank = False
+                b.zone_line(no, raw)
+            elif raw[:1].isspace() and no > 1:
+                b.body_line(no, raw, page_start=True, certain=False)
+            else:
+                b.body_line(no, raw, page_start=no == 1)
+
+
+def _settle_uncertain(body: list[BodyLine], doubts: list[str]) -> None:
+    """Accept a leading space after body text as a page start only if the page is long enough."""
+    lengths, count = [], 0
+    for line in body:
+        if line.page_start and line.page_certain and count:
+            lengths.append(count)
+            count = 0
+        count += 1
+    if not any(not line.page_certain for line in body):
+        return
+    typical = statistics.median(lengths) if lengths else 0
+    count = 0
+    for line in body:
+        if line.page_start and not line.page_certain:
+            if count >= MIN_PAGE_SHARE * typical:
+                doubts.append(f"line {line.no}: page start inferred from the leading space alone (no page foot before it)")
+            else:
+                line.page_start = False
+                doubts.append(f"line {line.no}: leading space not taken as a page start (page would have {count} of about {typical:.0f} lines)")
+        if line.page_start:
+            count = 0
+        count += 1
+
+
+def analyse(lines: list[str]) -> Layout:
+    b = _Builder()
+    spacing = spacing_habit(lines)
+    (_double if spacing == "double" else _single)(lines, b)
+    doubts: list[str] = []
+    _settle_uncertain(b.body, doubts)
+    if b.body:
+        b.body[0].page_start = True
+    # Number the pages in source order; page-foot lines belong to the page above them.
+    pages: list[Page] = []
+    events = sorted([(x.no, 0, x) for x in b.body] + [(z.no, 1, z) for z in b.zone], key=lambda e: (e[0], e[1]))
+    for _, _, item in events:
+        if isinstance(item, BodyLine) and item.page_start:
+            pages.append(Page(len(pages) + 1, item.no, b.printed.get(item.no), item.page_certain))
+        item.page = len(pages)
+    for no, n in b.printed.items():
+        doubts.append(f"line {no}: lone number {n} above a page start read as its printed page number")
+    return Layout(spacing, b.body, b.zone, pages, b.dropped, doubts)

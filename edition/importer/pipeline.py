@@ -1,0 +1,88 @@
+"""The import: source text + metadata → TEI bytes + report."""
+
+from __future__ import annotations
+
+import re
+
+from . import blocks as blk
+from . import notes as nts
+from . import quotes, structure, writer
+from .hyphenation import mid_line_compounds
+from .meta import Meta
+from .pages import analyse
+from .report import Report
+from .source import Source
+
+
+def run(src: Source, meta: Meta) -> tuple[bytes, Report]:
+    rep = Report(src.name)
+    lay = analyse(src.lines)
+    rep.spacing, rep.pages = lay.spacing, len(lay.pages)
+    rep.printed_pages = [(p.position, p.printed) for p in lay.pages if p.printed]
+    rep.doubts += lay.doubts
+    compounds = mid_line_compounds(src.lines)
+
+    front, start = blk.front_blocks(lay.body, meta.title, meta.subtitle, meta.author)
+    habits = blk.detect_habits(lay.body[start:], lay.spacing)
+    body_blocks = blk.segment(lay.body[start:], habits, after_front=bool(front))
+    all_blocks = front + body_blocks
+    for b in all_blocks:
+        blk.assemble(b, compounds)
+
+    # Markers: one pass over all blocks in reading order.
+    # A page that begins with a block is marked in front of it, so markers know their page.
+    lead = [blk.PB.format(b.page_before) if b.page_before else "" for b in all_blocks]
+    joined = "\n".join(m + b.text for m, b in zip(lead, all_blocks))
+    markers, rep.markers_missing = nts.find_markers(joined)
+    rep.markers_apart = [m.n for m in markers if m.apart]
+    joined = nts.replace_markers(joined, markers)
+    for b, m, t in zip(all_blocks, lead, joined.split("\n")):
+        b.text = t[len(m) :]
+
+    items = nts.assign(nts.note_items(lay.zone), markers, rep.doubts)
+    for it in items:
+        nts.assemble(it, compounds)
+    known = {re.sub(r"^https?://", "", url): url for _, url in lay.dropped}
+    note_nodes: dict[int, list[quotes.Node] | None] = {m.n: None for m in markers}
+    for it in items:
+        nodes, paired = quotes.parse(it.text)
+        if not paired:
+            rep.doubts.append(f"line {it.first}: quote marks in note {it.number} do not pair; left as printed")
+        note_nodes[it.number] = quotes.link_urls(nodes, known)
+    note_text = " ".join(it.text for it in items)
+    for no, url in lay.dropped:
+        if re.sub(r"^https?://", "", url) not in note_text:
+            rep.doubts.append(f"line {no}: URL-only line {url} does not repeat a note URL, dropped anyway")
+    rep.dropped = [url for _, url in lay.dropped]
+
+    inline: dict[int, list[quotes.Node]] = {}
+    for b in all_blocks:
+        nodes, paired = quotes.parse(b.text)
+        if not paired:
+            rep.doubts.append(f"line {b.first}: quote marks do not pair in this {b.kind}; left as printed")
+        inline[id(b)] = nodes
+    st = structure.build(front, body_blocks, meta.author)
+
+    joins = [j for b in all_blocks for j in b.joins] + [j for it in items for j in it.joins]
+    rep.joins = len(joins)
+    rep.kept_hyphens = [f"{j.result} (line {j.line})" for j in joins if j.kept]
+    rep.doubtful_joins = [f"line {j.line}: {j.left}/{j.right} → {j.result}: {j.doubtful}" for j in joins if j.doubtful and not j.kept]
+    rep.headings = [re.sub(r"\x01\d+\x03|\x02\d+\x03", "", b.text) for b in body_blocks if b.kind == "head"]
+    rep.paragraphs = sum(1 for b in body_blocks if b.kind == "p")
+    rep.list_items = sum(1 for b in body_blocks if b.kind == "item")
+    rep.notes_with_text = sorted(n for n, v in note_nodes.items() if v is not None)
+    rep.notes_lost = sorted(n for n, v in note_nodes.items() if v is None)
+    rep.front = [b.kind for b in front] + (["preface"] if st.preface else [])
+    rep.back = st.back is not None
+    rep.doubts += [f"line {b.first}: text begins with a space mid-page (indent?)" for b in body_blocks if b.lines[0].raw[:1].isspace() and not b.page_before]
+
+    facts = writer.Facts(
+        src.name, src.sha256, lay.spacing, len(lay.pages), tuple(rep.printed_pages),
+        len(joins), len(rep.kept_hyphens), len(note_nodes), len(rep.notes_lost), len(lay.dropped),
+    )
+    root = writer.el(None, "TEI", xml_id=meta.id, xml_lang=meta.language)
+    writer.header(root, meta, facts)
+    ctx = writer.Context(meta.id, {p.position: p.printed for p in lay.pages if p.printed}, note_nodes)
+    writer.text(root, st, inline, ctx, meta.author)
+    return writer.serialise(root), rep
+

@@ -1,0 +1,56 @@
+"""Read a raw text extraction: UTF-8, one list entry per physical line."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class SourceError(Exception):
+    """Unusable input; ``str()`` gives ``file:line:col: error: message``."""
+
+    def __init__(self, file: str, line: int, column: int, message: str) -> None:
+        super().__init__(f"{file}:{line}:{column}: error: {message}")
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    lines: list[str]
+    sha256: str
+
+
+# Control characters other than LF/TAB never occur in a text extraction and are
+# used internally as milestone sentinels, so they are refused up front.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def read_source(path: Path) -> Source:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(str(path), 0, 0, f"cannot read file: {exc.strerror or exc}") from None
+    return parse_source(data, path.name, str(path))
+
+
+def parse_source(data: bytes, name: str, shown: str | None = None) -> Source:
+    shown = shown or name
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise SourceError(shown, line, col, f"not UTF-8 (byte 0x{data[exc.start]:02x})") from None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\t", " ")
+    for no, line in enumerate(text.split("\n"), 1):
+        bad = _CONTROL.search(line)
+        if bad:
+            raise SourceError(shown, no, bad.start() + 1, f"control character U+{ord(bad.group()):04X} in a text extraction")
+    if not text.strip():
+        raise SourceError(shown, 1, 1, "the file holds no text")
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()  # the final newline ends the last line; it is not an extra line
+    return Source(name, lines, hashlib.sha256(data).hexdigest())
