@@ -44,7 +44,7 @@ SEASONS = {  # (start month, start day, end month, end day)
 }
 #: Words after a four-digit number that make it a quantity, not a year.
 UNITS = frozenset(
-    "Mann Menschen Personen Soldaten Tote Toten Opfer Arbeiter Arbeiterinnen Bauern Delegierte Delegierten "
+    "Mann Menschen Personen Soldaten Tote Toten Arbeiter Arbeiterinnen Bauern Delegierte Delegierten "
     "Mitglieder Kilometer km Meter Werst Rubel Mark Dollar Pesos Pud Tonnen Prozent % Stück Exemplare Seiten".split()
 )
 #: Words before a number that make it a page, issue or paragraph number.

@@ -45,6 +45,8 @@ NOUN_SUFFIX = re.compile(
     r"(?:en|e|s|n|es|se|ern|er)?$"
 )
 INFLECTION = ("s", "es", "n", "en", "e", "er", "ern", "em", "nen")
+#: "in Omsk", "nach Samara": a place, not a person.
+PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus", "bei"})
 NON_GERMAN = re.compile(r"[^A-Za-zÄÖÜäöüß]")
 DATE_LIKE = re.compile(
     rf"(?<![\d.,])(?:\d{{1,2}}\.\d{{1,2}}\.(?:\d{{2,4}})?|\d{{1,2}}\.\s?{MONTH}|(?:1\d{{3}}|20\d{{2}})(?:er)?|\d{{2}}er)(?!\d|[.,]\d)"
@@ -58,14 +60,16 @@ def load_dictionary(path: Path | None) -> frozenset[str]:
     return frozenset(words) | frozenset(w.lower() for w in words)
 
 
+def _in_dictionary(word: str, dictionary: frozenset[str]) -> bool:
+    stems = {word} | {word[: -len(e)] for e in INFLECTION if word.endswith(e) and len(word) > len(e) + 2}
+    return any(s in dictionary or s.lower() in dictionary for s in stems)
+
+
 def _is_german(word: str, dictionary: frozenset[str]) -> bool:
-    if NOUN_SUFFIX.search(word):
+    if NOUN_SUFFIX.search(word) or _in_dictionary(word, dictionary):
         return True
-    stems = {word} | {word[: -len(e)] for e in INFLECTION if e and word.endswith(e) and len(word) > len(e) + 2}
-    if any(s in dictionary or s.lower() in dictionary for s in stems):
-        return True
-    # a compound ends in a dictionary noun: Großgrundbesitzer, Soldatenrat
-    return any(word[i:].capitalize() in dictionary for i in range(3, len(word) - 3))
+    # a compound ends in a dictionary word: Großgrundbesitzer, Soldatenrat, Kriegsziele
+    return any(_in_dictionary(word[i:].capitalize(), dictionary) for i in range(3, len(word) - 2))
 
 
 @dataclass(frozen=True)
@@ -121,7 +125,7 @@ def findings(tree: etree._ElementTree, register: Register, dictionary: frozenset
                 continue
             prev = words[k - 1].group(0) if k and c.text[words[k - 1].end() : m.start()].isspace() else ""
             evidence = prev in forenames or bool(NON_GERMAN.search(w))
-            if not evidence and (w.lower() in lowercase or _is_german(w, dictionary)):
+            if not evidence and (prev in PLACE_PREPOSITIONS or w.lower() in lowercase or _is_german(w, dictionary)):
                 continue
             out.append(Finding(line_of(c, m.start()), "name", w, context_of(c.text, m.start(), m.end())))
         for m in DATE_LIKE.finditer(c.text):
