@@ -94,7 +94,7 @@ def words_before(note: etree._Element) -> str:
         return False
 
     walk(block)
-    return "".join(out).split()[-1]
+    return re.findall(r"\w+", "".join(out))[-1]
 
 
 @pytest.mark.parametrize("essay", [e for e, _ in essays()], ids=lambda p: p.stem)

@@ -39,7 +39,7 @@
   <xsl:template match="docTitle" mode="body">
     <xsl:variable name="main" as="element()?" select="titlePart[@type = 'main' or not(@type)][1]"/>
     <xsl:variable name="sub" as="element()*" select="titlePart except $main"/>
-    <xsl:variable name="plain" as="xs:string"><xsl:apply-templates select="$main" mode="plain"/></xsl:variable>
+    <xsl:variable name="plain" as="xs:string"><xsl:value-of><xsl:apply-templates select="$main" mode="plain"/></xsl:value-of></xsl:variable>
     <xsl:text>#titled-heading([{$plain}], doc-title([{ed:lead($main)}</xsl:text>
     <xsl:apply-templates select="$main" mode="inline"/>
     <xsl:text>], </xsl:text>
@@ -62,7 +62,7 @@
   <xsl:template match="closer" mode="body">#closer[{ed:lead(.)}<xsl:apply-templates mode="inline"/>]{$ed:nl}{$ed:nl}</xsl:template>
 
   <xsl:template match="div/head" mode="body">
-    <xsl:variable name="plain" as="xs:string"><xsl:apply-templates mode="plain"/></xsl:variable>
+    <xsl:variable name="plain" as="xs:string"><xsl:value-of><xsl:apply-templates mode="plain"/></xsl:value-of></xsl:variable>
     <xsl:text>#noted-heading({count(ancestor::div) + 1}, [{$plain}], [{ed:lead(.)}</xsl:text>
     <xsl:apply-templates mode="inline"/>
     <xsl:text>]){$ed:nl}{$ed:nl}</xsl:text>

@@ -49,9 +49,9 @@
 
   <xsl:template match="q" mode="inline plain">
     <xsl:variable name="marks" as="xs:string+" select="ed:quote-marks(@rend)"/>
-    <xsl:sequence select="ed:text($marks[1])"/>
+    <xsl:value-of select="ed:text($marks[1])"/>
     <xsl:apply-templates mode="#current"/>
-    <xsl:sequence select="ed:text($marks[2])"/>
+    <xsl:value-of select="ed:text($marks[2])"/>
   </xsl:template>
 
   <xsl:template match="hi[@rend = 'italic']" mode="inline plain">#emph[<xsl:apply-templates mode="#current"/>]</xsl:template>
