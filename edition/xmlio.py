@@ -7,6 +7,7 @@ hostile file can neither reach out nor blow up memory.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,8 +53,24 @@ def _refuse_doctype_entities(tree: etree._ElementTree, name: str) -> None:
         raise XmlInputError(name, line, 1, f"entity reference &{el.name}; is not allowed")
 
 
+_ROOT_START = re.compile(rb"<[A-Za-z_:]")
+_ENTITY_DECL = re.compile(rb"<!ENTITY")
+_POSITION_SUFFIX = re.compile(r",? line \d+, column \d+\s*$")
+
+
+def _refuse_entity_declarations(data: bytes, name: str) -> None:
+    """Refuse entity declarations in the prolog before libxml2 sees them (XXE, billion laughs)."""
+    root = _ROOT_START.search(data)
+    decl = _ENTITY_DECL.search(data, 0, root.start() if root else len(data))
+    if decl:
+        line = data.count(b"\n", 0, decl.start()) + 1
+        column = decl.start() - (data.rfind(b"\n", 0, decl.start()) + 1) + 1
+        raise XmlInputError(name, line, column, "entity declarations are not allowed (<!ENTITY> in the DOCTYPE); refusing to load or expand them")
+
+
 def parse_bytes(data: bytes, name: str = "<string>") -> etree._ElementTree:
     """Parse ``data`` safely; raise :class:`XmlInputError` on any problem."""
+    _refuse_entity_declarations(data, name)
     parser = safe_parser()
     try:
         root = etree.fromstring(data, parser, base_url=name)
@@ -62,6 +79,7 @@ def parse_bytes(data: bytes, name: str = "<string>") -> etree._ElementTree:
         msg = exc.msg or str(exc)
         # lxml appends "(file, line N)"; the position already says it.
         msg = msg.split(", line ")[0] if msg.endswith(")") and ", line " in msg else msg
+        msg = _POSITION_SUFFIX.sub("", msg)
         raise XmlInputError(name, line or 1, col or 1, msg) from None
     tree = root.getroottree()
     _refuse_doctype_entities(tree, name)

@@ -1,9 +1,62 @@
-"""Placeholder until its issue lands: says so and exits 2."""
+"""``edition validate``: check TEI files; exit 0 valid, 1 invalid, 2 unreadable input or usage error."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
 
 import click
 
+from ..paths import DEFAULT_EDITION
+from . import problems as report
+from .relaxng import SchemaError
+from .run import edition_files, validate_files
 
-@click.command("validate", help="Validate TEI files against the project schema. (not implemented yet)", context_settings={"ignore_unknown_options": True})
-@click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def validate_command(args: tuple[str, ...]) -> None:
-    raise click.UsageError("'edition validate' is not implemented yet")
+
+def _expand(paths: tuple[Path, ...]) -> list[Path]:
+    """Files as given; a directory means its edition's documents (or every .xml below it)."""
+    if not paths:
+        return edition_files(DEFAULT_EDITION)
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += edition_files(path) if (path / "tei").is_dir() else sorted(path.rglob("*.xml"))
+        else:
+            files.append(path)
+    return files
+
+
+@click.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit"]), default="text", show_default=True,
+              help="text: one line per problem and a summary; json and junit for CI systems.")
+@click.option("--schema", metavar="tei_all|PATH.rng", default=None,
+              help="Validate against this RELAX NG grammar only, instead of the project schema (RELAX NG + Schematron).")
+def validate_command(paths: tuple[Path, ...], fmt: str, schema: str | None) -> None:
+    """Validate TEI files against the project schema (RELAX NG + Schematron).
+
+    PATHS are TEI files or edition directories (default: the bundled edition's
+    tei/edition.xml, tei/essays/*.xml and tei/register/*.xml). Each problem is
+    printed as `file:line:col: error|warning: message [rule-id]`.
+
+    Exit status: 0 valid (warnings allowed), 1 invalid, 2 unreadable input or usage error.
+    """
+    files = _expand(paths)
+    if not files:
+        raise click.UsageError("no TEI files to validate")
+    try:
+        problems = validate_files(files, schema)
+    except SchemaError as exc:
+        raise click.UsageError(str(exc)) from None
+    names = [str(f) for f in files]
+    if fmt == "json":
+        click.echo(report.as_json(problems, names), nl=False)
+    elif fmt == "junit":
+        click.echo(report.as_junit(problems, names), nl=False)
+    else:
+        click.echo(report.as_text(problems, len(files)), nl=False)
+    if fmt != "text":
+        click.echo(report.summary(problems, len(files)), err=True)
+    if any(p.unreadable for p in problems):
+        sys.exit(2)
+    sys.exit(1 if any(p.severity == "error" for p in problems) else 0)

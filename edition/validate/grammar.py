@@ -86,7 +86,7 @@ class Grammar:
 
     def value_ok(self, pattern: etree._Element, value: str) -> bool:
         tag = etree.QName(pattern).localname
-        kids = [c for c in pattern if isinstance(c.tag, str) and etree.QName(c).localname not in ("name", "param", "except")]
+        kids = _patterns(pattern)
         if tag == "attribute":
             return not kids or self.value_ok(kids[0], value)
         if tag == "value":
@@ -97,7 +97,7 @@ class Grammar:
         if tag == "empty":
             return value == ""
         if tag == "ref":
-            return any(self.value_ok(c, value) for d in self.defines.get(pattern.get("name"), []) for c in d if isinstance(c.tag, str))
+            return any(self.value_ok(c, value) for d in self.defines.get(pattern.get("name"), []) for c in _patterns(d))
         if tag == "choice":
             return any(self.value_ok(c, value) for c in kids)
         if tag == "list":
@@ -110,7 +110,7 @@ class Grammar:
 
     def describe(self, pattern: etree._Element) -> list[str]:
         tag = etree.QName(pattern).localname
-        kids = [c for c in pattern if isinstance(c.tag, str) and etree.QName(c).localname not in ("name", "param", "except")]
+        kids = _patterns(pattern)
         if tag == "value":
             return [f'"{pattern.text or ""}"']
         if tag == "data":
@@ -120,8 +120,14 @@ class Grammar:
         if tag == "text":
             return ["any text"]
         if tag == "ref":
-            return [s for d in self.defines.get(pattern.get("name"), []) for c in d if isinstance(c.tag, str) for s in self.describe(c)]
+            return [s for d in self.defines.get(pattern.get("name"), []) for c in _patterns(d) for s in self.describe(c)]
         return [s for c in kids for s in self.describe(c)]
+
+
+def _patterns(node: etree._Element) -> list[etree._Element]:
+    """Child patterns of ``node``: RELAX NG elements other than name classes, params and annotations."""
+    return [c for c in node if isinstance(c.tag, str) and c.tag.startswith(f"{{{RNG}}}")
+            and etree.QName(c).localname not in ("name", "param", "except")]
 
 
 def _library(node: etree._Element) -> str:

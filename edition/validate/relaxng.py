@@ -50,6 +50,8 @@ def schema_path(schema: str | None) -> Path:
 @cache
 def load(path: Path) -> Schema:
     """Compile the grammar at ``path`` once per process."""
+    if not path.is_file():
+        raise SchemaError(f"schema {path}: no such file")
     try:
         tree = xmlio.parse(path)
         validator = etree.RelaxNG(tree)
@@ -84,8 +86,10 @@ def validate(schema: Schema, tree: etree._ElementTree) -> list[Violation]:
 def _element(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
     if not path:
         return None
+    # libxml2 writes prefixed steps (/ns0:TEI/…) where the document binds a prefix.
+    namespaces = {k: v for el in tree.iter() if isinstance(el.tag, str) for k, v in el.nsmap.items() if k}
     try:
-        hits = tree.xpath(path)
+        hits = tree.xpath(path, namespaces=namespaces)
     except etree.XPathError:
         return None
     return hits[0] if hits and isinstance(hits[0], etree._Element) else None
@@ -101,8 +105,10 @@ def _tag(el: etree._Element) -> str:
     return f"<{etree.QName(el).localname}>"
 
 
-def _names(names: set[str]) -> str:
-    return ", ".join(f"<{n}>" for n in sorted(names)) or "nothing"
+def _names(names: set[str], limit: int = 15) -> str:
+    shown = sorted(names)
+    text = ", ".join(f"<{n}>" for n in shown[:limit]) or "nothing"
+    return text + (f", … ({len(shown)} in all)" if len(shown) > limit else "")
 
 
 def _explain(grammar: Grammar, kind: str, el: etree._Element | None, raw: str) -> list[str]:
@@ -113,7 +119,7 @@ def _explain(grammar: Grammar, kind: str, el: etree._Element | None, raw: str) -
     parent = el.getparent()
     parent_model = grammar.model(etree.QName(parent).localname) if parent is not None else None
     if kind in ("RELAXNG_ERR_ATTRVALID", "RELAXNG_ERR_INVALIDATTR") and model is not None:
-        return _attribute_problems(grammar, el) or [f"attributes of {_tag(el)} do not match the schema; allowed: {', '.join(sorted(model.attributes)) or 'none'}"]
+        return _attribute_problems(grammar, el) or [f"attributes of {_tag(el)} do not match the schema; allowed: {_attributes(model.attributes)}"]
     if kind in ("RELAXNG_ERR_ELEMWRONG", "RELAXNG_ERR_EXTRACONTENT", "RELAXNG_ERR_ELEMNAME", "RELAXNG_ERR_INTEREXTRA") and parent is not None:
         where = f"in {_tag(parent)}"
         if parent_model is None:
@@ -133,6 +139,12 @@ def _explain(grammar: Grammar, kind: str, el: etree._Element | None, raw: str) -
     return [f"{_tag(el)}: {raw}"]
 
 
+def _attributes(names: dict[str, list[etree._Element]], limit: int = 15) -> str:
+    shown = sorted(names)
+    text = ", ".join(f"@{a}" for a in shown[:limit]) or "no attributes"
+    return text + (f", … ({len(shown)} in all)" if len(shown) > limit else "")
+
+
 def _attribute_problems(grammar: Grammar, el: etree._Element) -> list[str]:
     model = grammar.model(etree.QName(el).localname)
     assert model is not None
@@ -141,8 +153,7 @@ def _attribute_problems(grammar: Grammar, el: etree._Element) -> list[str]:
     for name, value in present.items():
         patterns = model.attributes.get(name)
         if patterns is None:
-            allowed = ", ".join(f"@{a}" for a in sorted(model.attributes)) or "no attributes"
-            problems.append(f"attribute @{name} not allowed on {_tag(el)}; allowed: {allowed}")
+            problems.append(f"attribute @{name} not allowed on {_tag(el)}; allowed: {_attributes(model.attributes)}")
         elif not any(grammar.value_ok(p, value) for p in patterns):
             options = list(dict.fromkeys(s for p in patterns for s in grammar.describe(p)))
             expected = ", ".join(options[:-1]) + " or " + options[-1] if len(options) > 1 else (options or ["?"])[0]
