@@ -11,9 +11,9 @@ from .verify import Unreadable, verify
 
 
 @click.command("deposit")
-@click.argument("edition_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.argument("edition_dir", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Build folder (default: build/ of the current project).")
+              help="Build folder (default: EDITION_DIR/build, i.e. build/ of the project).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="PDFs built in parallel.")
 @click.pass_context
 def deposit_command(ctx: click.Context, edition_dir: Path | None, out: Path | None, jobs: int) -> None:
