@@ -8,6 +8,7 @@ command -v pdftoppm >/dev/null || need_apt+=(poppler-utils)
 [ -d /usr/share/fonts/opentype/ebgaramond ] || need_apt+=(fonts-ebgaramond)
 command -v java >/dev/null || need_apt+=(default-jre-headless)
 command -v npm >/dev/null || need_apt+=(npm)
+[ -f /usr/share/dict/ngerman ] || need_apt+=(wngerman)  # edition annotate --report
 if [ ${#need_apt[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
