@@ -119,8 +119,8 @@
     <xsl:element name="{if ($inline) then 'span' else 'div'}">
       <xsl:attribute name="class" select="'pb', if ($inline) then 'pb-inline' else 'pb-block'"/>
       <xsl:attribute name="id" select="ed:anchor(.)"/>
-      <a class="pb-label" href="#{ed:anchor(.)}" data-pagefind-ignore="all"
-         aria-label="{ed:label('page')} {normalize-space(@n)} der Druckfassung">{$label}</a>
+      <a class="pb-label" href="#{ed:anchor(.)}" data-pagefind-ignore="all">{$label}<span
+         class="visually-hidden"> (Beginn von {ed:label('page')} {normalize-space(@n)} der Druckfassung)</span></a>
     </xsl:element>
   </xsl:template>
 

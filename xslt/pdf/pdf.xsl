@@ -49,12 +49,16 @@
     </xsl:call-template>
     <xsl:text>#contents()&#10;#start-text()&#10;</xsl:text>
     <xsl:apply-templates select="text/(front, body, back)" mode="body"/>
-    <xsl:text>#person-index[&#10;</xsl:text>
-    <xsl:call-template name="ed:person-index">
-      <xsl:with-param name="essay" select="."/>
-      <xsl:with-param name="register" select="$persons"/>
-    </xsl:call-template>
-    <xsl:text>&#10;]&#10;#colophon[&#10;</xsl:text>
+    <!-- an index only where the text mentions register persons -->
+    <xsl:if test="text//persName[starts-with(@ref, 'psn:')]">
+      <xsl:text>#person-index[&#10;</xsl:text>
+      <xsl:call-template name="ed:person-index">
+        <xsl:with-param name="essay" select="."/>
+        <xsl:with-param name="register" select="$persons"/>
+      </xsl:call-template>
+      <xsl:text>&#10;]&#10;</xsl:text>
+    </xsl:if>
+    <xsl:text>#colophon[&#10;</xsl:text>
     <xsl:call-template name="ed:colophon">
       <xsl:with-param name="essay" select="."/>
       <xsl:with-param name="edition" select="$edition-tei"/>
