@@ -46,7 +46,7 @@ class Facts:
 
 def el(parent: etree._Element | None, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
     attrs = {("{%s}%s" % (XML_NS, k[4:]) if k.startswith("xml_") else k): v for k, v in attrs.items()}
-    e = etree.Element(T + tag, attrs) if parent is None else etree.SubElement(parent, T + tag, attrs)
+    e = etree.Element(T + tag, attrs, nsmap={None: TEI_NS}) if parent is None else etree.SubElement(parent, T + tag, attrs)
     if text is not None:
         e.text = text
     return e
@@ -238,4 +238,4 @@ def indent(e: etree._Element, level: int = 0) -> None:
 
 def serialise(root: etree._Element) -> bytes:
     indent(root)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, xml_declaration=False, encoding="UTF-8") + b"\n"
