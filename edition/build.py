@@ -31,6 +31,7 @@ from .paths import DEFAULT_EDITION, ROOT, XSLT
 from .xmlio import XmlInputError
 
 MANIFEST = ".build-manifest.json"
+SHOWN_WARNINGS = 5
 ENGINES = ("saxonche", "typst", "bagit", "pagefind", "lxml")
 #: What each target needs built first.
 PREREQUISITES = {"html": {"html"}, "pdf": {"pdf"}, "deposit": {"pdf", "html", "deposit"}}
@@ -137,9 +138,15 @@ def validate(edition_dir: Path) -> None:
     from .validate import edition_files, validate_files
 
     problems = validate_files(edition_files(edition_dir))
-    for problem in problems:
-        console.print(str(problem), markup=False, soft_wrap=True, style="red" if problem.severity == "error" else "yellow")
     errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity != "error"]
+    for problem in errors:
+        console.print(str(problem), markup=False, soft_wrap=True, style="red")
+    # Warnings do not stop the build; a few show, `edition validate` lists them all.
+    for problem in warnings[:SHOWN_WARNINGS]:
+        console.print(str(problem), markup=False, soft_wrap=True, style="yellow")
+    if len(warnings) > SHOWN_WARNINGS:
+        console.print(f"… and {len(warnings) - SHOWN_WARNINGS} more warnings (`edition validate` lists them all)", markup=False)
     if errors:
         raise BuildError(f"validation failed with {len(errors)} error(s); nothing was built or written")
 

@@ -38,6 +38,10 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
         seen["deposit"].append("zip")
         return deposit(*args)
 
+    # Other work in a shared tree may touch the toolkit between two builds; hold its key still
+    # (test_toolkit_key_is_stable covers the real one).
+    key = build_module.toolkit_key()
+    monkeypatch.setattr(build_module, "toolkit_key", lambda: key)
     monkeypatch.setattr(build_module, "_pdf_job", spy_pdf)
     monkeypatch.setattr(build_module, "build_site", spy_site)
     monkeypatch.setattr(build_module, "build_deposit", spy_deposit)
@@ -199,7 +203,7 @@ def test_toolkit_change_rebuilds_everything(build: Callable[..., Result], editio
     assert build().exit_code == 0
     calls["pdf"].clear(), calls["html"].clear(), calls["deposit"].clear()
     key = build_module.toolkit_key()
-    monkeypatch.setattr(build_module, "toolkit_key", lambda: key + "-changed stylesheet")
+    monkeypatch.setattr(build_module, "toolkit_key", lambda: key + "-changed stylesheet")  # as if a stylesheet changed
     assert build().exit_code == 0
     assert calls == {"pdf": ["sample", "second"], "html": ["site"], "deposit": ["zip"]}
 
@@ -211,3 +215,7 @@ def test_deleted_output_is_rebuilt(build: Callable[..., Result], edition_dir: Pa
     assert build().exit_code == 0
     assert calls == {"pdf": [], "html": [], "deposit": ["zip"]}
     assert verify(edition_dir / "build" / ZIP).intact
+
+
+def test_toolkit_key_is_stable() -> None:
+    assert build_module.toolkit_key() == build_module.toolkit_key()
