@@ -27,15 +27,22 @@
     <xsl:sequence select="$block/accumulator-before('ed:block-number')"/>
   </xsl:function>
 
+  <!-- The position of each div among the divs of front, body or back, as a path (2, 1): a counter
+       per open level, kept by an accumulator so numbering stays linear on large texts. -->
+  <xsl:accumulator name="ed:div-path" as="xs:integer*" initial-value="()">
+    <xsl:accumulator-rule match="tei:front | tei:body | tei:back" phase="start" select="0"/>
+    <xsl:accumulator-rule match="tei:div" phase="start"
+        select="subsequence($value, 1, count($value) - 1), $value[last()] + 1, 0"/>
+    <xsl:accumulator-rule match="tei:div" phase="end" select="subsequence($value, 1, count($value) - 1)"/>
+  </xsl:accumulator>
+
   <!-- "abschnitt-2-1" for the first sub-section of the second body section; front and back apart. -->
   <xsl:function name="ed:div-anchor" as="xs:string">
     <xsl:param name="div" as="element(tei:div)"/>
     <xsl:variable name="part" as="xs:string" select="
         if ($div/ancestor::tei:front) then 'vorspann' else if ($div/ancestor::tei:back) then 'anhang' else 'abschnitt'"/>
-    <xsl:variable name="number" as="xs:string">
-      <xsl:number select="$div" level="multiple" count="tei:div" from="tei:front | tei:body | tei:back" format="1-1"/>
-    </xsl:variable>
-    <xsl:sequence select="($div/@xml:id, $part || '-' || $number)[1]"/>
+    <xsl:variable name="path" as="xs:integer*" select="$div/accumulator-before('ed:div-path')"/>
+    <xsl:sequence select="($div/@xml:id, $part || '-' || string-join(subsequence($path, 1, count($path) - 1), '-'))[1]"/>
   </xsl:function>
 
   <!-- The HTML/PDF anchor of any citeable element. -->
@@ -61,7 +68,8 @@
         $node/ancestor-or-self::*[self::tei:note or self::tei:head or self::tei:docTitle
             or self::tei:byline or self::tei:closer or ed:is-numbered(.)][1],
         $node/ancestor-or-self::tei:div[1],
-        $node/ancestor-or-self::tei:text)[1]"/>
+        $node/ancestor-or-self::tei:text,
+        $node/ancestor-or-self::*[last()])[1]"/>
   </xsl:function>
 
   <!-- "Abs. 12", "Anm. 3", "Überschrift" … -->

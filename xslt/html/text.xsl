@@ -12,7 +12,7 @@
   <!-- Quote marks by q/@rend (the text itself carries none). -->
   <xsl:variable name="ed:quote-marks" as="map(xs:string, xs:string+)" select="map {
       'de': ('„', '“'), 'guillemets': ('«', '»'), 'straight': ('&quot;', '&quot;'),
-      'single-de': ('‚', '‘'), 'single-guillemets': ('‹', '›') }"/>
+      'single-de': ('‚', '‘'), 'single-guillemets': ('‹', '›'), 'guillemets-de': ('»', '«') }"/>
 
   <xsl:template match="tei:teiHeader" mode="ed:text"/>
 

@@ -1,0 +1,73 @@
+"""Print the HTML build time for the bundled edition and for a generated 5 MB TEI essay.
+
+Usage: python3 bench/html.py [--mb 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from lxml import etree
+
+from edition.paths import DEFAULT_EDITION, ROOT
+from edition.transform import html
+from edition.xmlio import NS, TEI_NS, parse
+from edition.xslt import to_xdm
+
+SAMPLE = ROOT / "tests" / "fixtures" / "sample-edition"
+
+
+def big_essay(target_bytes: int) -> bytes:
+    """The sample essay with its body section repeated until the file reaches ``target_bytes``;
+    notes and page breaks renumbered so the document still follows the encoding contract."""
+    tree = parse(SAMPLE / "tei" / "essays" / "sample.xml")
+    body = tree.find(".//tei:body", NS)
+    section = copy.deepcopy(body.find("tei:div", NS))
+    base = len(etree.tostring(tree))
+    unit = len(etree.tostring(section))
+    for _ in range(max(1, -(-(target_bytes - base) // unit))):  # ceiling: at least the target size
+        body.append(copy.deepcopy(section))
+    for n, note in enumerate(tree.iterfind(".//tei:note[@place='foot']", NS), start=1):
+        note.set("n", str(n))
+    for n, pb in enumerate(tree.iter(f"{{{TEI_NS}}}pb"), start=1):
+        pb.set("n", str(n))
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
+
+
+def timed_build(edition_dir: Path, label: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "site"
+        start = time.perf_counter()
+        corpus = html.load_corpus(edition_dir)
+        parsed = time.perf_counter()
+        ids = [p.stem for p in html.essay_paths(edition_dir)]
+        pages = html.render_pages(to_xdm(corpus), ids)
+        rendered = time.perf_counter()
+        html.build_html(edition_dir, out)  # the full build, including assets and the search index
+        total = time.perf_counter() - rendered
+        size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+        print(f"{label}: parse {parsed - start:.2f} s, XSLT {len(pages)} pages {rendered - parsed:.2f} s, "
+              f"full build_html {total:.2f} s ({size / 1e6:.1f} MB site)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=5.0, help="size of the generated essay in MB")
+    args = parser.parse_args()
+    timed_build(DEFAULT_EDITION, f"bundled edition ({len(html.essay_paths(DEFAULT_EDITION))} essays)")
+    timed_build(DEFAULT_EDITION, "bundled edition, stylesheets already compiled")
+    with tempfile.TemporaryDirectory() as tmp:
+        edition = Path(tmp) / "big"
+        shutil.copytree(SAMPLE / "tei", edition / "tei")
+        data = big_essay(int(args.mb * 1_000_000))
+        (edition / "tei" / "essays" / "sample.xml").write_bytes(data)
+        timed_build(edition, f"generated essay ({len(data) / 1e6:.1f} MB TEI)")
+
+
+if __name__ == "__main__":
+    main()
