@@ -53,7 +53,8 @@ def build_pdf(essay: Path, edition_dir: Path, out_pdf: Path) -> None:
                 pdf_standards=PDF_STANDARDS,
             )
         except typst.TypstError as exc:
-            raise PdfBuildError(f"{essay}: typesetting failed: {exc.message}") from None
+            hints = "".join(f"\n  hint: {h}" for h in exc.hints or [])
+            raise PdfBuildError(f"{essay}: typesetting failed: {exc.message}{hints}") from None
         staged = out_pdf.with_name(f".{out_pdf.name}.tmp")
         staged.write_bytes(pdf)
         os.replace(staged, out_pdf)
