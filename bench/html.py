@@ -28,10 +28,11 @@ def big_essay(target_bytes: int) -> bytes:
     tree = parse(SAMPLE / "tei" / "essays" / "sample.xml")
     body = tree.find(".//tei:body", NS)
     section = copy.deepcopy(body.find("tei:div", NS))
-    base = len(etree.tostring(tree))
     unit = len(etree.tostring(section))
-    for _ in range(max(1, -(-(target_bytes - base) // unit))):  # ceiling: at least the target size
-        body.append(copy.deepcopy(section))
+    while len(etree.tostring(tree)) < target_bytes:
+        missing = target_bytes - len(etree.tostring(tree))
+        for _ in range(max(1, missing // unit)):
+            body.append(copy.deepcopy(section))
     for n, note in enumerate(tree.iterfind(".//tei:note[@place='foot']", NS), start=1):
         note.set("n", str(n))
     for n, pb in enumerate(tree.iter(f"{{{TEI_NS}}}pb"), start=1):

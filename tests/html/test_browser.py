@@ -87,3 +87,13 @@ def test_reading_page_on_a_phone_and_in_print(browser, site_url: str, shots: Pat
     assert not phone.locator(".toc").is_visible() and phone.locator("#anmerkungen").is_visible()
     phone.screenshot(path=str(shots / "print.png"), full_page=True)
     context.close()
+
+
+def test_normalised_dates_can_be_shown_in_the_text(page, site_url: str, shots: Path) -> None:
+    page.goto(site_url + "sample.html")
+    norm = page.locator("#abs2 .date-norm")
+    assert not norm.is_visible()
+    page.locator("#daten-zeigen").check()
+    assert norm.is_visible()
+    assert norm.inner_text() == "[7. November 1917 (gregorianisch; julianisch: 25. Oktober 1917)]"
+    page.screenshot(path=str(shots / "dates-shown.png"))

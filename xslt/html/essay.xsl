@@ -41,6 +41,10 @@
             <li><a href="#zitieren">{ed:label('cite')}</a></li>
             <li><a href="#downloads">{ed:label('downloads')}</a></li>
           </ol>
+          <p class="view-option">
+            <input type="checkbox" id="daten-zeigen"/>
+            <label for="daten-zeigen">Normierte Daten im Text zeigen</label>
+          </p>
         </nav>
         <article class="essay" data-pagefind-meta="title:{ed:essay-title($tei)}">
           <xsl:apply-templates select="$tei/tei:text" mode="ed:text"/>

@@ -94,6 +94,7 @@
     <xsl:variable name="authors" as="xs:string*" select="ed:essay-authors($tei)"/>
     <xsl:variable name="abstract" as="xs:string?" select="ed:essay-abstract($tei)"/>
     <xsl:variable name="original-date" as="xs:string?" select="ed:essay-original($tei)/tei:date/@when ! string(.)"/>
+    <link rel="alternate" type="application/tei+xml" href="tei/essays/{$id}.xml" title="TEI-XML-Quelle"/>
     <xsl:sequence select="
         $abstract ! ed:meta('description', .),
         ed:meta('DC.title', $title),

@@ -24,22 +24,43 @@
       <xsl:with-param name="content" as="node()*">
         <h1>{$title}</h1>
         <p>{count($persons)} Personen. Die Fundstellen verweisen auf Absätze (Abs.), Anmerkungen (Anm.) und Überschriften der Essays.</p>
-        <ol class="register">
-          <xsl:for-each select="$persons">
-            <xsl:sort select="ed:person-sort-name(.)" lang="de"/>
-            <xsl:call-template name="ed:register-entry"/>
-          </xsl:for-each>
-        </ol>
+        <xsl:variable name="letters" as="xs:string*"
+            select="sort(distinct-values($persons ! ed:initial(.)), 'http://www.w3.org/2013/collation/UCA?lang=de')"/>
+        <nav class="alphabet" aria-label="Nach Anfangsbuchstaben">
+          <ul>
+            <xsl:for-each select="$letters">
+              <li><a href="#buchstabe-{.}">{.}</a></li>
+            </xsl:for-each>
+          </ul>
+        </nav>
+        <xsl:for-each-group select="$persons" group-by="ed:initial(.)">
+          <xsl:sort select="current-grouping-key()" lang="de"/>
+          <section aria-labelledby="buchstabe-{current-grouping-key()}">
+            <h2 id="buchstabe-{current-grouping-key()}" class="letter">{current-grouping-key()}</h2>
+            <ol class="register">
+              <xsl:for-each select="current-group()">
+                <xsl:sort select="ed:person-sort-name(.)" lang="de"/>
+                <xsl:call-template name="ed:register-entry"/>
+              </xsl:for-each>
+            </ol>
+          </section>
+        </xsl:for-each-group>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- "L" for Lenin; umlauts file under their base letter (Ö under O), as German registers do. -->
+  <xsl:function name="ed:initial" as="xs:string">
+    <xsl:param name="person" as="element(tei:person)"/>
+    <xsl:sequence select="upper-case(substring(normalize-unicode(ed:person-sort-name($person), 'NFD'), 1, 1))"/>
+  </xsl:function>
 
   <xsl:template name="ed:register-entry">
     <xsl:context-item as="element(tei:person)" use="required"/>
     <xsl:variable name="id" as="xs:string" select="string(@xml:id)"/>
     <xsl:variable name="variants" as="xs:string*" select="tei:persName[@type = 'variant'] ! normalize-space(.)"/>
     <li class="person-entry" id="{$id}">
-      <h2>{ed:person-sort-name(.)}</h2>
+      <h3>{ed:person-sort-name(.)}</h3>
       <xsl:for-each select="ed:life-dates(.)">
         <p class="life-dates">{.}</p>
       </xsl:for-each>

@@ -158,6 +158,16 @@
 
   <xsl:template match="tei:lb" mode="ed:text"><br/></xsl:template>
 
+  <!-- The normalised value in the text itself, shown when the reader asks for it (checkbox
+       #daten-zeigen, pure CSS) and where it says more than the printed words. -->
+  <xsl:template name="ed:date-norm">
+    <xsl:context-item as="element(tei:date)" use="required"/>
+    <xsl:param name="normalised" as="xs:string" required="yes"/>
+    <xsl:if test="normalize-space(.) ne $normalised">
+      <span class="date-norm" data-pagefind-ignore="all"> [{$normalised}]</span>
+    </xsl:if>
+  </xsl:template>
+
   <!-- A date: the text as printed; its normalised value is machine-readable and shown on hover. -->
   <xsl:template match="tei:date" mode="ed:text">
     <xsl:variable name="normalised" as="xs:string?" select="ed:date-normalised(.)"/>
@@ -168,9 +178,15 @@
       </xsl:when>
       <xsl:when test="$point">
         <time class="date" datetime="{$point}" title="{$normalised}"><xsl:apply-templates mode="#current"/></time>
+        <xsl:call-template name="ed:date-norm">
+          <xsl:with-param name="normalised" select="$normalised"/>
+        </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <span class="date" title="{$normalised}"><xsl:apply-templates mode="#current"/></span>
+        <xsl:call-template name="ed:date-norm">
+          <xsl:with-param name="normalised" select="$normalised"/>
+        </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
