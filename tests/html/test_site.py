@@ -149,3 +149,26 @@ def test_essay_id_must_match_file_name(tmp_path: Path) -> None:
     edition = make_edition(tmp_path / "ed", essays={"x": essay_tei("y", "<body><p>p</p></body>")})
     with pytest.raises(XmlInputError, match=r'x\.xml:2:1: error: .*must equal the file name "x"'):
         build_html(edition, tmp_path / "site")
+
+
+def test_hostile_text_stays_text(tmp_path: Path) -> None:
+    text = """<body><p>&lt;script&gt;alert(1)&lt;/script&gt; <ref target="javascript:alert(2)">klick</ref>
+      <ref target="https://example.org/a?b=1&amp;c=2">gut</ref></p></body>"""
+    title_essay = essay_tei("h", text, abstract="Ende: &lt;/script>&lt;script>alert(3)&lt;/script>")
+    edition = make_edition(tmp_path / "ed", essays={"h": title_essay})
+    build_html(edition, tmp_path / "site")
+    raw = (tmp_path / "site" / "h.html").read_text(encoding="utf-8")
+    doc = load(tmp_path / "site", "h.html")
+    assert [s.get("src") for s in doc.xpath("//script[@src]")] == ["assets/cite.js"]
+    assert "<script>alert(1)</script>" in doc.xpath("string(//p[@id='abs1'])")
+    assert len(doc.xpath("//script")) == 2 and "</script><script>" not in raw
+    assert doc.xpath("//p[@id='abs1']//a[not(@class)]/@href") == ["https://example.org/a?b=1&c=2"]
+    ld = json.loads(doc.xpath("//script[@type='application/ld+json']/text()")[0])
+    assert ld["abstract"] == "Ende: </script><script>alert(3)</script>"
+
+
+def test_search_index_title_survives_commas(tmp_path: Path) -> None:
+    essay = essay_tei("k", "<body><p>Ein Komma.</p></body>").replace("Titel k", "Eins, zwei, drei")
+    build_html(make_edition(tmp_path / "ed", essays={"k": essay}), tmp_path / "site")
+    doc = load(tmp_path / "site", "k.html")
+    assert doc.xpath("//article/@data-title") == ["Eins, zwei, drei"]

@@ -46,7 +46,8 @@
             <label for="daten-zeigen">Normierte Daten im Text zeigen</label>
           </p>
         </nav>
-        <article class="essay" data-pagefind-meta="title:{ed:essay-title($tei)}">
+        <!-- Search result title read from an attribute: commas in titles would split "title:…". -->
+        <article class="essay" data-pagefind-meta="title[data-title]" data-title="{ed:essay-title($tei)}">
           <xsl:apply-templates select="$tei/tei:text" mode="ed:text"/>
           <xsl:call-template name="ed:notes-section">
             <xsl:with-param name="tei" select="$tei"/>

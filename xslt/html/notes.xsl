@@ -11,7 +11,7 @@
   <xsl:template match="tei:note[@place = 'foot']" mode="ed:text">
     <xsl:variable name="anchor" as="xs:string" select="ed:anchor(.)"/>
     <xsl:variable name="n" as="xs:string" select="ed:note-number(.)"/>
-    <sup class="noteref-wrap"><button type="button" class="noteref" id="{$anchor}-ref" popovertarget="pop-{$anchor}"
+    <sup class="noteref-wrap" data-pagefind-ignore="all"><button type="button" class="noteref" id="{$anchor}-ref" popovertarget="pop-{$anchor}"
         aria-label="{ed:label('note')} {$n}">{$n}</button></sup>
     <span class="note-pop" id="pop-{$anchor}" popover="" data-pagefind-ignore="all">
       <span class="note-pop-head">{ed:label('note')} {$n}</span>

@@ -152,8 +152,9 @@
     <span class="gap" title="{ed:label('gap')}"><span aria-hidden="true">[…]</span><span class="visually-hidden">[{ed:label('gap')}]</span></span>
   </xsl:template>
 
-  <xsl:template match="tei:ref[@target]" mode="ed:text">
-    <a href="{@target}"><xsl:apply-templates mode="#current"/></a>
+  <!-- Links out only to web and mail addresses: a javascript: or data: target stays plain text. -->
+  <xsl:template match="tei:ref[matches(normalize-space(@target), '^(https?://|mailto:)', 'i')]" mode="ed:text">
+    <a href="{normalize-space(@target)}"><xsl:apply-templates mode="#current"/></a>
   </xsl:template>
 
   <xsl:template match="tei:lb" mode="ed:text"><br/></xsl:template>
