@@ -39,6 +39,11 @@ def test_person_card_shows_on_focus(page, site_url: str, shots: Path) -> None:
     link.focus()
     assert card.is_visible() and "22. April 1870 – 21. Januar 1924" in card.inner_text()
     page.screenshot(path=str(shots / "person-card.png"))
+    page.keyboard.press("Escape")  # dismissible without moving focus
+    assert not card.is_visible()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")
+    assert card.is_visible()
 
 
 def test_register_backlink_lands_on_paragraph(page, site_url: str, shots: Path) -> None:

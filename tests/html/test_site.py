@@ -22,7 +22,7 @@ def load(site: Path, name: str) -> lxml_html.HtmlElement:
 
 
 def test_site_has_every_page_asset_source_and_search_index(sample_site: Path) -> None:
-    for name in [*PAGES, "assets/edition.css", "assets/search.js", "assets/cite.js", "pagefind/pagefind.js",
+    for name in [*PAGES, "assets/edition.css", "assets/search.js", "assets/reading.js", "pagefind/pagefind.js",
                  "pagefind/pagefind-entry.json"]:
         assert (sample_site / name).is_file(), name
     for rel in ["edition.xml", "essays/sample.xml", "register/persons.xml"]:
@@ -159,7 +159,7 @@ def test_hostile_text_stays_text(tmp_path: Path) -> None:
     build_html(edition, tmp_path / "site")
     raw = (tmp_path / "site" / "h.html").read_text(encoding="utf-8")
     doc = load(tmp_path / "site", "h.html")
-    assert [s.get("src") for s in doc.xpath("//script[@src]")] == ["assets/cite.js"]
+    assert [s.get("src") for s in doc.xpath("//script[@src]")] == ["assets/reading.js"]
     assert "<script>alert(1)</script>" in doc.xpath("string(//p[@id='abs1'])")
     assert len(doc.xpath("//script")) == 2 and "</script><script>" not in raw
     assert doc.xpath("//p[@id='abs1']//a[not(@class)]/@href") == ["https://example.org/a?b=1&c=2"]

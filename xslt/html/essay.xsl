@@ -29,7 +29,7 @@
       <xsl:with-param name="file" select="ed:essay-file($tei)"/>
       <xsl:with-param name="metadata" select="ed:essay-metadata($tei)"/>
       <xsl:with-param name="main-class" select="'reading'"/>
-      <xsl:with-param name="scripts" select="'cite.js'"/>
+      <xsl:with-param name="scripts" select="'reading.js'"/>
       <xsl:with-param name="content" as="node()*">
         <nav class="toc" aria-labelledby="inhaltsverzeichnis" data-pagefind-ignore="all">
           <h2 id="inhaltsverzeichnis">{ed:label('contents')}</h2>

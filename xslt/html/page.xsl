@@ -28,6 +28,8 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>{$title}</title>
         <link rel="stylesheet" href="assets/edition.css"/>
+        <!-- No favicon file: an empty inline icon keeps browsers from requesting one. -->
+        <link rel="icon" href="data:,"/>
         <link rel="canonical" href="{$base-url}{$file}"/>
         <xsl:sequence select="$metadata"/>
         <xsl:for-each select="$scripts">

@@ -1,0 +1,34 @@
+// Reading page enhancements; the page works without them.
+// 1. The paragraph a reader points at (#abs12 in the address) goes into the citation suggestion.
+// 2. Escape hides a person card shown on hover or focus (WCAG 1.4.13: dismissible).
+(function () {
+  "use strict";
+  var citation = document.querySelector(".citation[data-cite-url]");
+  if (citation) {
+    var url = citation.getAttribute("data-cite-url");
+    var urlSpan = citation.querySelector(".cite-url");
+    var paraSpan = citation.querySelector(".cite-para");
+    var update = function () {
+      var id = decodeURIComponent(location.hash.slice(1));
+      var target = id ? document.getElementById(id) : null;
+      var number = target && target.classList.contains("para") ? target.querySelector(".pnum") : null;
+      urlSpan.textContent = number ? url + "#" + id : url;
+      paraSpan.textContent = number ? ", Abs. " + number.textContent : "";
+    };
+    window.addEventListener("hashchange", update);
+    update();
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    document.querySelectorAll(".person:hover, .person:focus-within").forEach(function (person) {
+      person.setAttribute("data-card-hidden", "");
+    });
+  });
+  var reset = function (event) {
+    var person = event.target.closest && event.target.closest(".person");
+    if (person) person.removeAttribute("data-card-hidden");
+  };
+  document.addEventListener("focusout", reset);
+  document.addEventListener("mouseout", reset);
+})();
