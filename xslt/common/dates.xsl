@@ -19,10 +19,11 @@
 
   <xsl:function name="ed:is-julian" as="xs:boolean">
     <xsl:param name="date" as="element(tei:date)"/>
-    <xsl:sequence select="exists($date/(@when-custom, @from-custom, @to-custom))"/>
+    <xsl:sequence select="exists($date/(@when-custom, @from-custom, @to-custom, @notBefore-custom, @notAfter-custom))"/>
   </xsl:function>
 
-  <!-- The Gregorian value(s) in German, e.g. "7. November 1917", "1918 bis 1922". -->
+  <!-- The Gregorian value(s) in German, e.g. "7. November 1917", "1918 bis 1922"; an imprecise
+       span bounded by whole years says so ("zwischen 1990 und 1999"). -->
   <xsl:function name="ed:date-value-de" as="xs:string?">
     <xsl:param name="date" as="element(tei:date)"/>
     <xsl:sequence select="
@@ -31,7 +32,8 @@
             $date/@from ! ('ab ' || ed:iso-de(.)), $date/@to ! ('bis ' || ed:iso-de(.))), ' ')
           => replace('^ab (.+) bis ', '$1 bis ')
         else if ($date/(@notBefore, @notAfter)) then string-join((
-            $date/@notBefore ! ('frühestens ' || ed:iso-de(.)), $date/@notAfter ! ('spätestens ' || ed:iso-de(.))), ', ')
+            $date/@notBefore ! ('frühestens ' || ed:iso-de(replace(., '^(\d{4})-01-01$', '$1'))),
+            $date/@notAfter ! ('spätestens ' || ed:iso-de(replace(., '^(\d{4})-12-31$', '$1')))), ', ')
           => replace('^frühestens (.+), spätestens ', 'zwischen $1 und ')
         else ()"/>
   </xsl:function>
@@ -44,6 +46,8 @@
         if ($date/@when-custom) then ed:iso-de($date/@when-custom)
         else if ($date/(@from-custom, @to-custom)) then
           string-join(($date/@from-custom ! ed:iso-de(.), $date/@to-custom ! ed:iso-de(.)), ' bis ')
+        else if ($date/(@notBefore-custom, @notAfter-custom)) then
+          string-join(($date/@notBefore-custom ! ed:iso-de(.), $date/@notAfter-custom ! ed:iso-de(.)), ' bis ')
         else ()"/>
     <xsl:sequence select="
         if (empty($value)) then ()
