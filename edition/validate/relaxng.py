@@ -66,11 +66,14 @@ def validate(schema: Schema, tree: etree._ElementTree) -> list[Violation]:
     if schema.validator.validate(tree):
         return []
     found: list[tuple[str, etree._Element | None, int, str]] = []
+    # libxml2 writes prefixed steps (/ns0:TEI/…) where the document binds a prefix.
+    namespaces = {k: v for el in tree.iter() if isinstance(el.tag, str) for k, v in el.nsmap.items() if k}
     for entry in schema.validator.error_log:
-        element = _element(tree, entry.path)
+        element = _element(tree, entry.path, namespaces)
         for message in _explain(schema.grammar, entry.type_name, element, entry.message):
             found.append((entry.type_name, element, entry.line, message))
-    primary = [el for kind, el, _, _ in found if kind not in _CASCADE and el is not None]
+    # Every element holding a precise (non-cascade) error, and all its ancestors.
+    primary = {a for kind, el, _, _ in found if kind not in _CASCADE and el is not None for a in (el, *el.iterancestors())}
     result: list[Violation] = []
     seen: set[tuple[int, str]] = set()
     for kind, element, line, message in found:
@@ -83,11 +86,9 @@ def validate(schema: Schema, tree: etree._ElementTree) -> list[Violation]:
     return result
 
 
-def _element(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
+def _element(tree: etree._ElementTree, path: str | None, namespaces: dict[str, str]) -> etree._Element | None:
     if not path:
         return None
-    # libxml2 writes prefixed steps (/ns0:TEI/…) where the document binds a prefix.
-    namespaces = {k: v for el in tree.iter() if isinstance(el.tag, str) for k, v in el.nsmap.items() if k}
     try:
         hits = tree.xpath(path, namespaces=namespaces)
     except etree.XPathError:
@@ -95,10 +96,10 @@ def _element(tree: etree._ElementTree, path: str | None) -> etree._Element | Non
     return hits[0] if hits and isinstance(hits[0], etree._Element) else None
 
 
-def _explained(element: etree._Element, primary: list[etree._Element]) -> bool:
+def _explained(element: etree._Element, primary: set[etree._Element]) -> bool:
     """A more precise error sits inside the parent of ``element`` (or inside ``element``)."""
     scope = element.getparent() if element.getparent() is not None else element
-    return any(p is scope or scope in p.iterancestors() for p in primary)
+    return scope in primary
 
 
 def _tag(el: etree._Element) -> str:
