@@ -58,7 +58,7 @@
   <xsl:template name="ed:register-entry">
     <xsl:context-item as="element(tei:person)" use="required"/>
     <xsl:variable name="id" as="xs:string" select="string(@xml:id)"/>
-    <xsl:variable name="variants" as="xs:string*" select="tei:persName[@type = 'variant'] ! normalize-space(.)"/>
+    <xsl:variable name="variants" as="xs:string*" select="distinct-values(tei:persName[@type = 'variant'] ! normalize-space(.))[not(. = (ed:person-sort-name(current()), ed:person-name(current())))]"/>
     <li class="person-entry" id="{$id}">
       <h3>{ed:person-sort-name(.)}</h3>
       <xsl:for-each select="ed:life-dates(.)">
