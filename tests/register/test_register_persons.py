@@ -18,7 +18,6 @@ from edition.paths import TEI
 from edition.xmlio import NS, XML_NS, parse
 
 REGISTER = TEI / "register" / "persons.xml"
-TEI_ALL = Path("/work/shared/reference/tei_all.rng")
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 WIKIDATA = re.compile(r"Q[1-9][0-9]*")
@@ -63,9 +62,8 @@ def gnd_check_digit_ok(gnd: str) -> bool:
 
 
 @pytest.mark.slow
-def test_valid_against_tei_all(tree: etree._ElementTree) -> None:
-    schema = etree.RelaxNG(etree.parse(str(TEI_ALL)))
-    assert schema.validate(tree), str(schema.error_log)
+def test_valid_against_tei_all(tree: etree._ElementTree, tei_all: etree.RelaxNG) -> None:
+    assert tei_all.validate(tree), str(tei_all.error_log)
 
 
 def test_header(tree: etree._ElementTree) -> None:
