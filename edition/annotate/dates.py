@@ -9,7 +9,7 @@ Conservative by design: a number that is not clearly a date is left alone and
 returned as an :class:`Issue` for the review report.
 
 Conventions (documented in the README of this package):
-* ``Anfang``/``Mitte``/``Ende`` split a year into Jan–Apr/May–Aug/Sep–Dec, a month into
+* ``Anfang`` (``Beginn``, ``frühen``)/``Mitte``/``Ende`` (``späten``) split a year into Jan–Apr/May–Aug/Sep–Dec, a month into
   days 1–10/11–20/21–end, a decade into years 0–3/4–6/7–9, a century into thirds.
 * Centuries are counted strictly: the 19th century is 1801–1900.
 * Seasons: Frühjahr/Frühling Mar–May, Sommer Jun–Aug, Herbst Sep–Nov; ``Winter`` only
@@ -19,8 +19,9 @@ Conventions (documented in the README of this package):
   Both get ``cert="medium"``.  No context: not tagged, reported.
 * Julian: a day date before 1 February 1918 is Julian when followed by ``(nach altem
   Kalender)``/``alten Stils``/``a. St.``, or when the essay header declares the Julian
-  calendar (then ``neuen Stils``/``n. St.`` marks an exception).  Month, season and year
-  precision are left as printed (the 13-day shift is below their precision).
+  calendar (then ``neuen Stils``/``n. St.`` marks an exception); so is a third of a month
+  (``Ende September``).  Month, season and year precision are left as printed (the 13-day
+  shift is below their precision).
 """
 
 from __future__ import annotations
@@ -55,7 +56,10 @@ NB = r"(?<![\d.,])"  # not glued to a preceding number (3.000, 1,5)
 NA = r"(?!\d|[.,]\d)"
 MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")(?!\w)"
 DAY = r"(?:0?[1-9]|[12]\d|3[01])"
-Q = "(?:Anfang|Mitte|Ende)"
+Q = "(?:Anfang|Beginn|Mitte|Ende)"
+#: Qualifier words → the third they select (``Beginn`` reads as ``Anfang``; decade adjectives too).
+THIRD = {"Anfang": "Anfang", "Beginn": "Anfang", "Mitte": "Mitte", "Ende": "Ende",
+         "frühen": "Anfang", "mittleren": "Mitte", "späten": "Ende"}
 SEASON = "(?:" + "|".join(sorted(SEASONS, key=len, reverse=True)) + ")"
 
 GRAMMAR = re.compile(
@@ -64,7 +68,8 @@ GRAMMAR = re.compile(
             rf"(?P<num>{NB}(?P<num_d>{DAY})\.(?P<num_m>0?[1-9]|1[0-2])\.(?P<num_y>{Y}){NA})",
             rf"(?P<day>{NB}(?P<day_d>{DAY})\.\s?(?P<day_m>{MONTH})(?:\s+(?P<day_y>{Y}){NA})?)",
             rf"(?P<qm>(?P<qm_q>{Q})\s+(?P<qm_m>{MONTH})(?:\s+(?P<qm_y>{Y}){NA})?)",
-            rf"(?P<dc>(?:(?P<dc_q>{Q})\s+)?(?P<dc_art>(?:[Ii]n\s+)?(?:den|der)\s+)?{NB}(?P<dc_n>\d{{2}}|{Y})er"
+            rf"(?P<dc>(?:(?P<dc_q>{Q})\s+)?(?P<dc_art>(?:[Ii]n\s+)?(?:den|der)\s+)?(?:(?P<dc_adj>frühen|mittleren|späten)\s+)?"
+            rf"{NB}(?P<dc_n>\d{{2}}|{Y})er"
             rf"(?:\s+(?P<dc_j>Jahren|Jahre))?(?!\w))",
             rf"(?P<cy>(?:(?P<cy_q>{Q})\s+(?:des\s+)?)?{NB}(?P<cy_n>[1-9]|1\d|2[01])\.\s?Jahrhunderts?(?!\w))",
             rf"(?P<btw>[Zz]wischen\s+(?P<btw_a>{Y})\s+und\s+(?P<btw_b>{Y}){NA})",
@@ -130,14 +135,24 @@ def _span(y1: int, m1: int, d1: int, y2: int, m2: int, d2: int) -> dict[str, str
 def _qualified_year(q: str | None, y: int) -> dict[str, str]:
     if q is None:
         return {"when": _iso(y)}
-    m1, m2 = {"Anfang": (1, 4), "Mitte": (5, 8), "Ende": (9, 12)}[q]
+    m1, m2 = {"Anfang": (1, 4), "Mitte": (5, 8), "Ende": (9, 12)}[THIRD[q]]
     return _span(y, m1, 1, y, m2, _last(y, m2))
 
 
-def _qualified_month(q: str | None, y: int, m: int) -> dict[str, str]:
+def _qualified_month(q: str | None, y: int, m: int, ctx: Context) -> dict[str, str]:
     if q is None:
         return {"when": _iso(y, m)}
-    d1, d2 = {"Anfang": (1, 10), "Mitte": (11, 20), "Ende": (21, _last(y, m))}[q]
+    d1, d2 = {"Anfang": (1, 10), "Mitte": (11, 20), "Ende": (21, _last(y, m))}[THIRD[q]]
+    if ctx.julian_default and ctx.calendar_ref and (y, m, d2) < RUSSIAN_SWITCH_JULIAN:
+        # Ten days are finer than the 13-day shift: give the printed span and its Gregorian equivalent.
+        return {
+            "calendar": ctx.calendar_ref,
+            "datingMethod": ctx.calendar_ref,
+            "notBefore-custom": _iso(y, m, d1),
+            "notAfter-custom": _iso(y, m, d2),
+            "notBefore": julian_to_gregorian(y, m, d1).isoformat(),
+            "notAfter": julian_to_gregorian(y, m, d2).isoformat(),
+        }
     return _span(y, m, d1, y, m, d2)
 
 
@@ -145,7 +160,7 @@ def _year_span(q: str | None, first: int, length: int) -> dict[str, str]:
     """A decade or century (``length`` years from ``first``), optionally narrowed to about a third."""
     if q is not None:
         thirds = {10: (0, 3, 4, 6, 7, 9), 100: (0, 32, 33, 65, 66, 99)}[length]
-        a, b = {"Anfang": thirds[0:2], "Mitte": thirds[2:4], "Ende": thirds[4:6]}[q]
+        a, b = {"Anfang": thirds[0:2], "Mitte": thirds[2:4], "Ende": thirds[4:6]}[THIRD[q]]
         return _span(first + a, 1, 1, first + b, 12, 31)
     return _span(first, 1, 1, first + length - 1, 12, 31)
 
@@ -211,10 +226,10 @@ def _interpret(m: re.Match[str], text: str, ctx: Context) -> tuple[int, dict[str
     if kind == "qm":
         ytext = g["qm_y"]
         y = int(ytext) if ytext else _context_year(ctx)
-        attrs = _qualified_month(g["qm_q"], y, MONTHS[g["qm_m"]])
+        attrs = _qualified_month(g["qm_q"], y, MONTHS[g["qm_m"]], ctx)
         return start, attrs | ({} if ytext else {"cert": "medium"}), y if ytext else None
     if kind == "dc":
-        n = g["dc_n"]
+        n, q = g["dc_n"], g["dc_q"] or g["dc_adj"]
         if not g["dc_j"] and not (g["dc_q"] and g["dc_art"]):
             if len(n) == 4:  # "1905er Revolution": an adjective of the year
                 return m.start("dc_n"), {"when": n}, int(n)
@@ -222,11 +237,11 @@ def _interpret(m: re.Match[str], text: str, ctx: Context) -> tuple[int, dict[str
         if len(n) == 4:
             if int(n) % 10:
                 raise _Reject("not a decade")
-            return start, _year_span(g["dc_q"], int(n), 10), None
+            return start, _year_span(q, int(n), 10), None
         if int(n) % 10:
             raise _Reject("not a decade")
         first = _nearest_century(int(n), _context_year(ctx))
-        return start, _year_span(g["dc_q"], first, 10) | {"cert": "medium"}, None
+        return start, _year_span(q, first, 10) | {"cert": "medium"}, None
     if kind == "cy":
         n = int(g["cy_n"])
         return start, _year_span(g["cy_q"], (n - 1) * 100 + 1, 100), None
@@ -300,7 +315,7 @@ def context_year_of(attrs: dict[str, str]) -> int | None:
     so that a second run sees the same context as the first (idempotence)."""
     if attrs.get("cert"):
         return None
-    for key in ("when-custom", "to", "when", "from"):
+    for key in ("when-custom", "notAfter-custom", "to", "when", "from"):
         if re.match(r"\d{4}", attrs.get(key, "")):
             return int(attrs[key][:4])
     before, after = attrs.get("notBefore", ""), attrs.get("notAfter", "")

@@ -144,3 +144,29 @@ def test_julian_without_declaration_is_reported_not_tagged():
 )
 def test_julian_conversion(julian, gregorian):
     assert julian_to_gregorian(*julian).isoformat() == gregorian
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "attrs"),
+    [
+        ("zu Beginn der 1930er Jahre", "Beginn der 1930er Jahre", {"notBefore": "1930-01-01", "notAfter": "1933-12-31"}),
+        ("in den frühen 1930er Jahren", "in den frühen 1930er Jahren", {"notBefore": "1930-01-01", "notAfter": "1933-12-31"}),
+        ("in den späten 1920er Jahren", "in den späten 1920er Jahren", {"notBefore": "1927-01-01", "notAfter": "1929-12-31"}),
+        ("Beginn 1919", "Beginn 1919", {"notBefore": "1919-01-01", "notAfter": "1919-04-30"}),
+    ],
+)
+def test_synonyms_of_the_qualifiers(text, span, attrs):
+    assert tagged(text) == [(span, attrs)]
+
+
+def test_julian_third_of_a_month_keeps_printed_span_beside_gregorian():
+    found = tagged("Ende September 1917", julian_default=True, calendar_ref="#t-julian")
+    assert found == [("Ende September 1917", {
+        "calendar": "#t-julian", "datingMethod": "#t-julian",
+        "notBefore-custom": "1917-09-21", "notAfter-custom": "1917-09-30",
+        "notBefore": "1917-10-04", "notAfter": "1917-10-13",
+    })]
+    # after the switch the same phrase is plain Gregorian
+    assert tagged("Ende September 1918", julian_default=True, calendar_ref="#t-julian") == [
+        ("Ende September 1918", {"notBefore": "1918-09-21", "notAfter": "1918-09-30"})
+    ]
