@@ -5,11 +5,13 @@ from __future__ import annotations
 import filecmp
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 from html_support import SAMPLE, essay_tei, make_edition
 from lxml import html as lxml_html
+from test_validators import VNU
 
 from edition.transform.html import build_html
 from edition.xmlio import XmlInputError
@@ -172,3 +174,17 @@ def test_search_index_title_survives_commas(tmp_path: Path) -> None:
     build_html(make_edition(tmp_path / "ed", essays={"k": essay}), tmp_path / "site")
     doc = load(tmp_path / "site", "k.html")
     assert doc.xpath("//article/@data-title") == ["Eins, zwei, drei"]
+
+
+def test_page_breaks_inside_lists_keep_valid_html(tmp_path: Path) -> None:
+    text = """<body><div><p>Vor der Liste.</p><list><item>eins</item><pb n="2"/><item>zwei</item><pb n="3"/></list>
+      <p>Nach <hi rend="smallcaps">der</hi> Liste.</p></div></body>"""
+    build_html(make_edition(tmp_path / "ed", essays={"l": essay_tei("l", text)}), tmp_path / "site")
+    doc = load(tmp_path / "site", "l.html")
+    assert [child.tag for child in doc.xpath("//div[@id='abs2']/ul/*")] == ["li", "li"]
+    assert doc.xpath("//div[@id='abs2']/ul/li[2]/span[@id='s2']")
+    assert doc.xpath("//div[@id='abs2']/span[@id='s3']")
+    assert doc.xpath("//p[@id='abs3']/span[@class='smallcaps']/text()") == ["der"]
+    checked = subprocess.run(["java", "-jar", str(VNU), "--errors-only", str(tmp_path / "site" / "l.html")],
+                             capture_output=True, text=True, check=False)
+    assert checked.returncode == 0, checked.stderr

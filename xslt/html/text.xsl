@@ -83,16 +83,28 @@
       <xsl:call-template name="ed:block-number">
         <xsl:with-param name="anchor" select="$anchor"/>
       </xsl:call-template>
-      <ul><xsl:apply-templates select="tei:item" mode="#current"/></ul>
+      <xsl:call-template name="ed:list-body"/>
     </div>
   </xsl:template>
 
   <xsl:template match="tei:list" mode="ed:text">
+    <xsl:call-template name="ed:list-body"/>
+  </xsl:template>
+
+  <!-- Only li may sit in ul: a page break between items moves into the next item, one after the
+       last item follows the list. -->
+  <xsl:template name="ed:list-body">
+    <xsl:context-item as="element(tei:list)" use="required"/>
     <ul><xsl:apply-templates select="tei:item" mode="#current"/></ul>
+    <xsl:apply-templates select="tei:pb[empty(following-sibling::tei:item)]" mode="#current"/>
   </xsl:template>
 
   <xsl:template match="tei:item" mode="ed:text">
-    <li><xsl:apply-templates mode="#current"/></li>
+    <xsl:variable name="item" as="element(tei:item)" select="."/>
+    <li>
+      <xsl:apply-templates select="preceding-sibling::tei:pb[following-sibling::tei:item[1] is $item]" mode="#current"/>
+      <xsl:apply-templates mode="#current"/>
+    </li>
   </xsl:template>
 
   <xsl:template name="ed:block-number">
@@ -114,7 +126,7 @@
   <xsl:template match="tei:pb" mode="ed:text">
     <xsl:variable name="label" as="xs:string" select="'[' || ed:label('page-short') || ' ' || normalize-space(@n) || ']'"/>
     <xsl:variable name="inline" as="xs:boolean"
-        select="exists(parent::*[self::tei:p or self::tei:item or self::tei:head or self::tei:titlePart
+        select="exists(parent::*[self::tei:p or self::tei:item or self::tei:list or self::tei:head or self::tei:titlePart
                 or self::tei:hi or self::tei:q or self::tei:note or self::tei:dateline or self::tei:byline])"/>
     <xsl:element name="{if ($inline) then 'span' else 'div'}">
       <xsl:attribute name="class" select="'pb', if ($inline) then 'pb-inline' else 'pb-block'"/>

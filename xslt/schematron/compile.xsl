@@ -33,14 +33,14 @@
 
   <xsl:template match="/">
     <xsl:if test="not(sch:schema)">
-      <xsl:message terminate="yes">Schematron: the document element is not sch:schema</xsl:message>
+      <xsl:sequence select="error(xs:QName('local:not-schematron'), 'Schematron: the document element is not sch:schema')"/>
     </xsl:if>
     <xsl:apply-templates select="sch:schema"/>
   </xsl:template>
 
   <xsl:template match="/sch:schema">
     <xsl:if test="not(@queryBinding = ('xslt2', 'xslt3'))">
-      <xsl:message terminate="yes">Schematron: queryBinding must be xslt2 or xslt3, not '{@queryBinding}'</xsl:message>
+      <xsl:sequence select="error(xs:QName('local:query-binding'), 'Schematron: queryBinding must be xslt2 or xslt3, not ' || @queryBinding)"/>
     </xsl:if>
     <axsl:stylesheet version="3.0" exclude-result-prefixes="#all">
       <xsl:for-each select="sch:ns">
@@ -133,6 +133,6 @@
   </xsl:template>
 
   <xsl:template match="*" mode="unsupported">
-    <xsl:message terminate="yes">Schematron: &lt;{name()}&gt; is not supported by this compiler</xsl:message>
+    <xsl:sequence select="error(xs:QName('local:unsupported'), 'Schematron: ' || name() || ' is not supported by this compiler')"/>
   </xsl:template>
 </xsl:stylesheet>
