@@ -16,7 +16,7 @@ from .run import edition_files, validate_files
 def _expand(paths: tuple[Path, ...]) -> list[Path]:
     """Files as given; a directory means its edition's documents (or every .xml below it)."""
     if not paths:
-        return edition_files(DEFAULT_EDITION)
+        return [_shown(p) for p in edition_files(DEFAULT_EDITION)]
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -24,6 +24,14 @@ def _expand(paths: tuple[Path, ...]) -> list[Path]:
         else:
             files.append(path)
     return files
+
+
+def _shown(path: Path) -> Path:
+    """``path`` relative to the working directory when below it (shorter problem lines)."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 @click.command("validate")
