@@ -17,11 +17,6 @@
         else $iso"/>
   </xsl:function>
 
-  <xsl:function name="ed:is-julian" as="xs:boolean">
-    <xsl:param name="date" as="element(tei:date)"/>
-    <xsl:sequence select="exists($date/(@when-custom, @from-custom, @to-custom, @notBefore-custom, @notAfter-custom))"/>
-  </xsl:function>
-
   <!-- The Gregorian value(s) in German, e.g. "7. November 1917", "1918 bis 1922"; an imprecise
        span bounded by whole years says so ("zwischen 1990 und 1999"). -->
   <xsl:function name="ed:date-value-de" as="xs:string?">

@@ -37,8 +37,6 @@
       'build-date': 'Stand',
       'editors': 'Herausgegeben von',
       'gap': 'Textverlust',
-      'born': 'geboren',
-      'died': 'gestorben',
       'julian': 'julianisch',
       'gregorian': 'gregorianisch',
       'inferred': 'erschlossen'
