@@ -32,7 +32,7 @@ def generated_essay(target_bytes: int) -> str:
     section = text[body_start:body_end]
     copies = max(1, target_bytes // len(section.encode()))
     body = section * copies
-    counters = {"note": 1, "pb": 2}
+    counters = {"note": 1, "pb": 1}  # the front keeps note 1 and page 1
 
     def renumber(m: re.Match[str]) -> str:
         kind = "note" if m.group(1) == "note" else "pb"
