@@ -30,7 +30,8 @@ class NameMatch:
 
 def _form_pattern(form: str) -> str:
     words = [re.escape(w) for w in form.split(" ")]
-    ending = f"[{APOSTROPHES}]" if form.endswith(SIBILANT_END) else "s"
+    genitive = "S" if form.isupper() else "s"
+    ending = f"[{APOSTROPHES}]" if form.lower().endswith(SIBILANT_END) else genitive
     return r"\s+".join(words) + f"(?:{ending})?"
 
 

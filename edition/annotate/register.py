@@ -63,7 +63,9 @@ def person_forms(p: Person) -> set[str]:
     if p.surname and p.forenames:
         forms.add(" ".join((*p.forenames, p.surname)))
         forms.add(f"{p.forenames[0]} {p.surname}")
-    return {f for f in forms if f and f[0].isupper()}
+    forms = {f for f in forms if f and f[0].isupper()}
+    # Headings and bylines are often set in capitals (``KROPOTKIN UND CHÁVEZ``).
+    return forms | {f.upper() for f in forms}
 
 
 def build(persons: list[Person]) -> Register:

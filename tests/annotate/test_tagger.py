@@ -127,3 +127,11 @@ def test_julian_declared_in_header(run):
         '<date calendar="#t-julian" datingMethod="#t-julian" when-custom="1917-10-25" when="1917-11-07">25. Oktober 1917</date>'
         in xml
     )
+
+
+def test_names_set_in_capitals(run):
+    xml, _ = run("<head>TROTZKI UND CHÁVEZ: LENINS ERBE UND DER LENINISMUS</head>")
+    assert xml == (
+        f"<head>{P('trotzki-leo', 'TROTZKI')} UND {P('chavez-hugo', 'CHÁVEZ')}: "
+        f"{P('lenin-wladimir', 'LENINS')} ERBE UND DER LENINISMUS</head>"
+    )
