@@ -25,8 +25,8 @@ def import_command(source: Path, meta_path: Path | None, output: Path) -> None:
     it was unsure of.
     """
     try:
+        src = read_source(source)  # the source first: a missing source explains a missing .toml
         meta = read_meta(meta_path or source.with_suffix(".toml"))
-        src = read_source(source)
         data, report = run(src, meta)
     except SourceError as exc:
         raise click.ClickException(str(exc)) from None
