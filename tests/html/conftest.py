@@ -6,25 +6,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from html_support import CHROMIUM, CHROMIUM_ARGS, SAMPLE, SHOTS
-
-from edition.transform.html import build_html
-from edition.transform.serve import serve_in_thread
+from html_support import CHROMIUM, CHROMIUM_ARGS, SAMPLE, SHOTS, built_site, serving
 
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("sample-site") / "site"
-    build_html(SAMPLE, site)
-    return site
+    return built_site(SAMPLE, tmp_path_factory.mktemp("sample-site") / "site")
 
 
 @pytest.fixture(scope="session")
 def site_url(sample_site: Path) -> Iterator[str]:
-    server = serve_in_thread(sample_site)
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    yield from serving(sample_site)
 
 
 @pytest.fixture(scope="session")

@@ -3,14 +3,31 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 from edition.paths import ROOT
+from edition.transform.html import build_html
+from edition.transform.serve import serve_in_thread
 
 SAMPLE = ROOT / "tests" / "fixtures" / "sample-edition"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SHOTS = ROOT / "build" / "test-screenshots" / "html"
+
+
+def built_site(edition_dir: Path, site: Path) -> Path:
+    """``edition_dir``'s HTML edition, built into ``site``."""
+    build_html(edition_dir, site)
+    return site
+
+
+def serving(site: Path) -> Iterator[str]:
+    """Serve ``site`` on a free loopback port for as long as the generator lives; yields its URL."""
+    server = serve_in_thread(site)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
 
 
 def make_edition(root: Path, essays: dict[str, str] | None = None, persons: str | None = None) -> Path:

@@ -8,28 +8,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from html_support import built_site, serving
 from test_validators import AXE, VNU
 
 from edition.paths import DEFAULT_EDITION
-from edition.transform.html import build_html, essay_paths
-from edition.transform.serve import serve_in_thread
+from edition.transform.html import essay_paths
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("bundled") / "site"
-    build_html(DEFAULT_EDITION, site)
-    return site
+    return built_site(DEFAULT_EDITION, tmp_path_factory.mktemp("bundled") / "site")
 
 
 @pytest.fixture(scope="module")
 def bundled_url(bundled_site: Path) -> Iterator[str]:
-    server = serve_in_thread(bundled_site)
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    yield from serving(bundled_site)
 
 
 def test_every_essay_has_a_reading_page(bundled_site: Path) -> None:
