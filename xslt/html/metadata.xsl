@@ -15,10 +15,19 @@
     <meta name="{$name}" content="{$content}"/>
   </xsl:function>
 
-  <!-- JSON-LD from the XPath JSON vocabulary: key order is kept, "/" escaped (safe in <script>). -->
+  <!-- JSON-LD from the XPath JSON vocabulary: key order is kept. -->
   <xsl:function name="ed:json-ld" as="element()">
     <xsl:param name="map" as="element(fn:map)"/>
-    <script type="application/ld+json">{xml-to-json($map)}</script>
+    <script type="application/ld+json">{ed:script-safe-json(xml-to-json($map))}</script>
+  </xsl:function>
+
+  <!-- The HTML serialiser writes <script> content raw, so a comment opener, "<script" or "</script" in a
+       string would end the script or swallow the page: "<", ">" and "&" become JSON escapes,
+       which only occur inside strings and parse back to the same characters. -->
+  <xsl:function name="ed:script-safe-json" as="xs:string">
+    <xsl:param name="json" as="xs:string"/>
+    <xsl:sequence select="$json => replace('&lt;', '\\u003c') => replace('&gt;', '\\u003e')
+        => replace('&amp;', '\\u0026')"/>
   </xsl:function>
 
   <xsl:function name="ed:json-string" as="element(fn:string)">
