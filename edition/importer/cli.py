@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -28,19 +30,38 @@ def import_command(source: Path, meta_path: Path | None, output: Path) -> None:
         src = read_source(source)  # the source first: a missing source explains a missing .toml
         meta = read_meta(meta_path or source.with_suffix(".toml"))
         data, report = run(src, meta)
+        if output.stem != meta.id:
+            raise SourceError(str(output), 0, 0, f"file name must be the essay id: {meta.id}.xml")
+        write_draft(output, data)
     except SourceError as exc:
-        raise click.ClickException(str(exc)) from None
-    if output.stem != meta.id:
-        raise click.ClickException(f"{output}: file name must be the essay id: {meta.id}.xml")
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{output}: error: cannot write: {exc.strerror or exc}")
+    click.echo(report.format())
+    click.echo(f"wrote {output}")
+
+
+def _fail(line: str) -> NoReturn:
+    """Unusable input or output: one line on stderr, exit 2 (as ``edition validate``)."""
+    click.echo(line, err=True)
+    sys.exit(2)
+
+
+def write_draft(output: Path, data: bytes) -> None:
+    """Write beside the target and move into place: never a half-written file."""
     output.parent.mkdir(parents=True, exist_ok=True)
-    # Write beside the target and move into place: never a half-written file.
     fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a draft is an ordinary file
         os.replace(tmp, output)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    click.echo(report.format())
-    click.echo(f"wrote {output}")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -11,7 +11,7 @@ from .hyphenation import mid_line_compounds
 from .meta import Meta
 from .pages import analyse
 from .report import Report
-from .source import Source
+from .source import Source, SourceError
 
 
 def run(src: Source, meta: Meta) -> tuple[bytes, Report]:
@@ -23,6 +23,10 @@ def run(src: Source, meta: Meta) -> tuple[bytes, Report]:
     compounds = mid_line_compounds(src.lines)
 
     front, start = blk.front_blocks(lay.body, meta.title, meta.subtitle, meta.author)
+    if start == len(lay.body):
+        # A TEI body needs content; an empty one would be a draft that can never validate.
+        last = lay.body[-1].no if lay.body else len(src.lines)
+        raise SourceError(src.shown, last, 1, "no body text: every line is front matter, page furniture or a note")
     habits = blk.detect_habits(lay.body[start:], lay.spacing)
     body_blocks = blk.segment(lay.body[start:], habits, after_front=bool(front))
     all_blocks = front + body_blocks

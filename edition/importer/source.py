@@ -9,10 +9,11 @@ from pathlib import Path
 
 
 class SourceError(Exception):
-    """Unusable input; ``str()`` gives ``file:line:col: error: message``."""
+    """Unusable input; ``str()`` gives ``file:line:col: error: message`` (``file: error: …`` for line 0)."""
 
     def __init__(self, file: str, line: int, column: int, message: str) -> None:
-        super().__init__(f"{file}:{line}:{column}: error: {message}")
+        where = f"{file}:{line}:{column}" if line else file
+        super().__init__(f"{where}: error: {message}")
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class Source:
     name: str
     lines: list[str]
     sha256: str
+    shown: str  # the path as the user gave it, for error lines
 
 
 # Control characters other than LF/TAB never occur in a text extraction and are
@@ -44,13 +46,14 @@ def parse_source(data: bytes, name: str, shown: str | None = None) -> Source:
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise SourceError(shown, line, col, f"not UTF-8 (byte 0x{data[exc.start]:02x})") from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\t", " ")
+    # Emptiness first: blanks and form feeds alone are an empty extraction, not a damaged one.
+    if not text.strip():
+        raise SourceError(shown, 1, 1, "the file holds no text")
     for no, line in enumerate(text.split("\n"), 1):
         bad = _CONTROL.search(line)
         if bad:
             raise SourceError(shown, no, bad.start() + 1, f"control character U+{ord(bad.group()):04X} in a text extraction")
-    if not text.strip():
-        raise SourceError(shown, 1, 1, "the file holds no text")
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()  # the final newline ends the last line; it is not an extra line
-    return Source(name, lines, hashlib.sha256(data).hexdigest())
+    return Source(name, lines, hashlib.sha256(data).hexdigest(), shown)

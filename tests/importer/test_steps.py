@@ -188,5 +188,5 @@ def test_cli_bad_input_is_a_clear_error_and_writes_nothing(tmp_path: Path) -> No
     src.write_bytes(b"gut\n\xc3(\n")
     out = tmp_path / "mini.xml"
     res = CliRunner().invoke(main, ["import", str(src), "--meta", str(FIX / "mini.toml"), "-o", str(out)])
-    assert res.exit_code == 1 and f"{src}:2:1: error: not UTF-8" in res.output
+    assert res.exit_code == 2 and f"{src}:2:1: error: not UTF-8" in res.output
     assert "Traceback" not in res.output and not out.exists() and list(tmp_path.iterdir()) == [src]
