@@ -55,7 +55,8 @@ def annotate_command(
             original = file.read_bytes()
             tree = parse_bytes(original, str(file))
             result = annotate(tree, reg, regex)
-            out = serialise(tree, original)
+            # No markup added: the file stays byte for byte as it was, however it was written.
+            out = serialise(tree, original) if result.persons or result.dates else original
             if out != original and not dry_run:
                 write_atomic(file, out)
             click.echo(f"{file}: {result.persons} persName, {result.dates} date added", err=True)

@@ -10,6 +10,7 @@ annotator must not enter (the header, existing ``persName``/``date``, ``ref``,
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import tempfile
@@ -19,7 +20,7 @@ from typing import Iterator
 
 from lxml import etree
 
-from ..xmlio import TEI_NS
+from ..xmlio import TEI_NS, XmlInputError
 
 MILESTONES = frozenset(f"{{{TEI_NS}}}{n}" for n in ("pb", "lb", "cb", "milestone", "anchor"))
 #: Never tag inside these (and never descend into them).
@@ -152,17 +153,50 @@ def line_of(chunk: Chunk, offset: int) -> int:
     return base + seg.text[: offset - seg.start].count("\n")
 
 
-XML_DECL = re.compile(rb"^\s*<\?xml[^>]*\?>")
+BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+#: One item of the prolog: blanks, the XML declaration or a PI, a comment, the DOCTYPE (internal subset in brackets).
+PROLOG_ITEM = re.compile(r"""\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>"']|"[^"]*"|'[^']*'|\[.*?\])*>""", re.S)
 
 
 def serialise(tree: etree._ElementTree, original: bytes) -> bytes:
-    """The tree as bytes, keeping the original XML declaration and final newline."""
-    body = etree.tostring(tree, encoding="UTF-8", xml_declaration=False)
-    decl = XML_DECL.match(original)
-    out = (decl.group(0) + b"\n" + body) if decl else body
-    if original.endswith(b"\n") and not out.endswith(b"\n"):
-        out += b"\n"
-    return out
+    """The tree as bytes in the original's encoding and BOM, its prolog kept character for character.
+
+    The prolog (declaration, comments, PIs, DOCTYPE) is copied from ``original`` rather than
+    re-serialised: the parser may drop or normalise it, and it is not the annotator's to change.
+    """
+    bom, codec = _encoding(tree, original)
+    text = original[len(bom):].decode(codec)
+    root = tree.getroot()
+    parts = [text[: _prolog_end(text, root)], etree.tostring(root, encoding="unicode", with_tail=False)]
+    parts += ["\n" + etree.tostring(node, encoding="unicode", with_tail=False) for node in root.itersiblings()]
+    if text.endswith("\n"):
+        parts.append("\n")
+    # New markup is ASCII; a character the encoding lacks can only be in text, where a reference is valid.
+    return bom + "".join(parts).encode(codec, errors="xmlcharrefreplace")
+
+
+def _encoding(tree: etree._ElementTree, original: bytes) -> tuple[bytes, str]:
+    """The byte order mark (or b"") and the Python codec the original is written in."""
+    for bom, codec in BOMS:
+        if original.startswith(bom):
+            return bom, codec
+    name = tree.docinfo.encoding or "utf-8"
+    try:
+        return b"", codecs.lookup(name).name
+    except LookupError:
+        raise XmlInputError(tree.docinfo.URL or "<string>", 1, 1, f"cannot write encoding {name}") from None
+
+
+def _prolog_end(text: str, root: etree._Element) -> int:
+    """Offset of the root element's start tag; refuses rather than cut a prolog it misread."""
+    pos = 0
+    while (m := PROLOG_ITEM.match(text, pos)) is not None and m.end() > pos:
+        pos = m.end()
+    qname = f"{root.prefix}:{etree.QName(root).localname}" if root.prefix else etree.QName(root).localname
+    if not re.match(rf"<{re.escape(qname)}[\s/>]", text[pos:pos + len(qname) + 2]):
+        line = text.count("\n", 0, pos) + 1
+        raise XmlInputError(root.getroottree().docinfo.URL or "<string>", line, 1, "cannot find where the root element starts")
+    return pos
 
 
 def write_atomic(path: Path, data: bytes) -> None:
