@@ -2,8 +2,8 @@
 
 ``xslt/pdf/pdf.xsl`` turns the TEI into Typst markup (all source text as escaped string
 literals); the Typst compiler from the pinned ``typst`` wheel lays it out with
-``xslt/pdf/edition.typ`` in its bundled Libertinus Serif, so no system fonts are involved
-and the same sources give the same bytes.
+``xslt/pdf/edition.typ`` in its bundled Libertinus Serif, falling back to the installed fonts of
+``pdf_fonts.FALLBACK_FAMILIES`` only, so the same sources and fonts give the same bytes.
 """
 
 from __future__ import annotations
@@ -14,10 +14,13 @@ import tempfile
 from pathlib import Path
 
 import typst
+from lxml import etree
 
 from ..paths import XSLT
-from ..xmlio import XmlInputError, parse
+from ..xmlio import NS, XML_NS, XmlInputError, parse
 from ..xslt import transform
+from . import pdf_fonts
+from .pdf_fonts import Family
 
 STYLESHEET = Path("pdf/pdf.xsl")
 TEMPLATE = XSLT / "pdf" / "edition.typ"
@@ -28,17 +31,76 @@ class PdfBuildError(Exception):
     """Typst could not lay out an essay; the message names the essay."""
 
 
+def _printed_attributes(el: etree._Element) -> tuple[str, ...]:
+    """Attributes whose value the book prints: page and note numbers, licence addresses."""
+    return ("n", "target") if etree.QName(el).localname == "licence" else ("n",)
+
+
+def _typeset_tree(root: etree._Element, source: Path, families: tuple[Family, ...]) -> list[str]:
+    """Replace, in place, every character no font has by its substitute; one warning per line."""
+    missing: dict[int, list[str]] = {}
+
+    def fix(text: str | None, line: int | None) -> str | None:
+        if not text:
+            return text
+        printed, lost = pdf_fonts.typeset(text, families)
+        missing.setdefault(line or 0, []).extend(lost)
+        return printed
+
+    for node in root.iter():
+        if isinstance(node.tag, str):  # an element (comments and PIs print nothing but their tail)
+            node.text = fix(node.text, node.sourceline)
+            for name in _printed_attributes(node):
+                if node.get(name):
+                    node.set(name, fix(node.get(name), node.sourceline))
+        if node is not root:
+            node.tail = fix(node.tail, node.getparent().sourceline)
+    return [f"{source}:{line}: warning: no font has {', '.join(map(pdf_fonts.describe, dict.fromkeys(chars)))};"
+            f" printed as {' '.join(dict.fromkeys(map(pdf_fonts.substitute, chars)))}"
+            for line, chars in sorted(missing.items()) if chars]
+
+
+def _mentioned_persons(essay: etree._ElementTree, persons: etree._ElementTree) -> list[etree._Element]:
+    """The register entries the essay's index prints (the others would only give false warnings)."""
+    ids = {ref[4:] for ref in essay.xpath("//tei:text//tei:persName/@ref", namespaces=NS) if ref.startswith("psn:")}
+    return [p for p in persons.xpath("//tei:person[@xml:id]", namespaces=NS)
+            if p.get(f"{{{XML_NS}}}id") in ids]
+
+
+def _font_dir(folder: Path, families: tuple[Family, ...]) -> list[str]:
+    """A folder linking exactly the fallback font files (Typst reads folders, not files)."""
+    files = pdf_fonts.font_files(families)
+    folder.mkdir()
+    for i, path in enumerate(files):
+        (folder / f"{i:02d}-{Path(path).name}").symlink_to(path)
+    return [str(folder)] if files else []
+
+
+def markup_and_warnings(essay: Path, edition_dir: Path, families: tuple[Family, ...]) -> tuple[str, list[str]]:
+    """The Typst markup for ``essay`` (the TEI is attached under its own file name), with the
+    warnings for characters printed as substitutes."""
+    edition_file = edition_dir / "tei" / "edition.xml"
+    persons_file = edition_dir / "tei" / "register" / "persons.xml"
+    tree, edition, persons = parse(essay), parse(edition_file), parse(persons_file)
+    warnings = _typeset_tree(tree.getroot(), essay, families)
+    warnings += _typeset_tree(edition.getroot(), edition_file, families)
+    for person in _mentioned_persons(tree, persons):
+        warnings += _typeset_tree(person, persons_file, families)
+    markup = transform(STYLESHEET, tree, {"edition": edition, "persons": persons, "source-name": essay.name})
+    return markup, warnings
+
+
 def typst_markup(essay: Path, edition_dir: Path) -> str:
-    """The Typst markup for ``essay`` (the TEI is attached under its own file name)."""
-    tree = parse(essay)
-    edition = parse(edition_dir / "tei" / "edition.xml")
-    persons = parse(edition_dir / "tei" / "register" / "persons.xml")
-    return transform(STYLESHEET, tree, {"edition": edition, "persons": persons, "source-name": essay.name})
+    """The Typst markup for ``essay`` with the fonts of this machine."""
+    return markup_and_warnings(essay, edition_dir, pdf_fonts.chain())[0]
 
 
-def build_pdf(essay: Path, edition_dir: Path, out_pdf: Path) -> None:
-    """Write the PDF of ``essay`` to ``out_pdf``; nothing is written unless it succeeds."""
-    markup = typst_markup(essay, edition_dir)
+def build_pdf(essay: Path, edition_dir: Path, out_pdf: Path) -> list[str]:
+    """Write the PDF of ``essay`` to ``out_pdf``; nothing is written unless it succeeds.
+
+    Returns the warnings (``file:line: warning: …``) for characters no font has; prints nothing."""
+    families = pdf_fonts.chain()
+    markup, warnings = markup_and_warnings(essay, edition_dir, families)
     out_pdf.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="edition-pdf-") as tmp:
         work = Path(tmp)
@@ -49,7 +111,9 @@ def build_pdf(essay: Path, edition_dir: Path, out_pdf: Path) -> None:
             pdf = typst.compile(
                 str(work / "main.typ"),
                 root=str(work),
+                font_paths=_font_dir(work / "fonts", families),
                 ignore_system_fonts=True,
+                sys_inputs={"fallback-fonts": "\n".join(f.name for f in families[1:])},
                 pdf_standards=PDF_STANDARDS,
             )
         except typst.TypstError as exc:
@@ -58,6 +122,7 @@ def build_pdf(essay: Path, edition_dir: Path, out_pdf: Path) -> None:
         staged = out_pdf.with_name(f".{out_pdf.name}.tmp")
         staged.write_bytes(pdf)
         os.replace(staged, out_pdf)
+    return warnings
 
 
-__all__ = ["build_pdf", "typst_markup", "PdfBuildError", "XmlInputError"]
+__all__ = ["build_pdf", "typst_markup", "markup_and_warnings", "PdfBuildError", "XmlInputError"]
