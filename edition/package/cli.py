@@ -30,22 +30,32 @@ def deposit_command(ctx: click.Context, edition_dir: Path | None, out: Path | No
 @click.command("verify")
 @click.argument("bag", type=click.Path(path_type=Path))
 def verify_command(bag: Path) -> None:
-    """Check a deposit (zip or folder): every checksum and that no file is missing or added.
+    """Check a deposit (zip or folder): every checksum, and that nothing is missing, added or out of place.
 
-    Exit status: 0 intact, 1 damaged, 2 unreadable.
+    A zip is checked where it lies, nothing is extracted. One line per finding:
+    missing, added, changed (also a zip member whose data is corrupt), duplicate,
+    unsafe (a name with .. or an absolute path), symlink, special, damaged (a tag
+    file or Payload-Oxum), refused (a zip member not read: encrypted, or it would
+    inflate more than 100:1, or past the payload size bag-info.txt declares plus
+    64 MiB, or past 16 GiB).
+
+    \b
+    Exit status:
+      0  intact
+      1  damaged: at least one finding
+      2  unreadable: no such file, not a zip, no bag in it, or its bagit.txt
+         or payload manifests cannot be read
     """
     try:
         report = verify(bag)
     except Unreadable as exc:
         click.echo(f"unreadable: {exc}", err=True)
         sys.exit(2)
-    for label, names in (("missing", report.missing), ("added", report.added), ("changed", report.changed)):
-        for name in names:
-            click.echo(f"{label}: {name}")
-    for problem in report.problems:
-        click.echo(f"damaged: {problem}")
+    for finding in report.findings:
+        click.echo(str(finding))
     if report.intact:
         click.echo(f"intact: {bag} ({report.files} files, {' and '.join(report.algorithms)} checked)")
         sys.exit(0)
-    click.echo(f"damaged: {bag}", err=True)
+    count = len(report.findings)
+    click.echo(f"damaged: {bag} ({count} finding{'' if count == 1 else 's'})", err=True)
     sys.exit(1)
