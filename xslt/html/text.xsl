@@ -7,6 +7,8 @@
     xmlns:ed="urn:tei-edition"
     exclude-result-prefixes="#all">
 
+  <xsl:include href="../common/links.xsl"/>
+
   <xsl:mode name="ed:text" on-no-match="text-only-copy"/>
 
   <!-- Quote marks by q/@rend (the text itself carries none). -->
@@ -164,9 +166,9 @@
     <span class="gap" title="{ed:label('gap')}"><span aria-hidden="true">[…]</span><span class="visually-hidden">[{ed:label('gap')}]</span></span>
   </xsl:template>
 
-  <!-- Links out only to web and mail addresses: a javascript: or data: target stays plain text. -->
-  <xsl:template match="tei:ref[matches(normalize-space(@target), '^(https?://|mailto:)', 'i')]" mode="ed:text">
-    <a href="{normalize-space(@target)}"><xsl:apply-templates mode="#current"/></a>
+  <!-- Links as the one policy of every output allows (common/links.xsl): a javascript: or data: target stays plain text. -->
+  <xsl:template match="tei:ref[@target][ed:link-allowed(@target)]" mode="ed:text">
+    <a href="{ed:link-href(@target, '.html')}"><xsl:apply-templates mode="#current"/></a>
   </xsl:template>
 
   <xsl:template match="tei:lb" mode="ed:text"><br/></xsl:template>

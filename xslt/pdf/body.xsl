@@ -25,7 +25,8 @@
 
   <xsl:function name="ed:lead" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="string-join(ed:leading-pbs($e) ! ('#src-page(' || ed:lit(ed:page-label(.)) || ', bar: false)'))"/>
+    <xsl:sequence select="string-join((ed:leading-pbs($e) ! ('#src-page(' || ed:lit(ed:page-label(.)) || ', bar: false)'),
+      ($e/@xml:id, $e/self::head/parent::div/@xml:id) ! ed:anchor(.)))"/>
   </xsl:function>
 
   <!-- A page break with no block after it in its container stands on its own. -->

@@ -5,6 +5,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:ed="urn:tei-edition:pdf"
+  xmlns:common="urn:tei-edition"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all" expand-text="yes">
 
@@ -25,7 +26,13 @@
   <xsl:function name="ed:licence" as="xs:string?">
     <xsl:param name="licence" as="element(licence)?"/>
     <xsl:sequence select="$licence ! (ed:text(normalize-space(.))
-      || (@target ! (ed:text(' (') || '#link(' || ed:lit(.) || ', ' || ed:lit(.) || ')' || ed:text(')'))))"/>
+      || (@target ! (ed:text(' (') || ed:licence-link(.) || ed:text(')'))))"/>
+  </xsl:function>
+
+  <!-- A licence address, linked where the link policy (common/links.xsl) lets it out. -->
+  <xsl:function name="ed:licence-link" as="xs:string">
+    <xsl:param name="target" as="xs:string"/>
+    <xsl:sequence select="if (common:link-kind($target) eq 'external') then '#link(' || ed:lit($target) || ', ' || ed:lit($target) || ')' else ed:text($target)"/>
   </xsl:function>
 
   <!-- The essay's licence and, where it says something else, the edition's. -->

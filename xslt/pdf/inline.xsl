@@ -6,6 +6,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:ed="urn:tei-edition:pdf"
+  xmlns:common="urn:tei-edition"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all" expand-text="yes">
 
@@ -68,7 +69,17 @@
 
   <xsl:template match="persName[starts-with(@ref, 'psn:')]" mode="inline">#person({ed:lit(substring-after(@ref, 'psn:'))}, [<xsl:apply-templates mode="#current"/>])</xsl:template>
 
-  <xsl:template match="ref[@target]" mode="inline">#link({ed:lit(@target)}, [<xsl:apply-templates mode="#current"/>])</xsl:template>
+  <!-- Links as the edition's one policy allows them (common/links.xsl): out, to another text's
+       PDF, or to an element of this one; any other target keeps its words as plain text. -->
+  <xsl:template match="ref[@target][common:link-kind(@target) = ('external', 'text')]" mode="inline">#link({ed:lit(common:link-href(@target, '.pdf'))}, [<xsl:apply-templates mode="#current"/>])</xsl:template>
+  <xsl:template match="ref[@target][common:link-kind(@target) = 'fragment']" mode="inline">#internal-link({ed:lit(substring(normalize-space(@target), 2))}, [<xsl:apply-templates mode="#current"/>])</xsl:template>
+
+  <!-- An element a fragment link can point to. -->
+  <xsl:template match="anchor[@xml:id]" mode="inline">{ed:anchor(@xml:id)}</xsl:template>
+  <xsl:function name="ed:anchor" as="xs:string">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="'#anchor(' || ed:lit($id) || ')'"/>
+  </xsl:function>
 
   <xsl:template match="pb" mode="inline">#src-page({ed:lit(ed:page-label(.))})</xsl:template>
 

@@ -9,6 +9,7 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all" expand-text="yes">
 
+  <xsl:include href="../common/links.xsl"/>
   <xsl:include href="escape.xsl"/>
   <xsl:include href="meta.xsl"/>
   <xsl:include href="inline.xsl"/>
