@@ -3,11 +3,16 @@
 Each output records a key: the SHA-256 of everything it is made from (its TEI inputs and
 the toolkit: stylesheets, Python code, pinned engines). An output whose key is unchanged and
 whose file exists is not rebuilt. Whatever is rebuilt is written into a temporary folder
-beside the build folder and moved into place only when every output is complete.
+beside the build folder, named by the building process, and moved into place only when every
+output is complete; the folders of killed builds are removed by the next one.
+
+A stop is one line naming the file (``file[:line:col]: error: …``) and exit 1, or 2 when
+input could not be read.
 """
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import multiprocessing
@@ -20,6 +25,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
@@ -29,6 +35,9 @@ from . import __version__
 from .package.sources import Edition, read_edition
 from .paths import DEFAULT_EDITION, ROOT, XSLT
 from .xmlio import XmlInputError
+
+if TYPE_CHECKING:  # the validator loads Saxon; only the build's validate step needs it
+    from .validate.problems import Problem
 
 MANIFEST = ".build-manifest.json"
 SHOWN_WARNINGS = 5
@@ -40,7 +49,26 @@ console = Console(stderr=True, highlight=False)
 
 
 class BuildError(Exception):
-    """A step failed; the message says which and why."""
+    """The build stops; the message says why. ``status`` is the exit code (2: unreadable input)."""
+
+    def __init__(self, message: str, status: int = 1) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class StepFailed(BuildError):
+    """A step failed on one text; the message is the located line ``file[:line:col]: error: …``."""
+
+
+def located(exc: BaseException, text: Path) -> str:
+    """One line for a failure while ``text`` was processed, naming the file the exception names, or ``text``."""
+    if isinstance(exc, XmlInputError):
+        return str(exc)
+    if isinstance(exc, OSError) and exc.filename:
+        return f"{exc.filename}: error: {exc.strerror or exc}"
+    # Engine messages run over several lines (stack traces of the stylesheet); one line is enough.
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    return f"{text}: error: {message.removeprefix(f'{text}: ')}"
 
 
 # ---------------------------------------------------------------- keys
@@ -137,26 +165,71 @@ def validate(edition_dir: Path) -> None:
     """Raise :class:`BuildError` listing every error; print warnings."""
     from .validate import edition_files, validate_files
 
-    problems = validate_files(edition_files(edition_dir))
+    files = edition_files(edition_dir)
+    failures: list[str] = []
+    try:
+        problems = validate_files(files)
+    except Exception:  # an engine failure instead of a located problem: find the file(s) it fails on
+        problems, failures = _validate_one_by_one(files)
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
-    for problem in errors:
-        console.print(str(problem), markup=False, soft_wrap=True, style="red")
+    for line in [*map(str, errors), *failures]:
+        console.print(line, markup=False, soft_wrap=True, style="red")
     # Warnings do not stop the build; a few show, `edition validate` lists them all.
     for problem in warnings[:SHOWN_WARNINGS]:
         console.print(str(problem), markup=False, soft_wrap=True, style="yellow")
     if len(warnings) > SHOWN_WARNINGS:
         console.print(f"… and {len(warnings) - SHOWN_WARNINGS} more warnings (`edition validate` lists them all)", markup=False)
-    if errors:
-        raise BuildError(f"validation failed with {len(errors)} error(s); nothing was built or written")
+    if errors or failures:
+        status = 2 if failures or any(p.unreadable for p in errors) else 1
+        raise BuildError(f"validation failed with {len(errors) + len(failures)} error(s); nothing was built or written", status)
 
 
-def _pdf_job(essay: Path, edition_dir: Path, out_pdf: Path) -> tuple[str, float]:
-    from .transform.pdf import build_pdf
+def _validate_one_by_one(files: list[Path]) -> tuple[list[Problem], list[str]]:
+    """The problems of the files the validator can read, and a located line for each it fails on."""
+    from .validate import validate_files
+
+    problems: list[Problem] = []
+    failed: dict[Path, str] = {}
+    for file in files:
+        try:
+            problems += validate_files([file])
+        except Exception as exc:
+            failed[file] = located(exc, file)
+    # Each file is checked with the whole edition as context, so one bad file fails them all:
+    # blame those that fail on their own, if any do.
+    culprits = [f for f in failed if _fails_alone(f)] or list(failed)
+    return problems, [failed[f] for f in culprits]
+
+
+def _fails_alone(file: Path) -> bool:
+    """Does the validator fail on ``file`` outside its edition, or on an edition context of it alone?"""
+    from . import xmlio
+    from .validate import schematron, validate_files
+
+    with tempfile.TemporaryDirectory(prefix="edition-alone-") as tmp:
+        copy = Path(tmp) / file.name
+        shutil.copyfile(file, copy)
+        try:
+            validate_files([copy])
+            schematron.edition_document({file.name: xmlio.parse(file)})
+        except XmlInputError:
+            return False  # unreadable XML is a located problem, reported by the validator itself
+        except Exception:
+            return True
+    return False
+
+
+def _pdf_job(essay: Path, edition_dir: Path, out_pdf: Path) -> tuple[str, float, list[str]]:
+    """Build one PDF; return the essay id, the time taken and the typesetting warnings."""
+    from .transform import pdf
 
     start = time.perf_counter()
-    build_pdf(essay, edition_dir, out_pdf)
-    return essay.stem, time.perf_counter() - start
+    try:
+        warnings = pdf.build_pdf(essay, edition_dir, out_pdf) or []
+    except Exception as exc:  # whatever the engines raise, the stop names the essay
+        raise StepFailed(located(exc, essay)) from None
+    return essay.stem, time.perf_counter() - start, list(warnings)
 
 
 def build_pdfs(plan: Plan, pdf_dir: Path, jobs: int, progress: Progress) -> None:
@@ -167,25 +240,34 @@ def build_pdfs(plan: Plan, pdf_dir: Path, jobs: int, progress: Progress) -> None
         if essay not in todo:
             shutil.copyfile(plan.out / plan.pdf(essay), pdf_dir / f"{essay.stem}.pdf")
     task = progress.add_task(f"PDF ({jobs} job{'s' if jobs > 1 else ''})", total=len(todo))
+    warnings: dict[str, list[str]] = {}
     if jobs == 1 or len(todo) < 2:
         for essay in todo:
             progress.update(task, description=f"PDF {essay.stem}")
-            _pdf_job(essay, plan.edition.dir, pdf_dir / f"{essay.stem}.pdf")
+            warnings[essay.stem] = _pdf_job(essay, plan.edition.dir, pdf_dir / f"{essay.stem}.pdf")[2]
             progress.advance(task)
-        return
-    # saxonche keeps one processor per process: parallel PDFs need processes, started fresh (spawn).
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = [pool.submit(_pdf_job, e, plan.edition.dir, pdf_dir / f"{e.stem}.pdf") for e in todo]
-        for future in as_completed(futures):
-            future.result()
-            progress.advance(task)
+    else:
+        # saxonche keeps one processor per process: parallel PDFs need processes, started fresh (spawn).
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+            futures = [pool.submit(_pdf_job, e, plan.edition.dir, pdf_dir / f"{e.stem}.pdf") for e in todo]
+            for future in as_completed(futures):
+                stem, _, found = future.result()
+                warnings[stem] = found
+                progress.advance(task)
+    # In essay order, whatever order the jobs finished in.
+    for essay in todo:
+        for line in warnings.get(essay.stem, []):
+            console.print(line, markup=False, soft_wrap=True, style="yellow")
 
 
 def build_site(plan: Plan, site_dir: Path, pdf_dir: Path | None, progress: Progress) -> None:
-    from .transform.html import build_html
+    from .transform import html
 
     task = progress.add_task("HTML site", total=1)
-    build_html(plan.edition.dir, site_dir, pdf_dir)
+    try:
+        html.build_html(plan.edition.dir, site_dir, pdf_dir)
+    except Exception as exc:  # the site is made from the whole edition: name its tei/ folder
+        raise StepFailed(located(exc, plan.edition.tei)) from None
     progress.advance(task)
 
 
@@ -233,6 +315,48 @@ def install(plan: Plan, work: Path) -> None:
     os.replace(tmp_manifest, out / MANIFEST)
 
 
+# ---------------------------------------------------------------- temporary folders
+
+
+def _work_prefix(out: Path) -> str:
+    return f".{out.name}-tmp-"
+
+
+def remove_stale_work(out: Path) -> None:
+    """Remove the temporary folders killed builds left beside ``out``; those of running builds stay."""
+    prefix = _work_prefix(out)
+    for folder in out.parent.glob(glob.escape(prefix) + "*"):
+        if folder.is_dir() and not folder.is_symlink() and not _running(_owner(folder.name[len(prefix):])):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _owner(suffix: str) -> int | None:
+    """The pid a folder name records (``<pid>-<random>``); None for folders named before pids were."""
+    head, dash, _ = suffix.partition("-")
+    return int(head) if dash and head.isdigit() else None
+
+
+def _running(pid: int | None) -> bool:
+    if pid is None:
+        return False
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, OverflowError):
+        return False
+    except PermissionError:
+        return True  # alive, another user's
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """A killed process not yet reaped by its parent still answers to kill(pid, 0)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return False
+    return stat.rpartition(")")[2].split()[:1] == ["Z"]
+
+
 # ---------------------------------------------------------------- the command
 
 
@@ -241,11 +365,12 @@ def run_build(edition_dir: Path | None, out: Path | None, jobs: int, targets: se
     start = time.perf_counter()
     edition_dir = (edition_dir or DEFAULT_EDITION).resolve()
     out = (out or edition_dir / "build").resolve()
+    remove_stale_work(out)
     try:
         edition = read_edition(edition_dir)
     except XmlInputError as exc:
         console.print(f"{exc}\nbuild stopped: cannot read the edition; nothing was written", markup=False, soft_wrap=True, style="red")
-        return 1
+        return 2
     wanted = set().union(*(PREREQUISITES[t] for t in targets))
     plan = make_plan(edition, out, wanted)
     if not plan.work:
@@ -254,18 +379,23 @@ def run_build(edition_dir: Path | None, out: Path | None, jobs: int, targets: se
         return 0
     timings: dict[str, float] = {}
     out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}-tmp-", dir=out.parent))
+    # The pid in the name tells the next build whether this folder is still in use.
+    work = Path(tempfile.mkdtemp(prefix=f"{_work_prefix(out)}{os.getpid()}-", dir=out.parent))
     try:
         step = time.perf_counter()
         validate(edition_dir)
         timings["validate"] = time.perf_counter() - step
         _build_outputs(plan, work, jobs, timings)
         install(plan, work)
+    except StepFailed as exc:
+        console.print(f"{exc}\nbuild stopped: nothing was written to {out}", markup=False, soft_wrap=True, style="red")
+        return exc.status
     except BuildError as exc:
         console.print(f"build stopped: {exc}", markup=False, soft_wrap=True, style="red")
-        return 1
+        return exc.status
     except Exception as exc:  # a failing step must not leave half-written output behind
-        console.print(f"build stopped: {type(exc).__name__}: {exc}\nnothing was written to {out}", markup=False, soft_wrap=True, style="red")
+        console.print(f"{located(exc, edition.tei)}\nbuild stopped: nothing was written to {out}", markup=False, soft_wrap=True,
+                      style="red")
         return 1
     finally:
         shutil.rmtree(work, ignore_errors=True)

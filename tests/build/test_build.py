@@ -194,7 +194,7 @@ def test_out_option_and_deposit_command(edition_dir: Path, tmp_path: Path) -> No
 def test_unreadable_edition_document_is_reported(build: Callable[..., Result], edition_dir: Path) -> None:
     (edition_dir / "tei" / "edition.xml").write_text("<TEI>", encoding="utf-8")
     result = build()
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "edition.xml:1:" in result.output and "Traceback" not in result.output
 
 
