@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import typst
@@ -76,44 +77,62 @@ def _font_dir(folder: Path, families: tuple[Family, ...]) -> list[str]:
     return [str(folder)] if files else []
 
 
-def markup_and_warnings(essay: Path, edition_dir: Path, families: tuple[Family, ...]) -> tuple[str, list[str]]:
-    """The Typst markup for ``essay`` (the TEI is attached under its own file name), with the
-    warnings for characters printed as substitutes."""
+@dataclass(frozen=True)
+class Book:
+    """An essay ready for Typst: its markup, the fonts it needs and the warnings for substitutes."""
+
+    markup: str
+    families: tuple[Family, ...]
+    warnings: list[str]
+
+
+def _chars(roots: list[etree._Element]) -> set[str]:
+    """Every character of the text and attributes under ``roots`` (a superset of what is printed)."""
+    chars: set[str] = set()
+    for root in roots:
+        for e in root.iter():
+            for s in (e.text, e.tail, *e.attrib.values()):
+                chars.update(s or "")
+    return chars
+
+
+def prepare(essay: Path, edition_dir: Path) -> Book:
+    """The Typst markup for ``essay`` (the TEI is attached under its own file name), each
+    character without a glyph replaced by its substitute."""
     edition_file = edition_dir / "tei" / "edition.xml"
     persons_file = edition_dir / "tei" / "register" / "persons.xml"
     tree, edition, persons = parse(essay), parse(edition_file), parse(persons_file)
-    warnings = _typeset_tree(tree.getroot(), essay, families)
-    warnings += _typeset_tree(edition.getroot(), edition_file, families)
-    for person in _mentioned_persons(tree, persons):
-        warnings += _typeset_tree(person, persons_file, families)
+    printed = [(tree.getroot(), essay), (edition.getroot(), edition_file)]
+    printed += [(person, persons_file) for person in _mentioned_persons(tree, persons)]
+    families = pdf_fonts.families_for(_chars([root for root, _ in printed]))
+    warnings = [w for root, source in printed for w in _typeset_tree(root, source, families)]
     markup = transform(STYLESHEET, tree, {"edition": edition, "persons": persons, "source-name": essay.name})
-    return markup, warnings
+    return Book(markup, families, warnings)
 
 
 def typst_markup(essay: Path, edition_dir: Path) -> str:
     """The Typst markup for ``essay`` with the fonts of this machine."""
-    return markup_and_warnings(essay, edition_dir, pdf_fonts.chain())[0]
+    return prepare(essay, edition_dir).markup
 
 
 def build_pdf(essay: Path, edition_dir: Path, out_pdf: Path) -> list[str]:
     """Write the PDF of ``essay`` to ``out_pdf``; nothing is written unless it succeeds.
 
     Returns the warnings (``file:line: warning: …``) for characters no font has; prints nothing."""
-    families = pdf_fonts.chain()
-    markup, warnings = markup_and_warnings(essay, edition_dir, families)
+    book = prepare(essay, edition_dir)
     out_pdf.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="edition-pdf-") as tmp:
         work = Path(tmp)
-        (work / "main.typ").write_text(markup, encoding="utf-8")
+        (work / "main.typ").write_text(book.markup, encoding="utf-8")
         shutil.copyfile(TEMPLATE, work / "edition.typ")
         shutil.copyfile(essay, work / essay.name)  # the attachment: the TEI source byte for byte
         try:
             pdf = typst.compile(
                 str(work / "main.typ"),
                 root=str(work),
-                font_paths=_font_dir(work / "fonts", families),
+                font_paths=_font_dir(work / "fonts", book.families),
                 ignore_system_fonts=True,
-                sys_inputs={"fallback-fonts": "\n".join(f.name for f in families[1:])},
+                sys_inputs={"fallback-fonts": "\n".join(f.name for f in book.families[1:])},
                 pdf_standards=PDF_STANDARDS,
             )
         except typst.TypstError as exc:
@@ -122,7 +141,7 @@ def build_pdf(essay: Path, edition_dir: Path, out_pdf: Path) -> list[str]:
         staged = out_pdf.with_name(f".{out_pdf.name}.tmp")
         staged.write_bytes(pdf)
         os.replace(staged, out_pdf)
-    return warnings
+    return book.warnings
 
 
-__all__ = ["build_pdf", "typst_markup", "markup_and_warnings", "PdfBuildError", "XmlInputError"]
+__all__ = ["build_pdf", "typst_markup", "prepare", "Book", "PdfBuildError", "XmlInputError"]

@@ -121,6 +121,14 @@ def chain() -> tuple[Family, ...]:
     return (primary(), *(f for f in fallbacks if f is not None))
 
 
+def families_for(chars: set[str]) -> tuple[Family, ...]:
+    """Libertinus alone when it has every character (the book then depends on no installed
+    font, and no fallback cmap is read), else the whole chain."""
+    if all(ignorable(c) or ord(c) in primary().coverage for c in "".join(chars).translate(_REPLACED)):
+        return (primary(),)
+    return chain()
+
+
 def font_files(families: tuple[Family, ...]) -> list[str]:
     return sorted({path for family in families for path in family.files})
 

@@ -143,3 +143,23 @@ def test_unit_typeset_keeps_what_a_font_has() -> None:
     assert pdf_fonts.typeset(f"a{HAN}b", libertinus) == ("a[U+6F22]b", [HAN])
     assert pdf_fonts.typeset(f"a{BOM}b", libertinus) == ("a\u2060b", [])
     assert pdf_fonts.typeset("x\u200by\u00ad", libertinus) == ("x\u200by\u00ad", [])
+
+
+def test_without_fallback_fonts_every_hard_character_is_a_substitute(
+        edition: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A machine with no fallback font installed (pip install alone) still builds the book."""
+    monkeypatch.setattr(pdf_fonts, "chain", lambda: (pdf_fonts.primary(),))
+    out = tmp_path / "bare.pdf"
+    warnings = build_pdf(edition / "tei" / "essays" / "sample.xml", edition, out)
+    text = re.sub(r"\s+", " ", pdf_text(out)).replace("\u2060", "")  # the word joiner that stands for U+FEFF
+    assert "Emoji [U+1F600], Wortfuge ab, Rotunda de[U+A75B], Han [U+6F22], Privat [U+10FFFD] und Ende." in text
+    probe = next(w for w in warnings if f":{line_of(edition / 'tei' / 'essays' / 'sample.xml', MARKED)}:" in w)
+    for code in ("U+1F600 GRINNING FACE", "U+A75B LATIN SMALL LETTER R ROTUNDA", "U+6F22 CJK UNIFIED IDEOGRAPH-6F22", "U+10FFFD"):
+        assert code in probe
+    fonts = {str(f.get_object()["/BaseFont"]) for p in pypdf.PdfReader(out).pages for f in (p["/Resources"].get("/Font") or {}).values()}
+    assert fonts and all("Libertinus" in f for f in fonts)
+
+
+def test_a_text_libertinus_covers_needs_no_installed_font() -> None:
+    assert pdf_fonts.families_for(set("Straße „Räte“ – 1917 …\ufeff\u00ad")) == (pdf_fonts.primary(),)
+    assert pdf_fonts.families_for({HAN}) == pdf_fonts.chain()
