@@ -6,7 +6,10 @@ Each is checked through the CLI: one line naming the member, exit 1, no tracebac
 from __future__ import annotations
 
 import hashlib
+import os
 import stat
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -139,14 +142,15 @@ def test_encrypted_member_is_refused(zipped: Path, tmp_path: Path) -> None:
     assert "refused: data/tei/essays/sample.xml (encrypted)" in output
 
 
-def listed_bomb(zipped: Path, dst: Path, size: int, name: str = "data/pdf/big.pdf") -> Path:
-    """``zipped`` plus a member of ``size`` zero bytes that the manifests, Payload-Oxum and tag manifests all list.
+def listed_bomb(zipped: Path, dst: Path, size: int, block: bytes = bytes(1 << 20),
+                compression: int = zipfile.ZIP_DEFLATED, name: str = "data/pdf/big.pdf") -> Path:
+    """``zipped`` plus a member of ``size`` bytes (``block`` repeated) that the manifests, Payload-Oxum and
+    tag manifests all list.
 
     The bag is valid in every respect: only the limits can refuse it.
     """
     rel = f"{ROOT}/{name}"
     digests = {alg: hashlib.new(alg) for alg in ("sha256", "sha512")}
-    block = bytes(1 << 20)
     for _ in range(size // len(block)):
         for h in digests.values():
             h.update(block)
@@ -172,7 +176,9 @@ def listed_bomb(zipped: Path, dst: Path, size: int, name: str = "data/pdf/big.pd
     with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zf:
         for member, data in members.items():
             zf.writestr(member, data)
-        with zf.open(rel, "w", force_zip64=True) as out:
+        info = zipfile.ZipInfo(rel)
+        info.compress_type = compression
+        with zf.open(info, "w", force_zip64=True) as out:
             for _ in range(size // len(block)):
                 out.write(block)
     return dst
@@ -216,3 +222,41 @@ def test_absolute_cap_holds_without_payload_oxum(zipped: Path, tmp_path: Path) -
     report = verify(no_oxum, Limits(max_total=2000))
     assert "changed: bag-info.txt" in [str(f) for f in report.findings]
     assert any(str(f).endswith("bytes would pass the limit of 2,000 bytes)") for f in report.findings)
+
+
+# Memory, measured in a child process: its own peak, not pytest's.
+# VmHWM, not ru_maxrss: Linux carries the forking parent's (pytest's) peak into ru_maxrss across exec.
+CHILD = """
+import sys
+from edition.cli import main
+try:
+    main(["verify", sys.argv[1]])
+except SystemExit as exit:
+    peak = next(int(line.split()[1]) * 1024 for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+    print(peak, exit.code, file=sys.stderr)
+"""
+
+
+def peak_memory(path: Path) -> tuple[int, int]:
+    """Peak resident bytes and exit code of ``edition verify PATH``."""
+    child = subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, check=False)
+    peak, code = child.stderr.split()[-2:]
+    return int(peak), int(code)
+
+
+def test_large_member_is_streamed_not_read_whole(zipped: Path, tmp_path: Path) -> None:
+    """48 MiB of incompressible, stored, listed data: checked intact with no more memory than a small bag."""
+    big = listed_bomb(zipped, tmp_path / "big.zip", 48 << 20, block=os.urandom(1 << 20),
+                      compression=zipfile.ZIP_STORED)
+    floor, floor_code = peak_memory(zipped)
+    peak, code = peak_memory(big)
+    assert (floor_code, code) == (0, 0)
+    assert peak - floor < 16 << 20, f"{peak - floor:,} bytes over the floor"
+
+
+def test_bomb_is_refused_with_bounded_memory(zipped: Path, tmp_path: Path) -> None:
+    bomb = listed_bomb(zipped, tmp_path / "bomb.zip", 64 << 20)
+    floor, _ = peak_memory(zipped)
+    peak, code = peak_memory(bomb)
+    assert code == 1
+    assert peak - floor < 16 << 20, f"{peak - floor:,} bytes over the floor"
