@@ -33,9 +33,11 @@ FALLBACK_FAMILIES = (
 #: The variants the layout asks for (style, weight): text, emph, strong, both.
 VARIANTS = (("normal", 400), ("italic", 400), ("normal", 700), ("italic", 700))
 
-# Characters that need no glyph: Typst hides default-ignorable code points (Unicode's
-# Default_Ignorable_Code_Point) and breaks lines at NEL and the line/paragraph separators.
+# Characters that need no glyph: XML whitespace collapses to spaces, Typst hides
+# default-ignorable code points (Unicode's Default_Ignorable_Code_Point) and breaks lines at NEL
+# and the line/paragraph separators.
 _IGNORABLE_RANGES = (
+    (0x0009, 0x000A), (0x000D, 0x000D),
     (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
     (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164),
     (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),

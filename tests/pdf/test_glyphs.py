@@ -14,7 +14,7 @@ from lxml import etree
 
 from edition.paths import ROOT
 from edition.transform import pdf_fonts
-from edition.transform.pdf import build_pdf
+from edition.transform.pdf import build_pdf, prepare
 from edition.xmlio import NS, parse
 
 SAMPLE = ROOT / "tests" / "fixtures" / "sample-edition"
@@ -46,7 +46,7 @@ def edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ed = tmp_path_factory.mktemp("glyphs") / "ed"
     shutil.copytree(SAMPLE, ed)
     essay = ed / "tei" / "essays" / "sample.xml"
-    probe = (f"<p>{MARKED}: Emoji {EMOJI}, Wortfuge a{BOM}b, Rotunda de{R_ROTUNDA}, Han {HAN},"
+    probe = (f"<p>{MARKED}: Emoji {EMOJI},\n          Wortfuge a{BOM}b, Rotunda de{R_ROTUNDA}, Han {HAN},"
              f" Privat {NO_FONT} und Ende.</p>\n        <p>Zweite Zeile mit <hi rend=\"bold\">e\u0301 und {NO_FONT}</hi>.</p>")
     text = essay.read_text(encoding="utf-8")
     text = text.replace("<pb n=\"2\"/>", f"<pb n=\"2{NO_FONT}\"/>", 1)
@@ -143,6 +143,7 @@ def test_unit_typeset_keeps_what_a_font_has() -> None:
     assert pdf_fonts.typeset(f"a{HAN}b", libertinus) == ("a[U+6F22]b", [HAN])
     assert pdf_fonts.typeset(f"a{BOM}b", libertinus) == ("a\u2060b", [])
     assert pdf_fonts.typeset("x\u200by\u00ad", libertinus) == ("x\u200by\u00ad", [])
+    assert pdf_fonts.typeset(f"a\n\t{HAN}\r\n", libertinus) == ("a\n\t[U+6F22]\r\n", [HAN])  # XML whitespace needs no glyph
 
 
 def test_without_fallback_fonts_every_hard_character_is_a_substitute(
@@ -160,6 +161,11 @@ def test_without_fallback_fonts_every_hard_character_is_a_substitute(
     assert fonts and all("Libertinus" in f for f in fonts)
 
 
+def test_the_bundled_essays_need_no_installed_font() -> None:
+    for essay in sorted((ROOT / "tei" / "essays").glob("*.xml")):
+        assert prepare(essay, ROOT).families == (pdf_fonts.primary(),), essay.name
+
+
 def test_a_text_libertinus_covers_needs_no_installed_font() -> None:
-    assert pdf_fonts.families_for(set("Straße „Räte“ – 1917 …\ufeff\u00ad")) == (pdf_fonts.primary(),)
+    assert pdf_fonts.families_for(set("Straße „Räte“ – 1917 …\ufeff\u00ad\n\t\r")) == (pdf_fonts.primary(),)
     assert pdf_fonts.families_for({HAN}) == pdf_fonts.chain()
