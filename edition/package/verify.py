@@ -106,7 +106,7 @@ def verify(path: Path, limits: Limits = Limits()) -> Report:
     try:
         with zipfile.ZipFile(path) as zf:
             findings: list[Finding] = []
-            members = _zip_members(zf, path, findings)
+            members = _zip_members(zf, findings)
             return _check(members, findings, limits)
     except zipfile.BadZipFile as exc:
         raise Unreadable(f"{path}: not a zip file, or its directory is damaged ({exc})") from None
@@ -160,14 +160,14 @@ def _open_no_follow(path: str) -> IO[bytes]:
     return os.fdopen(os.open(path, os.O_RDONLY | os.O_NOFOLLOW), "rb")
 
 
-def _zip_members(zf: zipfile.ZipFile, zip_path: Path, findings: list[Finding]) -> dict[str, Member]:
+def _zip_members(zf: zipfile.ZipFile, findings: list[Finding]) -> dict[str, Member]:
     by_name: dict[str, list[zipfile.ZipInfo]] = defaultdict(list)
     for info in zf.infolist():
         if unsafe := _unsafe_name(info.filename):
             findings.append(Finding("unsafe", info.filename, unsafe))
         else:
             by_name[PurePosixPath(info.filename).as_posix()].append(info)
-    root = _bag_root(zip_path, by_name)
+    root = _bag_root(by_name)
     members: dict[str, Member] = {}
     for path, infos in sorted(by_name.items()):
         name = path.removeprefix(root)
@@ -212,7 +212,7 @@ def _unsupported(info: zipfile.ZipInfo) -> str:
     return ""
 
 
-def _bag_root(zip_path: Path, by_name: dict[str, list[zipfile.ZipInfo]]) -> str:
+def _bag_root(by_name: dict[str, list[zipfile.ZipInfo]]) -> str:
     """``""`` for a bag at the top of the zip, else ``"FOLDER/"`` for a bag in its one top-level folder."""
     if "bagit.txt" in by_name:
         return ""
@@ -232,7 +232,7 @@ def _check(members: dict[str, Member], findings: list[Finding], limits: Limits) 
     oxum = _oxum(_bag_info(members, encoding, limits, findings), findings)
     manifests = {name: m for name in sorted(members) if (m := MANIFEST.fullmatch(name)) and m[2] in ALGORITHMS}
     listed: dict[str, dict[str, str]] = defaultdict(dict)
-    read = [name for name in manifests if _read_manifest(members, name, encoding, limits, listed, findings)]
+    read = [name for name, m in manifests.items() if _read_manifest(members, name, m[2], encoding, limits, listed, findings)]
     payload_algs = sorted(m[2] for name, m in manifests.items() if not m[1] and name in read)
     tag_algs = sorted(m[2] for m in manifests.values() if m[1])
     if not payload_algs:
@@ -308,10 +308,9 @@ def _check_oxum(members: dict[str, Member], oxum: tuple[int, int], findings: lis
                                                            f"the payload has {sum(sizes):,} bytes in {len(sizes)}"))
 
 
-def _read_manifest(members: dict[str, Member], name: str, encoding: str, limits: Limits,
+def _read_manifest(members: dict[str, Member], name: str, alg: str, encoding: str, limits: Limits,
                    listed: dict[str, dict[str, str]], findings: list[Finding]) -> bool:
     """Add the manifest's lines to ``listed``; False if it cannot be read at all."""
-    alg = MANIFEST.fullmatch(name)[2]  # type: ignore[index]
     try:
         text = _read_text(members, name, encoding, limits).removeprefix("\ufeff")
     except _BadTagFile as exc:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import bagit
 import pytest
 from click.testing import CliRunner
 
@@ -193,3 +194,18 @@ def test_no_bag_to_check_is_unreadable(bag: Path, damage: Callable[[Path], objec
     result = CliRunner().invoke(main, ["verify", str(bag)])
     assert result.exit_code == 2
     assert result.stderr == f"unreadable: {bag}: {message}\n"
+
+
+def test_bagit_has_the_last_word_on_a_folder(tmp_path: Path) -> None:
+    """A bag with nothing in it and no data/ passes our checks; bagit requires data/, and says so."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    bagit.make_bag(str(empty), checksums=["sha256"])
+    (empty / "data").rmdir()
+    (empty / "manifest-sha256.txt").write_text("", encoding="utf-8")  # bagit writes none for an empty payload
+    (empty / "tagmanifest-sha256.txt").write_text("".join(
+        f"{hashlib.sha256((empty / name).read_bytes()).hexdigest()}  {name}\n"
+        for name in ("bag-info.txt", "bagit.txt", "manifest-sha256.txt")), encoding="utf-8")
+    code, lines = findings(empty)
+    assert code == 1
+    assert lines == [f"damaged: empty (bagit: Expected data directory {empty / 'data'} does not exist)"]
