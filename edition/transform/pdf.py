@@ -104,7 +104,10 @@ def prepare(essay: Path, edition_dir: Path) -> Book:
     tree, edition, persons = parse(essay), parse(edition_file), parse(persons_file)
     printed = [(tree.getroot(), essay), (edition.getroot(), edition_file)]
     printed += [(person, persons_file) for person in _mentioned_persons(tree, persons)]
-    families = pdf_fonts.families_for(_chars([root for root, _ in printed]))
+    try:
+        families = pdf_fonts.families_for(_chars([root for root, _ in printed]))
+    except pdf_fonts.FontSetupError as exc:
+        raise PdfBuildError(f"{essay}: {exc}") from None
     warnings = [w for root, source in printed for w in _typeset_tree(root, source, families)]
     markup = transform(STYLESHEET, tree, {"edition": edition, "persons": persons, "source-name": essay.name})
     return Book(markup, families, warnings)

@@ -47,6 +47,10 @@ _IGNORABLE_RANGES = (
 _REPLACED = str.maketrans({"\ufeff": "\u2060"})
 
 
+class FontSetupError(Exception):
+    """The fonts of the typst wheel could not be read (an unknown wheel layout)."""
+
+
 def ignorable(c: str) -> bool:
     cp = ord(c)
     return any(lo <= cp <= hi for lo, hi in _IGNORABLE_RANGES)
@@ -63,38 +67,48 @@ def _cmap(font: TTFont) -> frozenset[int]:
     return frozenset(font.getBestCmap() or {})
 
 
-def _embedded_faces() -> Iterator[TTFont]:
-    """The OpenType fonts inside the typst extension module, found by their sfnt headers."""
+_FONT_ERRORS = (TTLibError, struct.error, AssertionError, IndexError, KeyError, ValueError, TypeError)
+_MAX_FONT = 16 << 20
+
+
+def _face(data: bytes) -> tuple[str, tuple[str, int], frozenset[int]]:
+    """Family, variant and cmap of one OpenType font."""
+    font = TTFont(io.BytesIO(data), lazy=True)
+    italic = bool(font["OS/2"].fsSelection & 1)
+    return font["name"].getDebugName(1), ("italic" if italic else "normal", font["OS/2"].usWeightClass), _cmap(font)
+
+
+def _embedded_faces() -> Iterator[tuple[str, tuple[str, int], frozenset[int]]]:
+    """The CFF-flavoured OpenType fonts inside the typst extension module, found by their sfnt headers."""
     module = next(Path(typst.__file__).parent.glob("_typst*"))
     with module.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
         at = data.find(b"OTTO")
         while at != -1:
-            count = struct.unpack(">H", data[at + 4:at + 6])[0]
-            records = [struct.unpack(">4sIII", data[at + 12 + 16 * i:at + 28 + 16 * i]) for i in range(count)]
-            size = max((offset + length for _, _, offset, length in records), default=0)
+            size = 4
             try:
-                yield TTFont(io.BytesIO(data[at:at + size]), lazy=True)
-            except (TTLibError, struct.error, AssertionError, ValueError, KeyError):
-                size = 4  # not a font after all
-            at = data.find(b"OTTO", at + max(size, 4))
-
-
-def _variant(font: TTFont) -> tuple[str, int]:
-    italic = bool(font["OS/2"].fsSelection & 1)
-    return ("italic" if italic else "normal", font["OS/2"].usWeightClass)
+                count = struct.unpack(">H", data[at + 4:at + 6])[0]
+                records = [struct.unpack(">4sIII", data[at + 12 + 16 * i:at + 28 + 16 * i]) for i in range(count)]
+                end = max((offset + length for _, _, offset, length in records), default=0)
+                if 0 < count <= 64 and end <= _MAX_FONT:
+                    face = _face(data[at:at + end])
+                    size = end
+                    yield face
+            except _FONT_ERRORS:
+                pass  # "OTTO" by chance, not a font
+            at = data.find(b"OTTO", at + size)
 
 
 @cache
 def primary() -> Family:
     """Libertinus Serif as Typst embeds it: the coverage shared by its four variants."""
     faces: dict[tuple[str, int], frozenset[int]] = {}
-    for font in _embedded_faces():
-        if font["name"].getDebugName(1) == PRIMARY and _variant(font) in VARIANTS:
-            faces.setdefault(_variant(font), _cmap(font))
+    for family, variant, cmap in _embedded_faces():
+        if family == PRIMARY and variant in VARIANTS:
+            faces.setdefault(variant, cmap)
             if len(faces) == len(VARIANTS):
                 break
     if len(faces) != len(VARIANTS):
-        raise RuntimeError(f"typst {typst.__version__}: the embedded {PRIMARY} was not found")
+        raise FontSetupError(f"typst {typst.__version__}: the embedded {PRIMARY} was not found")
     return Family(PRIMARY, frozenset.intersection(*faces.values()), ())
 
 
@@ -107,7 +121,7 @@ def _installed(name: str, faces: list[typst.FontInfo]) -> Family | None:
     picked = sorted({_closest(faces, s, w) for s, w in VARIANTS}, key=lambda f: (f.path, f.index))
     try:
         cmaps = [_cmap(TTFont(f.path, fontNumber=f.index, lazy=True)) for f in picked]
-    except (OSError, TTLibError, AssertionError, KeyError):
+    except (OSError, *_FONT_ERRORS):
         return None
     return Family(name, frozenset.intersection(*cmaps), tuple(sorted({f.path for f in picked})))
 

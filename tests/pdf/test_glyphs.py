@@ -14,7 +14,7 @@ from lxml import etree
 
 from edition.paths import ROOT
 from edition.transform import pdf_fonts
-from edition.transform.pdf import build_pdf, prepare
+from edition.transform.pdf import PdfBuildError, build_pdf, prepare
 from edition.xmlio import NS, parse
 
 SAMPLE = ROOT / "tests" / "fixtures" / "sample-edition"
@@ -169,3 +169,12 @@ def test_the_bundled_essays_need_no_installed_font() -> None:
 def test_a_text_libertinus_covers_needs_no_installed_font() -> None:
     assert pdf_fonts.families_for(set("Straße „Räte“ – 1917 …\ufeff\u00ad\n\t\r")) == (pdf_fonts.primary(),)
     assert pdf_fonts.families_for({HAN}) == pdf_fonts.chain()
+
+
+def test_an_unreadable_typst_wheel_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_fonts, "_embedded_faces", lambda: iter(()))
+    monkeypatch.setattr(pdf_fonts, "primary", pdf_fonts.primary.__wrapped__)
+    out = tmp_path / "x.pdf"
+    with pytest.raises(PdfBuildError, match=r"sample\.xml: typst .*: the embedded Libertinus Serif was not found"):
+        build_pdf(SAMPLE / "tei" / "essays" / "sample.xml", SAMPLE, out)
+    assert not out.exists()
