@@ -6,6 +6,10 @@ need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v pdftoppm >/dev/null || need_apt+=(poppler-utils)
 [ -d /usr/share/fonts/opentype/ebgaramond ] || need_apt+=(fonts-ebgaramond)
+# Fallback fonts for characters Libertinus lacks (the PDF tests of missing glyphs use them).
+for font in fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-junicode fonts-symbola; do
+  dpkg -s "$font" >/dev/null 2>&1 || need_apt+=("$font")
+done
 command -v java >/dev/null || need_apt+=(default-jre-headless)
 command -v npm >/dev/null || need_apt+=(npm)
 [ -f /usr/share/dict/ngerman ] || need_apt+=(wngerman)  # edition annotate --report
