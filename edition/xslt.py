@@ -1,12 +1,14 @@
 """Run XSLT 3.0 with saxonche: one processor per process, each stylesheet compiled once.
 
 Stylesheets never read user files themselves (no ``doc()`` on input): Python parses every
-input safely with :mod:`edition.xmlio` and hands Saxon the resulting document, so the
-no-network/no-entity guarantee holds for the whole pipeline.
+input safely with :mod:`edition.xmlio` and hands Saxon the resulting document without its
+DOCTYPE, so the no-network/no-entity guarantee holds for the whole pipeline. The processor is
+configured to refuse any DOCTYPE and any non-file URI as well, in case a text slips through.
 """
 
 from __future__ import annotations
 
+import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,9 +23,32 @@ class XsltError(Exception):
     """A stylesheet failed to compile or run; the message names the stylesheet."""
 
 
+_PARSER_FEATURE = "http://saxon.sf.net/feature/parserFeature?uri="
+_PARSER_PROPERTY = "http://saxon.sf.net/feature/parserProperty?uri="
+_SAFE_CONFIGURATION = {
+    # Only our own stylesheets are ever loaded by URI (xsl:include/import from xslt/).
+    "http://saxon.sf.net/feature/allowedProtocols": "file",
+    "http://saxon.sf.net/feature/xinclude-aware": "false",
+    # No DTD, hence no entity can be declared, loaded or expanded.
+    _PARSER_FEATURE + "http://apache.org/xml/features/disallow-doctype-decl": "true",
+    _PARSER_FEATURE + "http://apache.org/xml/features/nonvalidating/load-external-dtd": "false",
+    _PARSER_FEATURE + "http://xml.org/sax/features/external-general-entities": "false",
+    _PARSER_FEATURE + "http://xml.org/sax/features/external-parameter-entities": "false",
+    # The JDK's limits guard against entity expansion, which the refused DOCTYPE already rules
+    # out; left on they reject real documents (over 100,000 &amp; or &lt;, nesting over 100)
+    # that lxml has read. lxml's own limits (256 levels) apply before Saxon sees a document.
+    _PARSER_PROPERTY + "jdk.xml.maxElementDepth": "0",
+    _PARSER_PROPERTY + "jdk.xml.maxGeneralEntitySizeLimit": "0",
+    _PARSER_PROPERTY + "jdk.xml.totalEntitySizeLimit": "0",
+}
+
+
 @cache
 def processor() -> PySaxonProcessor:
-    return PySaxonProcessor(license=False)
+    proc = PySaxonProcessor(license=False)
+    for name, value in _SAFE_CONFIGURATION.items():
+        proc.set_configuration_property(name, value)
+    return proc
 
 
 @cache
@@ -40,13 +65,27 @@ def compile_stylesheet(path: Path) -> PyXsltExecutable:
     return executable
 
 
-def to_xdm(tree: etree._ElementTree | etree._Element, base_uri: str | None = None) -> PyXdmNode:
-    """Hand an (already safely parsed) lxml tree to Saxon."""
-    text = etree.tostring(tree, encoding="unicode")
-    kwargs: dict[str, Any] = {"xml_text": text}
-    if base_uri:
-        kwargs["base_uri"] = base_uri
-    return processor().parse_xml(**kwargs)
+def _top_level(tree: etree._ElementTree | etree._Element) -> list[etree._Element]:
+    """The nodes to hand over: top-level comments and processing instructions around the
+    document element, never the DOCTYPE (it would make a parser load its DTD)."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    if root.getparent() is not None:  # an element inside a document: just its subtree
+        return [root]
+    return [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]
+
+
+def to_xdm(tree: etree._ElementTree | etree._Element) -> PyXdmNode:
+    """Hand an (already safely parsed) lxml tree to Saxon.
+
+    Via a temporary UTF-8 file rather than a string: a text copy would be held three times
+    (Python, C, Java UTF-16) while Saxon builds its tree, which is what dominates memory on
+    large documents.
+    """
+    with tempfile.NamedTemporaryFile(prefix="edition-xdm-", suffix=".xml") as handle:
+        for node in _top_level(tree):
+            handle.write(etree.tostring(node, encoding="utf-8", with_tail=False))
+        handle.flush()
+        return processor().parse_xml(xml_file_name=handle.name)
 
 
 def xdm_value(value: Any) -> Any:

@@ -10,8 +10,8 @@ from lxml import etree
 
 Severity = Literal["error", "warning"]
 
-#: Rule ids of problems that mean "this input could not be read at all" (exit code 2).
-UNREADABLE_RULES = frozenset({"io", "xml"})
+#: Rule ids of problems that mean "this input could not be read or checked at all" (exit code 2).
+UNREADABLE_RULES = frozenset({"io", "xml", "rules"})
 
 
 @dataclass(frozen=True, order=True)

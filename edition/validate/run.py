@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
-from saxonche import PyXdmNode
+from saxonche import PyXdmMap, PyXdmNode
 
 from .. import xmlio
 from ..paths import SCHEMA
-from ..xslt import to_xdm
+from ..xslt import XsltError, to_xdm
 from . import relaxng, schematron
 from .locate import Locator
 from .problems import Problem
@@ -64,15 +64,16 @@ def validate_files(paths: list[Path], schema: str | None = None) -> list[Problem
     :class:`relaxng.SchemaError` when ``schema`` itself is unusable."""
     grammar = relaxng.load(relaxng.schema_path(schema))
     sources = {p.resolve(): read(p) for p in map(Path, paths)}
-    contexts: dict[Path, PyXdmNode | None] = {}
+    documents = Documents(sources)
     problems: list[Problem] = []
     for source in sources.values():
         if source.problem is not None or source.tree is None:
             problems.append(source.problem)  # type: ignore[arg-type]
             continue
-        found = _grammar_problems(grammar, source)
+        locator = Locator(source.tree, source.data)
+        found = _grammar_problems(grammar, source, locator)
         if schema is None:
-            rules = _rule_problems(source, sources, contexts)
+            rules = _rule_problems(source, documents, locator)
             # A bad date value is reported once, by the Schematron rule that names the ISO forms.
             dates = {(p.line, p.column) for p in rules if p.rule == "date-iso"}
             found = [p for p in found if not ((p.line, p.column) in dates and "expected a date" in p.message)] + rules
@@ -80,9 +81,33 @@ def validate_files(paths: list[Path], schema: str | None = None) -> list[Problem
     return problems
 
 
-def _grammar_problems(grammar: relaxng.Schema, source: Source) -> list[Problem]:
+class Documents:
+    """Saxon trees of the edition's documents, each built once and shared: the document being
+    validated is the same node as its entry in ``$edition`` (a large essay is held once)."""
+
+    def __init__(self, sources: dict[Path, Source]) -> None:
+        self.sources = sources
+        self.nodes: dict[Path, PyXdmNode | None] = {}
+        self.editions: dict[Path, PyXdmMap] = {}
+
+    def node(self, path: Path) -> PyXdmNode | None:
+        full = path.resolve()
+        if full not in self.nodes:
+            source = self.sources.get(full) or read(path)
+            self.nodes[full] = to_xdm(source.tree) if source.tree is not None else None
+        return self.nodes[full]
+
+    def edition(self, root: Path) -> PyXdmMap:
+        """All readable documents of the edition at ``root``, keyed by their path under ``tei/``."""
+        if root not in self.editions:
+            tei = root.resolve() / "tei"
+            nodes = {path.resolve().relative_to(tei).as_posix(): self.node(path) for path in edition_files(root)}
+            self.editions[root] = schematron.edition_map({name: n for name, n in nodes.items() if n is not None})
+        return self.editions[root]
+
+
+def _grammar_problems(grammar: relaxng.Schema, source: Source, locator: Locator) -> list[Problem]:
     assert source.tree is not None
-    locator = Locator(source.tree, source.data)
     problems = []
     for v in relaxng.validate(grammar, source.tree):
         line, column = locator.element(v.element) if v.element is not None else (v.line, 1)
@@ -90,31 +115,27 @@ def _grammar_problems(grammar: relaxng.Schema, source: Source) -> list[Problem]:
     return problems
 
 
-def _rule_problems(source: Source, sources: dict[Path, Source], contexts: dict[Path, PyXdmNode | None]) -> list[Problem]:
+def _rule_problems(source: Source, documents: Documents, locator: Locator) -> list[Problem]:
     assert source.tree is not None
     root = edition_root(source.path)
-    if root is None:
-        name, edition = source.path.name, None
-    else:
-        name = source.path.resolve().relative_to(root.resolve() / "tei").as_posix()
-        if root not in contexts:
-            contexts[root] = _edition_context(root, sources)
-        edition = contexts[root]
-    locator = Locator(source.tree, source.data)
+    name = source.path.name if root is None else source.path.resolve().relative_to(root.resolve() / "tei").as_posix()
+    try:
+        edition = documents.edition(root) if root is not None else None
+        node = documents.node(source.path)
+        assert node is not None  # the source was read: it has a tree
+        findings = schematron.run(PROJECT_SCH, node, name, edition)
+    except XsltError as exc:
+        # The rules could not be checked on this file: say so at its root element, and go on.
+        line, column = locator.element(source.tree.getroot())
+        return [Problem(str(source.path), line, column, "error", f"the encoding rules could not be checked: {_first_line(exc)}", "rules")]
     problems = []
-    for f in schematron.run(PROJECT_SCH, to_xdm(source.tree), name, edition):
+    for f in findings:
         line, column = locator.element(locator.child_path(f.path))
         problems.append(Problem(str(source.path), line, column, "error" if f.severity == "error" else "warning", f.message, f.rule))
     return problems
 
 
-def _edition_context(root: Path, sources: dict[Path, Source]) -> PyXdmNode:
-    """All readable documents of the edition, keyed by their path under ``tei/``."""
-    tei = root.resolve() / "tei"
-    trees = {}
-    for path in edition_files(root):
-        full = path.resolve()
-        source = sources.get(full) or read(path)
-        if source.tree is not None:
-            trees[full.relative_to(tei).as_posix()] = source.tree
-    return schematron.edition_document(trees)
+def _first_line(exc: Exception) -> str:
+    """Saxon's message without the stylesheet path and the stack it appends."""
+    text = str(exc).split(": ", 1)[-1].strip()
+    return " ".join(text.splitlines()[0].split()) if text else "unknown error"

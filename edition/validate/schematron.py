@@ -7,10 +7,10 @@ from functools import cache
 from pathlib import Path
 
 from lxml import etree
-from saxonche import PyXdmNode, PyXsltExecutable
+from saxonche import PyXdmMap, PyXdmNode, PyXsltExecutable
 
 from .. import xmlio
-from ..xslt import XsltError, processor, to_xdm, transform
+from ..xslt import XsltError, processor, transform
 
 COMPILER = Path("schematron/compile.xsl")
 
@@ -41,7 +41,7 @@ def compiled(schema: Path) -> PyXsltExecutable:
     return executable
 
 
-def run(schema: Path, document: PyXdmNode, file_name: str, edition: PyXdmNode | None) -> list[Finding]:
+def run(schema: Path, document: PyXdmNode, file_name: str, edition: PyXdmMap | None) -> list[Finding]:
     """Apply ``schema`` to ``document``; ``edition`` holds the other documents of its edition."""
     executable = compiled(schema)
     executable.clear_parameters()
@@ -56,14 +56,7 @@ def run(schema: Path, document: PyXdmNode, file_name: str, edition: PyXdmNode | 
     return [Finding(p.get("rule"), p.get("severity"), p.get("path"), p.text or "") for p in root.iter("problem")]
 
 
-def edition_document(files: dict[str, etree._ElementTree]) -> PyXdmNode:
-    """``<edition><file name="essays/a.xml"><TEI>…</TEI></file>…</edition>`` for the ``$edition`` parameter."""
-    wrapper = etree.Element("edition")
-    for name, tree in sorted(files.items()):
-        holder = etree.SubElement(wrapper, "file", name=name)
-        holder.append(_copy(tree.getroot()))
-    return to_xdm(wrapper)
-
-
-def _copy(root: etree._Element) -> etree._Element:
-    return etree.fromstring(etree.tostring(root))
+def edition_map(documents: dict[str, PyXdmNode]) -> PyXdmMap:
+    """The ``$edition`` parameter: path under ``tei/`` → document, each document parsed once."""
+    proc = processor()
+    return proc.make_map({proc.make_string_value(name): node for name, node in sorted(documents.items())})
