@@ -79,7 +79,7 @@ def parse_bytes(data: bytes, name: str = "<string>") -> etree._ElementTree:
         msg = exc.msg or str(exc)
         # lxml appends "(file, line N)"; the position already says it.
         msg = msg.split(", line ")[0] if msg.endswith(")") and ", line " in msg else msg
-        msg = _POSITION_SUFFIX.sub("", msg)
+        msg = " ".join(_POSITION_SUFFIX.sub("", msg).split())  # libxml2 may end lines inside a message
         raise XmlInputError(name, line or 1, col or 1, msg) from None
     tree = root.getroottree()
     _refuse_doctype_entities(tree, name)

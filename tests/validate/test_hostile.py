@@ -198,3 +198,12 @@ def test_rules_failing_on_a_file_are_a_located_problem(tmp_path: Path, monkeypat
     root_line = next(i for i, text in enumerate(essay.read_text(encoding="utf-8").splitlines(), 1) if "<TEI" in text)
     assert line.startswith(f"{essay}:{root_line}:1: error: the encoding rules could not be checked: ")
     assert line.endswith('Cannot convert string "no number" to an integer [rules]')
+
+
+def test_parser_message_is_one_line(tmp_path: Path) -> None:
+    essay = tmp_path / "broken.xml"
+    essay.write_bytes(b'<\x00xml version="1.0"?>\n<TEI/>')
+    result = run(essay)
+    assert result.exit_code == 2
+    (line, _) = result.output.splitlines()
+    assert line.startswith(f"{essay}:1:") and line.endswith("[xml]")
