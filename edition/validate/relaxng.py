@@ -9,11 +9,10 @@ from pathlib import Path
 from lxml import etree
 
 from .. import xmlio
-from ..paths import ROOT, SCHEMA
+from ..paths import SCHEMA, TEI_ALL
 from .grammar import Grammar, attribute_name
 
 PROJECT_RNG = SCHEMA / "edition.rng"
-TEI_ALL = ROOT.parent / "shared" / "reference" / "tei_all.rng"
 
 # libxml2 reports these as consequences of an earlier, more precise error in the same parent.
 _CASCADE = {"RELAXNG_ERR_NOELEM", "RELAXNG_ERR_EXTRACONTENT", "RELAXNG_ERR_CONTENTVALID", "RELAXNG_ERR_INTEREXTRA", "RELAXNG_ERR_NOGRAMMAR"}
@@ -42,7 +41,7 @@ def schema_path(schema: str | None) -> Path:
         return PROJECT_RNG
     if schema == "tei_all":
         if not TEI_ALL.is_file():
-            raise SchemaError(f"tei_all: {TEI_ALL} not found (the TEI P5 reference schema lives in ../shared/reference)")
+            raise SchemaError(f"tei_all: {TEI_ALL} not found (it ships with the toolkit: reinstall tei-edition)")
         return TEI_ALL
     return Path(schema)
 
