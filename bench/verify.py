@@ -25,7 +25,7 @@ from test_verify_zip import listed_bomb  # noqa: E402  (the tests' builder of a 
 
 from edition.package.archive import write_zip  # noqa: E402
 from edition.package.bag import make_deposit_bag  # noqa: E402
-from edition.package.sources import read_edition  # noqa: E402
+from edition.core import read_edition  # noqa: E402
 
 SAMPLE = ROOT / "tests" / "fixtures" / "sample-edition"
 # LIMITS: None is `edition verify` as shipped; a number lifts the ratio limit so all of the bomb is read.

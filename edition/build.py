@@ -32,8 +32,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import __version__
-from .package.sources import Edition, read_edition
-from .paths import DEFAULT_EDITION, ROOT, XSLT
+from .core import Edition, read_edition
+from .errors import LocatedError
+from .paths import ROOT, SCHEMA, XSLT
 from .xmlio import XmlInputError
 
 if TYPE_CHECKING:  # the validator loads Saxon; only the build's validate step needs it
@@ -125,7 +126,7 @@ class Plan:
 
     @property
     def stale_pdfs(self) -> list[Path]:
-        return [e for e in self.edition.essays if self.stale(self.pdf(e))]
+        return [e for e in self.edition.texts if self.stale(self.pdf(e))]
 
     @property
     def work(self) -> list[str]:
@@ -135,8 +136,8 @@ class Plan:
 def make_plan(edition: Edition, out: Path, targets: set[str]) -> Plan:
     plan = Plan(edition, out, targets, recorded=_read_manifest(out))
     tool = toolkit_key()
-    shared = [_file_key(edition.edition_xml), _file_key(edition.register)]
-    essays = {e: _file_key(e) for e in edition.essays}
+    shared = [_file_key(edition.config_path), *([_file_key(edition.register)] if edition.register else [])]
+    essays = {e: _file_key(e) for e in edition.texts}
     pdf_keys = {plan.pdf(e): _sha(tool, *shared, k) for e, k in essays.items()}
     if "pdf" in targets:
         plan.keys.update(pdf_keys)
@@ -146,8 +147,7 @@ def make_plan(edition: Edition, out: Path, targets: set[str]) -> Plan:
     if "html" in targets:
         plan.keys[plan.site] = site_key
     if "deposit" in targets:
-        schema = sorted(p for p in (edition.tei / "schema").rglob("*") if p.is_file())
-        plan.keys[plan.deposit] = _sha(tool, site_key, *sorted(pdf_keys.values()), *map(_file_key, schema))
+        plan.keys[plan.deposit] = _sha(tool, site_key, *sorted(pdf_keys.values()), *map(_file_key, deposit_schemas(edition)))
     return plan
 
 
@@ -161,16 +161,25 @@ def _read_manifest(out: Path) -> dict[str, str]:
 # ---------------------------------------------------------------- steps
 
 
-def validate(edition_dir: Path) -> None:
-    """Raise :class:`BuildError` listing every error; print warnings."""
-    from .validate import edition_files, validate_files
+def deposit_schemas(edition: Edition) -> list[Path]:
+    """The schemas the edition is validated with, which the deposit carries beside the TEI."""
+    from .validate.profiles import profile_of
 
-    files = edition_files(edition_dir)
+    return profile_of(edition).files
+
+
+def validate(edition: Edition) -> None:
+    """Raise :class:`BuildError` listing every error; print warnings."""
+    from .validate import validate_files
+    from .validate.profiles import profile_of
+
+    files = edition.sources
+    profile = profile_of(edition)
     failures: list[str] = []
     try:
-        problems = validate_files(files)
+        problems = validate_files(files, profile.schema)
     except Exception:  # an engine failure instead of a located problem: find the file(s) it fails on
-        problems, failures = _validate_one_by_one(files)
+        problems, failures = _validate_one_by_one(files, profile.schema)
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
     for line in [*map(str, errors), *failures]:
@@ -185,7 +194,7 @@ def validate(edition_dir: Path) -> None:
         raise BuildError(f"validation failed with {len(errors) + len(failures)} error(s); nothing was built or written", status)
 
 
-def _validate_one_by_one(files: list[Path]) -> tuple[list[Problem], list[str]]:
+def _validate_one_by_one(files: list[Path], schema: str | None) -> tuple[list[Problem], list[str]]:
     """The problems of the files the validator can read, and a located line for each it fails on."""
     from .validate import validate_files
 
@@ -193,7 +202,7 @@ def _validate_one_by_one(files: list[Path]) -> tuple[list[Problem], list[str]]:
     failed: dict[Path, str] = {}
     for file in files:
         try:
-            problems += validate_files([file])
+            problems += validate_files([file], schema)
         except Exception as exc:
             failed[file] = located(exc, file)
     # Each file is checked with the whole edition as context, so one bad file fails them all:
@@ -236,7 +245,7 @@ def build_pdfs(plan: Plan, pdf_dir: Path, jobs: int, progress: Progress) -> None
     """Build the stale PDFs into ``pdf_dir``; copy the unchanged ones there, so it is complete."""
     pdf_dir.mkdir(parents=True)
     todo = plan.stale_pdfs
-    for essay in plan.edition.essays:
+    for essay in plan.edition.texts:
         if essay not in todo:
             shutil.copyfile(plan.out / plan.pdf(essay), pdf_dir / f"{essay.stem}.pdf")
     task = progress.add_task(f"PDF ({jobs} job{'s' if jobs > 1 else ''})", total=len(todo))
@@ -267,7 +276,7 @@ def build_site(plan: Plan, site_dir: Path, pdf_dir: Path | None, progress: Progr
     try:
         html.build_html(plan.edition.dir, site_dir, pdf_dir)
     except Exception as exc:  # the site is made from the whole edition: name its tei/ folder
-        raise StepFailed(located(exc, plan.edition.tei)) from None
+        raise StepFailed(located(exc, plan.edition.dir)) from None
     progress.advance(task)
 
 
@@ -363,14 +372,14 @@ def _zombie(pid: int) -> bool:
 def run_build(edition_dir: Path | None, out: Path | None, jobs: int, targets: set[str]) -> int:
     """Build ``targets`` (and what they need); return the exit status."""
     start = time.perf_counter()
-    edition_dir = (edition_dir or DEFAULT_EDITION).resolve()
+    edition_dir = (edition_dir or Path.cwd()).resolve()
     out = (out or edition_dir / "build").resolve()
-    remove_stale_work(out)
     try:
         edition = read_edition(edition_dir)
-    except XmlInputError as exc:
+    except (XmlInputError, LocatedError) as exc:
         console.print(f"{exc}\nbuild stopped: cannot read the edition; nothing was written", markup=False, soft_wrap=True, style="red")
         return 2
+    remove_stale_work(out)
     wanted = set().union(*(PREREQUISITES[t] for t in targets))
     plan = make_plan(edition, out, wanted)
     if not plan.work:
@@ -383,7 +392,7 @@ def run_build(edition_dir: Path | None, out: Path | None, jobs: int, targets: se
     work = Path(tempfile.mkdtemp(prefix=f"{_work_prefix(out)}{os.getpid()}-", dir=out.parent))
     try:
         step = time.perf_counter()
-        validate(edition_dir)
+        validate(edition)
         timings["validate"] = time.perf_counter() - step
         _build_outputs(plan, work, jobs, timings)
         install(plan, work)
@@ -394,7 +403,7 @@ def run_build(edition_dir: Path | None, out: Path | None, jobs: int, targets: se
         console.print(f"build stopped: {exc}", markup=False, soft_wrap=True, style="red")
         return exc.status
     except Exception as exc:  # a failing step must not leave half-written output behind
-        console.print(f"{located(exc, edition.tei)}\nbuild stopped: nothing was written to {out}", markup=False, soft_wrap=True,
+        console.print(f"{located(exc, edition.dir)}\nbuild stopped: nothing was written to {out}", markup=False, soft_wrap=True,
                       style="red")
         return 1
     finally:
@@ -427,7 +436,7 @@ def _build_outputs(plan: Plan, work: Path, jobs: int, timings: dict[str, float])
 
 def _extra_pdfs(plan: Plan) -> bool:
     """PDFs of essays no longer in the edition."""
-    expected = {plan.pdf(e) for e in plan.edition.essays}
+    expected = {plan.pdf(e) for e in plan.edition.texts}
     return any(f"pdf/{p.name}" not in expected for p in (plan.out / "pdf").glob("*.pdf"))
 
 

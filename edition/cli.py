@@ -13,6 +13,7 @@ from .annotate.cli import annotate_command
 from .build import build_command
 from .importer.cli import import_command
 from .package.cli import deposit_command, verify_command
+from .project import add_command, new_command
 from .transform.cli import serve_command
 from .validate.cli import validate_command
 
@@ -22,12 +23,16 @@ from .validate.cli import validate_command
 def main() -> None:
     """Publish a scholarly edition from TEI-XML.
 
-    Run `edition build` to validate the bundled edition and build its HTML,
-    PDF and archival deposit; `edition COMMAND --help` explains each step.
+    `edition new DIR` makes an edition, `edition add DIR TEXT.xml` puts texts in it,
+    `edition build DIR` validates it and builds its HTML site, PDFs and archival
+    deposit into DIR/build/. Without DIR, commands work on the edition in the
+    current folder. `edition COMMAND --help` explains each step.
     """
 
 
 for command in (
+    new_command,
+    add_command,
     import_command,
     annotate_command,
     validate_command,

@@ -44,7 +44,8 @@ class Identifier:
 
 @dataclass(frozen=True)
 class Calendar:
-    """Julian dating: dates before ``switch`` (a Gregorian ISO date) are Julian as printed."""
+    """Julian dating: ``julian`` for every text, else only for texts whose header declares it;
+    dates before ``switch`` (the first Gregorian day, ISO) are Julian as printed."""
 
     julian: bool = False
     switch: str = ""  #: the first day of the Gregorian calendar, e.g. "1918-02-14"
@@ -61,6 +62,9 @@ class Config:
     place: str
     description: str
     editors: tuple[Person, ...]
+    responsibilities: tuple[Person, ...]  #: who did what (TEI respStmt): role is the resp text
+    source: str  #: what the edition is based on (TEI sourceDesc)
+    about: tuple[str, ...]  #: paragraphs about the edition (its landing page)
     base_url: str  #: "" when the edition is not (yet) published at an address
     identifier: Identifier | None
     licence_url: str
@@ -175,7 +179,10 @@ def _check(r: _Reader) -> Config:
         publisher=_required(r, e, "publisher"),
         place=r.string(e, "place", ""),
         description=r.string(e, "description", ""),
-        editors=_editors(r),
+        editors=_people(r, "editors", "role", "editor"),
+        responsibilities=_people(r, "contributors", "resp", ""),
+        source=r.string(e, "source", ""),
+        about=tuple(p.strip() for p in re.split(r"\n\s*\n", r.string(e, "about", "")) if p.strip()),
         base_url=base_url,
         identifier=_identifier(r),
         licence_url=r.string(f"{e}.licence", "url", ""),
@@ -200,11 +207,16 @@ def _required(r: _Reader, table: str, key: str) -> str:
     return value
 
 
-def _editors(r: _Reader) -> tuple[Person, ...]:
-    raw = r.table("edition").get("editors", [])
-    if not isinstance(raw, list) or not all(isinstance(p, dict) and isinstance(p.get("name"), str) for p in raw):
-        raise r.fail("edition.editors", "", "each [[edition.editors]] needs name = \"…\" (and may give role)")
-    return tuple(Person(p["name"].strip(), str(p.get("role", "editor")).strip()) for p in raw)
+def _people(r: _Reader, key: str, role_key: str, default_role: str) -> tuple[Person, ...]:
+    """``[[edition.KEY]]`` entries with ``name`` and ``ROLE_KEY``."""
+    raw = r.table("edition").get(key, [])
+    ok = isinstance(raw, list) and all(isinstance(p, dict) and isinstance(p.get("name"), str) for p in raw)
+    if not ok or any(not isinstance(p.get(role_key, default_role), str) for p in raw):
+        raise r.fail(f"edition.{key}", "", f'each [[edition.{key}]] needs name = "…" and {role_key} = "…"')
+    people = tuple(Person(p["name"].strip(), p.get(role_key, default_role).strip()) for p in raw)
+    if any(not p.name or not p.role for p in people):
+        raise r.fail(f"edition.{key}", "", f"name and {role_key} must not be empty")
+    return people
 
 
 def _identifier(r: _Reader) -> Identifier | None:
@@ -231,7 +243,7 @@ def _calendar(r: _Reader) -> Calendar:
     if kind not in ("gregorian", "julian"):
         raise r.fail("calendar", "default", f"{kind!r} must be gregorian or julian")
     switch = r.string("calendar", "switch", "")
-    if kind == "julian" and not re.match(r"^\d{4}-\d{2}-\d{2}$", switch):
+    if (kind == "julian" or switch) and not re.match(r"^\d{4}-\d{2}-\d{2}$", switch):
         raise r.fail("calendar", "switch", "a Julian edition needs the Gregorian date of its calendar switch, YYYY-MM-DD")
     return Calendar(julian=kind == "julian", switch=switch)
 

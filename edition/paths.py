@@ -1,4 +1,4 @@
-"""Where the toolkit's own resources and the bundled edition live."""
+"""Where the toolkit's own resources live (an edition lives wherever its edition.toml is)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,5 @@ SCHEMA = (_RESOURCES / "schema").resolve()
 #: The official TEI P5 grammar (``--schema tei_all``), shipped with its licence notice TEI-LICENCE.md.
 TEI_ALL = SCHEMA / "tei_all.rng"
 
-#: The folder holding the ``edition`` package: the checkout in a source tree.
+#: The folder holding the ``edition`` package (the checkout, in a source tree): the toolkit's code is below it.
 ROOT = _PACKAGE.parent
-TEI = ROOT / "tei"
-#: The bundled edition (the default for commands that take an edition directory).
-DEFAULT_EDITION = ROOT
-BUILD = ROOT / "build"

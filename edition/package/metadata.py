@@ -9,7 +9,7 @@ from lxml import etree
 
 from ..xmlio import parse
 from ..xslt import transform
-from .sources import Edition
+from ..core import Edition
 
 STYLESHEETS = {"datacite": Path("metadata/datacite.xsl"), "dc": Path("metadata/dublin-core.xsl")}
 
@@ -19,23 +19,22 @@ class MetadataError(Exception):
 
 
 def page_url(edition: Edition, site: Path, essay_id: str) -> str:
-    """The published URL of an essay's reading page: the edition's base URL + the page's path in the site."""
+    """The published URL of a text's reading page: the edition's base URL + the page's path in the site
+    ("" while the edition has no base URL)."""
     pages = sorted(site.rglob(f"{essay_id}.html")) + sorted(site.rglob(f"{essay_id}/index.html"))
     if not pages:
         raise MetadataError(f"{site}: the site has no reading page for essay '{essay_id}' ({essay_id}.html)")
-    return urljoin(edition.url, pages[0].relative_to(site).as_posix())
+    return urljoin(edition.url, pages[0].relative_to(site).as_posix()) if edition.url else ""
 
 
 def write_metadata(edition: Edition, site: Path, out_dir: Path) -> list[Path]:
     """Write ``<id>.datacite.xml`` and ``<id>.dc.xml`` for every essay and the edition into ``out_dir``."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    edition_tree = parse(edition.edition_xml)
-    common = {"edition": edition_tree}
-    if edition.register.exists():
-        common["register"] = parse(edition.register)
+    edition_tree = edition.header
+    common = {"edition": edition_tree, "register": edition.register_tree()}
     parts = etree.Element("parts")
     records: list[tuple[str, etree._ElementTree, str]] = []
-    for essay in edition.essays:
+    for essay in edition.texts:
         tree = parse(essay)
         url = page_url(edition, site, essay.stem)
         etree.SubElement(parts, "part", url=url)
@@ -43,10 +42,10 @@ def write_metadata(edition: Edition, site: Path, out_dir: Path) -> list[Path]:
     written = []
     for name, stylesheet in STYLESHEETS.items():
         for essay_id, tree, url in records:
-            written.append(_write(out_dir / f"{essay_id}.{name}.xml", stylesheet, tree, {**common, "url": url}))
-        written.append(
-            _write(out_dir / f"{edition.id}.{name}.xml", stylesheet, edition_tree, {**common, "url": edition.url, "parts": parts})
-        )
+            local = f"{edition.deposit_name}/texts/{essay_id}"
+            written.append(_write(out_dir / f"{essay_id}.{name}.xml", stylesheet, tree, {**common, "url": url, "local-id": local}))
+        params = {**common, "url": edition.url, "parts": parts, "local-id": edition.deposit_name}
+        written.append(_write(out_dir / f"{edition.id}.{name}.xml", stylesheet, edition_tree, params))
     return sorted(written)
 
 

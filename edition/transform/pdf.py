@@ -17,6 +17,7 @@ from pathlib import Path
 import typst
 from lxml import etree
 
+from ..core import read_edition
 from ..paths import XSLT
 from ..xmlio import NS, XML_NS, XmlInputError, parse
 from ..xslt import transform
@@ -99,9 +100,10 @@ def _chars(roots: list[etree._Element]) -> set[str]:
 def prepare(essay: Path, edition_dir: Path) -> Book:
     """The Typst markup for ``essay`` (the TEI is attached under its own file name), each
     character without a glyph replaced by its substitute."""
-    edition_file = edition_dir / "tei" / "edition.xml"
-    persons_file = edition_dir / "tei" / "register" / "persons.xml"
-    tree, edition, persons = parse(essay), parse(edition_file), parse(persons_file)
+    ed = read_edition(edition_dir)
+    edition_file = ed.config_path  # the generated edition document's facts come from here
+    persons_file = ed.register or ed.config_path
+    tree, edition, persons = parse(essay), ed.header, ed.register_tree()
     printed = [(tree.getroot(), essay), (edition.getroot(), edition_file)]
     printed += [(person, persons_file) for person in _mentioned_persons(tree, persons)]
     try:
@@ -109,7 +111,8 @@ def prepare(essay: Path, edition_dir: Path) -> Book:
     except pdf_fonts.FontSetupError as exc:
         raise PdfBuildError(f"{essay}: {exc}") from None
     warnings = [w for root, source in printed for w in _typeset_tree(root, source, families)]
-    markup = transform(STYLESHEET, tree, {"edition": edition, "persons": persons, "source-name": essay.name})
+    params = {"edition": edition, "persons": persons, "source-name": essay.name, "interface-language": ed.interface}
+    markup = transform(STYLESHEET, tree, params)
     return Book(markup, families, warnings)
 
 

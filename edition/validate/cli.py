@@ -7,23 +7,32 @@ from pathlib import Path
 
 import click
 
-from ..paths import DEFAULT_EDITION
+from ..config import FILE_NAME
+from ..core import find_edition_dir, read_edition
+from ..errors import LocatedError
+from .profiles import profile_of
 from . import problems as report
 from .relaxng import SchemaError
 from .run import edition_files, validate_files
 
 
 def _expand(paths: tuple[Path, ...]) -> list[Path]:
-    """Files as given; a directory means its edition's documents (or every .xml below it)."""
+    """Files as given; a folder means its edition's texts and register (or every .xml below it)."""
     if not paths:
-        return [_shown(p) for p in edition_files(DEFAULT_EDITION)]
+        return [_shown(p) for p in edition_files(Path.cwd())]
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files += edition_files(path) if (path / "tei").is_dir() else sorted(path.rglob("*.xml"))
+            files += edition_files(path) if (path / FILE_NAME).is_file() else sorted(path.rglob("*.xml"))
         else:
             files.append(path)
     return files
+
+
+def _profile_schema(files: list[Path]) -> str | None:
+    """The schema of the profile of the edition the first file belongs to; tei_all outside an edition."""
+    folder = find_edition_dir(files[0]) if files else None
+    return profile_of(read_edition(folder)).schema if folder else "tei_all"
 
 
 def _shown(path: Path) -> Path:
@@ -39,17 +48,26 @@ def _shown(path: Path) -> Path:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "junit"]), default="text", show_default=True,
               help="text: one line per problem and a summary; json and junit for CI systems.")
 @click.option("--schema", metavar="tei_all|PATH.rng", default=None,
-              help="Validate against this RELAX NG grammar only, instead of the project schema (RELAX NG + Schematron).")
+              help="Validate against this RELAX NG grammar only, instead of the edition's validation profile.")
 def validate_command(paths: tuple[Path, ...], fmt: str, schema: str | None) -> None:
-    """Validate TEI files against the project schema (RELAX NG + Schematron).
+    """Validate TEI files against their edition's validation profile.
 
-    PATHS are TEI files or edition directories (default: the bundled edition's
-    tei/edition.xml, tei/essays/*.xml and tei/register/*.xml). Each problem is
-    printed as `file:line:col: error|warning: message [rule-id]`.
+    PATHS are TEI files or edition folders (default: the edition in the current
+    folder: its texts and register). The profile comes from the edition.toml of
+    the edition the first file belongs to (strict: the essay schema and its
+    rules; tei: TEI P5 tei_all; custom: the edition's grammar); a file in no
+    edition is checked against tei_all. Each problem is printed as
+    `file:line:col: error|warning: message [rule-id]`.
 
     Exit status: 0 valid (warnings allowed), 1 invalid, 2 unreadable input or usage error.
     """
-    files = _expand(paths)
+    try:
+        files = _expand(paths)
+        if schema is None:
+            schema = _profile_schema(files)
+    except LocatedError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(2)
     if not files:
         raise click.UsageError("no TEI files to validate")
     try:

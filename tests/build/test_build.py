@@ -69,7 +69,7 @@ def test_deposit_zip_is_a_valid_bag_of_the_real_outputs(build: Callable[..., Res
     bag = bagit.Bag(str(tmp_path / "unzipped" / "edition-1.0.0"))
     assert bag.validate() is True
     data = bag.path + "/data"
-    for expected in ("tei/essays/second.xml", "tei/register/persons.xml", "tei/edition.xml", "html/index.html",
+    for expected in ("tei/texts/second.xml", "tei/register/persons.xml", "tei/edition.xml", "tei/edition.toml", "html/index.html",
                      "html/second.html", "pdf/sample.pdf", "metadata/second.datacite.xml", "metadata/edition.dc.xml"):
         assert Path(data, expected).is_file(), expected
     # The deposited PDF is the built one, byte for byte.
@@ -129,7 +129,7 @@ def test_invalid_essay_stops_the_build_and_writes_nothing(build: Callable[..., R
     assert "nothing was built or written" in result.output
     assert not (edition_dir / "build").exists()
     assert sorted(p.name for p in edition_dir.parent.iterdir()) == before  # no temporary folder left behind
-    assert sorted(p.name for p in edition_dir.iterdir()) == ["tei"]
+    assert sorted(p.name for p in edition_dir.iterdir()) == ["edition.toml", "tei"]
 
 
 def test_invalid_essay_leaves_the_previous_build_untouched(build: Callable[..., Result], edition_dir: Path, snapshot: Snapshot) -> None:
@@ -191,11 +191,20 @@ def test_out_option_and_deposit_command(edition_dir: Path, tmp_path: Path) -> No
     assert not (edition_dir / "build").exists()
 
 
-def test_unreadable_edition_document_is_reported(build: Callable[..., Result], edition_dir: Path) -> None:
-    (edition_dir / "tei" / "edition.xml").write_text("<TEI>", encoding="utf-8")
+def test_broken_edition_toml_is_reported_with_its_line(build: Callable[..., Result], edition_dir: Path) -> None:
+    config = edition_dir / "edition.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace('date = 2026-11-22', 'date = "22.11.2026"'), encoding="utf-8")
     result = build()
     assert result.exit_code == 2
-    assert "edition.xml:1:" in result.output and "Traceback" not in result.output
+    assert f"{config}:7:1: error: edition.date:" in result.output and "Traceback" not in result.output
+    assert not (edition_dir / "build").exists()
+
+
+def test_folder_without_edition_toml_is_named(build: Callable[..., Result], edition_dir: Path) -> None:
+    (edition_dir / "edition.toml").unlink()
+    result = build()
+    assert result.exit_code == 2
+    assert f"{edition_dir}:0:0: error: no edition.toml here" in result.output
 
 
 def test_toolkit_change_rebuilds_everything(build: Callable[..., Result], edition_dir: Path, calls: dict[str, list[str]],

@@ -115,7 +115,7 @@ def test_html_step_failure_names_the_edition(build: Callable[..., Result], editi
     monkeypatch.setattr(html, "build_html", failing)
     result = build()
     assert result.exit_code == 1 and "Traceback" not in result.output
-    assert f"{edition_dir / 'tei'}: error: pagefind failed" in result.output
+    assert f"{edition_dir}: error: pagefind failed" in result.output
     assert not (edition_dir / "build").exists() and temp_folders(edition_dir) == []
 
 

@@ -32,7 +32,7 @@ def serving(site: Path) -> Iterator[str]:
 
 def make_edition(root: Path, essays: dict[str, str] | None = None, persons: str | None = None) -> Path:
     """An edition directory: the sample edition, with essays (id → TEI text) and register replaced if given."""
-    shutil.copytree(SAMPLE / "tei", root / "tei")
+    shutil.copytree(SAMPLE, root, dirs_exist_ok=True)
     if essays is not None:
         for old in (root / "tei" / "essays").glob("*.xml"):
             old.unlink()

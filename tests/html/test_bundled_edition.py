@@ -1,4 +1,4 @@
-"""The bundled edition (tei/ of the project) builds, and every page passes the Nu checker and axe-core."""
+"""The bundled edition (editions/russische-revolution) builds, and every page passes the Nu checker and axe-core."""
 
 from __future__ import annotations
 
@@ -11,15 +11,16 @@ import pytest
 from html_support import built_site, serving
 from test_validators import AXE, VNU
 
-from edition.paths import DEFAULT_EDITION
-from edition.transform.html import essay_paths
+from edition.core import read_edition
+from edition.paths import ROOT
 
 pytestmark = pytest.mark.slow
+BUNDLED = ROOT / "editions" / "russische-revolution"
 
 
 @pytest.fixture(scope="module")
 def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built_site(DEFAULT_EDITION, tmp_path_factory.mktemp("bundled") / "site")
+    return built_site(BUNDLED, tmp_path_factory.mktemp("bundled") / "site")
 
 
 @pytest.fixture(scope="module")
@@ -28,9 +29,9 @@ def bundled_url(bundled_site: Path) -> Iterator[str]:
 
 
 def test_every_essay_has_a_reading_page(bundled_site: Path) -> None:
-    for path in essay_paths(DEFAULT_EDITION):
+    for path in read_edition(BUNDLED).texts:
         assert (bundled_site / f"{path.stem}.html").is_file()
-        assert (bundled_site / "tei" / "essays" / path.name).read_bytes() == path.read_bytes()
+        assert (bundled_site / "tei" / "texts" / path.name).read_bytes() == path.read_bytes()
 
 
 def test_nu_checker_on_every_page(bundled_site: Path) -> None:

@@ -14,7 +14,7 @@ import pytest
 
 from edition.package.archive import write_zip
 from edition.package.bag import make_deposit_bag
-from edition.package.sources import Edition, read_edition
+from edition.core import Edition, read_edition
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "sample-edition"
 

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import bagit
 
+from edition.core import Edition, read_edition
 from edition.package.archive import write_zip, zip_timestamp
-from edition.package.sources import Edition
+from edition.package.bag import make_deposit_bag
+from edition.paths import SCHEMA
 
 
 def test_bag_is_valid_for_the_bagit_library(bag: Path) -> None:
@@ -32,18 +34,30 @@ def test_payload_holds_tei_html_pdf_and_metadata(bag: Path) -> None:
         "metadata/sample.datacite.xml",
         "metadata/sample.dc.xml",
         "pdf/sample.pdf",
+        "tei/edition.toml",
         "tei/edition.xml",
-        "tei/essays/sample.xml",
         "tei/register/persons.xml",
+        "tei/schema/README.md",
+        "tei/schema/edition.rng",
+        "tei/schema/edition.sch",
+        "tei/texts/sample.xml",
     ]
 
 
-def test_schema_goes_into_the_bag(edition: Edition, make_bag: Callable[[str], Path]) -> None:
-    schema = edition.tei / "schema"
-    schema.mkdir()
-    (schema / "edition.rng").write_text("<grammar/>", encoding="utf-8")
+def test_the_profiles_schemas_go_into_the_bag(edition: Edition, make_bag: Callable[[str], Path]) -> None:
+    """The sample edition is on the strict profile: the essay grammar and rules travel with it."""
     bag = make_bag("with-schema")
-    assert (bag / "data" / "tei" / "schema" / "edition.rng").read_text(encoding="utf-8") == "<grammar/>"
+    for name in ("edition.rng", "edition.sch"):
+        assert (bag / "data" / "tei" / "schema" / name).read_bytes() == (SCHEMA / name).read_bytes()
+
+
+def test_custom_profile_grammar_goes_into_the_bag(edition: Edition, tmp_path: Path, outputs: tuple[Path, Path]) -> None:
+    config = edition.config_path
+    (edition.dir / "mine.rng").write_text("<grammar/>", encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace('profile = "strict"', 'profile = "custom"\nrelaxng = "mine.rng"'),
+                      encoding="utf-8")
+    bag = make_deposit_bag(tmp_path / "custom", read_edition(edition.dir), *outputs)
+    assert (bag / "data" / "tei" / "schema" / "mine.rng").read_text(encoding="utf-8") == "<grammar/>"
 
 
 def test_bag_info_comes_from_the_sources(bag: Path) -> None:
@@ -51,7 +65,7 @@ def test_bag_info_comes_from_the_sources(bag: Path) -> None:
     assert info["Source-Organization"] == "tei-edition"
     assert info["External-Description"] == "Eine kleine Edition zum Testen."
     assert info["External-Identifier"] == "https://example.org/beispiel/"
-    assert info["Bagging-Date"] == "2026-11-22"  # edition.xml publicationStmt/date, not today
+    assert info["Bagging-Date"] == "2026-11-22"  # edition.toml's date, not today
     payload = [p for p in (bag / "data").rglob("*") if p.is_file()]
     assert info["Payload-Oxum"] == f"{sum(p.stat().st_size for p in payload)}.{len(payload)}"
 

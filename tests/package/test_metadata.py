@@ -6,7 +6,7 @@ import pytest
 from lxml import etree
 
 from edition.package.metadata import MetadataError, page_url, write_metadata
-from edition.package.sources import Edition
+from edition.core import Edition
 
 DATACITE_XSD = Path(__file__).resolve().parents[3] / "shared" / "reference" / "datacite-4.5" / "metadata.xsd"
 DC = {"dc": "http://purl.org/dc/elements/1.1/", "oai_dc": "http://www.openarchives.org/OAI/2.0/oai_dc/"}

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from edition.cli import main
 from edition.package.archive import write_zip
-from edition.package.sources import Edition
+from edition.core import Edition
 from edition.package.verify import Unreadable, verify
 
 
@@ -36,13 +36,13 @@ def test_intact_folder_and_zip_exit_0(bag: Path, zipped: Path) -> None:
 
 
 def test_one_changed_byte_is_named(bag: Path) -> None:
-    flip_one_byte(bag / "data" / "tei" / "essays" / "sample.xml")
+    flip_one_byte(bag / "data" / "tei" / "texts" / "sample.xml")
     report = verify(bag)
-    assert report.changed == ["data/tei/essays/sample.xml"]
+    assert report.changed == ["data/tei/texts/sample.xml"]
     assert report.missing == report.added == []
     code, output = run_verify(bag)
     assert code == 1
-    assert "changed: data/tei/essays/sample.xml" in output
+    assert "changed: data/tei/texts/sample.xml" in output
 
 
 def test_same_size_change_is_found_by_checksum_not_size(bag: Path) -> None:
@@ -86,7 +86,7 @@ def test_damage_inside_a_zip_is_named(bag: Path, edition: Edition, tmp_path: Pat
 def test_corrupt_member_of_a_zip_is_named(zipped: Path, tmp_path: Path) -> None:
     """A byte flipped inside the zip's compressed data: the member fails its CRC and is reported changed."""
     with zipfile.ZipFile(zipped) as zf:
-        info = zf.getinfo("edition-1.0.0/data/tei/essays/sample.xml")
+        info = zf.getinfo("edition-1.0.0/data/tei/texts/sample.xml")
     data = bytearray(zipped.read_bytes())
     header_len = 30 + len(info.filename.encode()) + len(info.extra)
     data[info.header_offset + header_len + info.compress_size // 2] ^= 0xFF
@@ -94,7 +94,7 @@ def test_corrupt_member_of_a_zip_is_named(zipped: Path, tmp_path: Path) -> None:
     damaged.write_bytes(bytes(data))
     code, output = run_verify(damaged)
     assert code == 1
-    assert "changed: data/tei/essays/sample.xml" in output
+    assert "changed: data/tei/texts/sample.xml" in output
 
 
 def test_unreadable_inputs_exit_2(tmp_path: Path, bag: Path) -> None:

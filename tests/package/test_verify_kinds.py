@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from edition.cli import main
 from edition.package.archive import write_zip
-from edition.package.sources import Edition
+from edition.core import Edition
 
 
 def findings(path: Path) -> tuple[int, list[str]]:
@@ -53,7 +53,7 @@ def both_ways(bag: Path, edition: Edition, tmp_path: Path) -> list[tuple[int, li
 
 
 @pytest.mark.parametrize("payload", [
-    "data/tei/essays/sample.xml", "data/html/sample.html", "data/pdf/sample.pdf", "data/metadata/sample.datacite.xml",
+    "data/tei/texts/sample.xml", "data/html/sample.html", "data/pdf/sample.pdf", "data/metadata/sample.datacite.xml",
 ])
 def test_byte_flipped_in_each_payload_kind(bag: Path, edition: Edition, tmp_path: Path, payload: str) -> None:
     flip_one_byte(bag / payload)

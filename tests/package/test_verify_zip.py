@@ -21,7 +21,7 @@ from edition.cli import main
 from edition.package.verify import Limits, verify
 
 ROOT = "edition-1.0.0"
-ESSAY = f"{ROOT}/data/tei/essays/sample.xml"
+ESSAY = f"{ROOT}/data/tei/texts/sample.xml"
 
 
 def run_verify(path: Path) -> tuple[int, str]:
@@ -54,7 +54,7 @@ def test_corrupt_deflate_stream_is_a_changed_member(zipped: Path, tmp_path: Path
     damaged.write_bytes(bytes(data))
     code, output = run_verify(damaged)
     assert code == 1, output
-    assert "changed: data/tei/essays/sample.xml (corrupt in the zip: " in output
+    assert "changed: data/tei/texts/sample.xml (corrupt in the zip: " in output
     assert "Traceback" not in output
 
 
@@ -71,15 +71,15 @@ def test_duplicate_member_name_is_damage(zipped: Path, tmp_path: Path) -> None:
         dup = copy_zip(zipped, tmp_path / "dup.zip", extra=[(ESSAY, b"<TEI>another text</TEI>")])
     code, output = run_verify(dup)
     assert code == 1, output
-    assert output.splitlines()[0] == "duplicate: data/tei/essays/sample.xml (2 members under this name)"
+    assert output.splitlines()[0] == "duplicate: data/tei/texts/sample.xml (2 members under this name)"
 
 
 def test_same_path_spelled_twice_is_a_duplicate(zipped: Path, tmp_path: Path) -> None:
     """``a//b`` and ``a/./b`` extract to ``a/b``: the same file, twice."""
-    dup = copy_zip(zipped, tmp_path / "dup.zip", extra=[(f"{ROOT}/data/tei/./essays//sample.xml", b"<TEI/>")])
+    dup = copy_zip(zipped, tmp_path / "dup.zip", extra=[(f"{ROOT}/data/tei/./texts//sample.xml", b"<TEI/>")])
     code, output = run_verify(dup)
     assert code == 1
-    assert "duplicate: data/tei/essays/sample.xml (2 members under this name)" in output
+    assert "duplicate: data/tei/texts/sample.xml (2 members under this name)" in output
 
 
 @pytest.mark.parametrize(("name", "why"), [
@@ -139,7 +139,7 @@ def test_encrypted_member_is_refused(zipped: Path, tmp_path: Path) -> None:
     locked.write_bytes(bytes(data))
     code, output = run_verify(locked)
     assert code == 1, output
-    assert "refused: data/tei/essays/sample.xml (encrypted)" in output
+    assert "refused: data/tei/texts/sample.xml (encrypted)" in output
 
 
 def listed_bomb(zipped: Path, dst: Path, size: int, block: bytes = bytes(1 << 20),

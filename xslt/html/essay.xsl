@@ -24,26 +24,30 @@
   <xsl:template match="/">
     <xsl:variable name="tei" as="element(tei:TEI)"
         select="($essays[@xml:id = $essay-id], error(xs:QName('ed:essay'), 'no essay with id ' || $essay-id))[1]"/>
+    <!-- Interface wording among the text is marked when the text is in another language. -->
+    <xsl:variable name="ui" as="attribute(lang)?" select="ed:interface-lang($tei)"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="ed:essay-title($tei) || ' – ' || $edition-title"/>
       <xsl:with-param name="file" select="ed:essay-file($tei)"/>
+      <xsl:with-param name="lang" select="ed:text-language($tei)"/>
       <xsl:with-param name="metadata" select="ed:essay-metadata($tei)"/>
       <xsl:with-param name="main-class" select="'reading'"/>
       <xsl:with-param name="scripts" select="'reading.js'"/>
       <xsl:with-param name="content" as="node()*">
         <nav class="toc" aria-labelledby="inhaltsverzeichnis" data-pagefind-ignore="all">
-          <h2 id="inhaltsverzeichnis">{ed:label('contents')}</h2>
+          <h2 id="inhaltsverzeichnis"><xsl:sequence select="$ui"/>{ed:label('contents')}</h2>
           <ol>
             <xsl:apply-templates select="$tei/tei:text" mode="ed:toc"/>
             <xsl:if test="exists(ed:footnotes($tei))">
-              <li><a href="#anmerkungen">{ed:label('notes')}</a></li>
+              <li><xsl:sequence select="$ui"/><a href="#anmerkungen">{ed:label('notes')}</a></li>
             </xsl:if>
-            <li><a href="#zitieren">{ed:label('cite')}</a></li>
-            <li><a href="#downloads">{ed:label('downloads')}</a></li>
+            <li><xsl:sequence select="$ui"/><a href="#zitieren">{ed:label('cite')}</a></li>
+            <li><xsl:sequence select="$ui"/><a href="#downloads">{ed:label('downloads')}</a></li>
           </ol>
           <p class="view-option">
+            <xsl:sequence select="$ui"/>
             <input type="checkbox" id="daten-zeigen"/>
-            <label for="daten-zeigen">Normierte Daten im Text zeigen</label>
+            <label for="daten-zeigen">{ed:label('show-normalised-dates')}</label>
           </p>
         </nav>
         <!-- Search result title read from an attribute: commas in titles would split "title:…". -->
@@ -53,15 +57,16 @@
             <xsl:with-param name="tei" select="$tei"/>
           </xsl:call-template>
         </article>
-        <aside class="essay-apparatus" aria-label="Zitieren und Herunterladen">
+        <aside class="essay-apparatus" aria-label="{ed:label('apparatus')}">
           <xsl:call-template name="ed:essay-cite">
             <xsl:with-param name="tei" select="$tei"/>
           </xsl:call-template>
           <section class="downloads" aria-labelledby="downloads" data-pagefind-ignore="all">
+            <xsl:sequence select="$ui"/>
             <h2 id="downloads">{ed:label('downloads')}</h2>
             <ul>
-              <li><a href="tei/essays/{$essay-id}.xml" download="">TEI-XML-Quelle ({$essay-id}.xml)</a></li>
-              <li><a href="pdf/{$essay-id}.pdf" download="">PDF-Ausgabe ({$essay-id}.pdf)</a></li>
+              <li><a href="tei/texts/{$essay-id}.xml" download="">{ed:label('tei-source')} ({$essay-id}.xml)</a></li>
+              <li><a href="pdf/{$essay-id}.pdf" download="">{ed:label('pdf-edition')} ({$essay-id}.pdf)</a></li>
             </ul>
           </section>
         </aside>

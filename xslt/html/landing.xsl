@@ -31,9 +31,10 @@
         </xsl:if>
         <p class="edition-facts">
           <xsl:text>{ed:label('version')} {$edition-version} · {ed:label('build-date')}: </xsl:text>
-          <time datetime="{$edition-date}">{ed:iso-de($edition-date)}</time>
+          <time datetime="{$edition-date}">{ed:iso-date($edition-date)}</time>
         </p>
         <div class="about">
+          <xsl:sequence select="ed:lang-attribute(ed:text-language($edition), $interface-language)"/>
           <xsl:for-each select="$edition/tei:text/tei:body/tei:div[@type = 'about']/tei:p">
             <p><xsl:apply-templates mode="ed:text"/></p>
           </xsl:for-each>
@@ -45,11 +46,11 @@
           </xsl:for-each>
         </section>
         <section aria-labelledby="verzeichnisse">
-          <h2 id="verzeichnisse">Register und Suche</h2>
+          <h2 id="verzeichnisse">{ed:label('indexes-and-search')}</h2>
           <ul>
-            <li><a href="register.html">{ed:label('register')}</a>: alle erwähnten Personen mit Lebensdaten, Normdaten und Fundstellen</li>
-            <li><a href="chronologie.html">{ed:label('chronology')}</a>: alle datierten Ereignisse der Texte in zeitlicher Folge</li>
-            <li><a href="suche.html">{ed:label('search')}</a>: Volltextsuche in allen Texten</li>
+            <li><a href="register.html">{ed:label('register')}</a>: {ed:label('register-about')}</li>
+            <li><a href="chronologie.html">{ed:label('chronology')}</a>: {ed:label('chronology-about')}</li>
+            <li><a href="suche.html">{ed:label('search')}</a>: {ed:label('search-about')}</li>
           </ul>
         </section>
         <section aria-labelledby="zitieren">
@@ -57,15 +58,16 @@
           <p class="citation">{ed:edition-citation()}. <span class="cite-url">{$base-url}</span></p>
         </section>
         <section aria-labelledby="lizenz">
-          <h2 id="lizenz">{ed:label('licence')} und Quellen</h2>
+          <h2 id="lizenz">{ed:label('licence-and-sources')}</h2>
           <xsl:if test="$edition-licence">
             <p><a rel="license" href="{$edition-licence/@target}">{normalize-space($edition-licence)}</a></p>
           </xsl:if>
           <xsl:for-each select="$edition/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:p">
-            <p><xsl:apply-templates mode="ed:text"/></p>
+            <p><xsl:sequence select="ed:lang-attribute(ed:text-language(.), $interface-language)"/><xsl:apply-templates mode="ed:text"/></p>
           </xsl:for-each>
-          <p>Die TEI-Quellen der ganzen Edition: <a href="tei/edition.xml" download="">edition.xml</a>,
-            <a href="tei/register/persons.xml" download="">persons.xml</a> (Register); die Essays bei ihren Einträgen oben.</p>
+          <xsl:variable name="edition-file" as="element()"><a href="tei/edition.xml" download="">edition.xml</a></xsl:variable>
+          <xsl:variable name="register-file" as="element()"><a href="tei/register/persons.xml" download="">persons.xml</a></xsl:variable>
+          <p><xsl:sequence select="ed:label-nodes('edition-sources', map { 'edition': $edition-file, 'register': $register-file })"/></p>
         </section>
       </xsl:with-param>
     </xsl:call-template>
@@ -75,29 +77,32 @@
     <xsl:context-item as="element(tei:TEI)" use="required"/>
     <xsl:variable name="id" as="xs:string" select="ed:essay-id(.)"/>
     <xsl:variable name="original" as="element(tei:bibl)?" select="ed:essay-original(.)"/>
+    <xsl:variable name="text-lang" as="attribute(lang)?" select="ed:lang-attribute(ed:text-language(.), $interface-language)"/>
     <article class="essay-entry" aria-labelledby="essay-{$id}">
-      <h3 id="essay-{$id}"><a href="{ed:essay-file(.)}">{ed:essay-title(.)}</a></h3>
+      <h3 id="essay-{$id}"><xsl:sequence select="$text-lang"/><a href="{ed:essay-file(.)}">{ed:essay-title(.)}</a></h3>
       <xsl:for-each select="ed:essay-subtitle(.)">
-        <p class="subtitle">{.}</p>
+        <p class="subtitle"><xsl:sequence select="$text-lang"/>{.}</p>
       </xsl:for-each>
       <dl class="essay-meta">
-        <dt>Autor</dt>
+        <dt>{ed:label('author')}</dt>
         <dd>{string-join(ed:essay-authors(.), ', ')}</dd>
         <xsl:if test="$original">
-          <dt>Erstveröffentlichung</dt>
+          <dt>{ed:label('first-published')}</dt>
           <dd>{string-join(($original/tei:date ! normalize-space(.), $original/tei:extent ! normalize-space(.)), ', ')}</dd>
         </xsl:if>
-        <dt>Umfang der Edition</dt>
-        <dd>{count(tei:text//(tei:p | tei:list)[ed:is-numbered(.)])} Absätze, {count(ed:footnotes(.))} Anmerkungen,
-          {count(distinct-values(tei:text//tei:persName/@ref))} Personen</dd>
+        <dt>{ed:label('extent')}</dt>
+        <dd>{ed:label-format('extent-counts', map {
+            'paragraphs': count(tei:text//(tei:p | tei:list)[ed:is-numbered(.)]),
+            'notes': count(ed:footnotes(.)),
+            'persons': count(distinct-values(tei:text//tei:persName/@ref)) })}</dd>
       </dl>
       <xsl:for-each select="ed:essay-abstract(.)">
-        <p class="abstract">{.}</p>
+        <p class="abstract"><xsl:sequence select="$text-lang"/>{.}</p>
       </xsl:for-each>
       <p class="essay-links">
-        <a href="{ed:essay-file(.)}">Lesen</a> ·
-        <a href="tei/essays/{$id}.xml" download="">TEI-XML</a> ·
-        <a href="pdf/{$id}.pdf" download="">PDF</a>
+        <a href="{ed:essay-file(.)}">{ed:label('read')}</a> ·
+        <a href="tei/texts/{$id}.xml" download="">{ed:label('tei-xml')}</a> ·
+        <a href="pdf/{$id}.pdf" download="">{ed:label('pdf')}</a>
       </p>
     </article>
   </xsl:template>

@@ -48,7 +48,8 @@
     </fn:map>
   </xsl:function>
 
-  <!-- Dublin Core and schema.org for an edition-level page (landing, register, chronology, search). -->
+  <!-- Dublin Core and schema.org for an edition-level page (landing, register, chronology, search),
+       pages in the interface language. -->
   <xsl:function name="ed:site-metadata" as="element()*">
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="file" as="xs:string"/>
@@ -61,7 +62,7 @@
         ed:meta('DC.date', $edition-date),
         ed:meta('DC.type', 'Text'),
         ed:meta('DC.format', 'text/html'),
-        ed:meta('DC.language', 'de'),
+        ed:meta('DC.language', $interface-language),
         ed:meta('DC.identifier', $base-url || $file),
         ed:meta('DC.description', $description),
         $edition-licence ! ed:meta('DC.rights', string(@target))"/>
@@ -72,7 +73,7 @@
             ed:json-string('name', $title),
             ed:json-string('description', $description),
             ed:json-string('url', $base-url || $file),
-            ed:json-string('inLanguage', 'de'),
+            ed:json-string('inLanguage', $interface-language),
             ed:json-string('dateModified', $edition-date)"/>
         <xsl:if test="$file = 'index.html'">
           <xsl:sequence select="ed:json-string('version', $edition-version),
@@ -94,7 +95,7 @@
     <xsl:sequence select="ed:json-ld($json)"/>
   </xsl:function>
 
-  <!-- Dublin Core, citation_* and schema.org ScholarlyArticle for a reading page. -->
+  <!-- Dublin Core, citation_* and schema.org ScholarlyArticle for a reading page, in its text's language. -->
   <xsl:function name="ed:essay-metadata" as="element()*">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:variable name="id" as="xs:string" select="ed:essay-id($tei)"/>
@@ -103,7 +104,8 @@
     <xsl:variable name="authors" as="xs:string*" select="ed:essay-authors($tei)"/>
     <xsl:variable name="abstract" as="xs:string?" select="ed:essay-abstract($tei)"/>
     <xsl:variable name="original-date" as="xs:string?" select="ed:essay-original($tei)/tei:date/@when ! string(.)"/>
-    <link rel="alternate" type="application/tei+xml" href="tei/essays/{$id}.xml" title="TEI-XML-Quelle"/>
+    <xsl:variable name="lang" as="xs:string" select="ed:text-language($tei)"/>
+    <link rel="alternate" type="application/tei+xml" href="tei/texts/{$id}.xml" title="{ed:label('tei-source')}"/>
     <xsl:sequence select="
         $abstract ! ed:meta('description', .),
         ed:meta('DC.title', $title),
@@ -113,7 +115,7 @@
         ed:meta('DC.date', $edition-date),
         ed:meta('DC.type', 'Text'),
         ed:meta('DC.format', 'text/html'),
-        ed:meta('DC.language', 'de'),
+        ed:meta('DC.language', $lang),
         ed:meta('DC.identifier', $url),
         ed:meta('DC.relation.isPartOf', $edition-title),
         $original-date ! ed:meta('DC.date.created', .),
@@ -126,7 +128,7 @@
         ed:meta('citation_inbook_title', $edition-title),
         $edition-editors ! ed:meta('citation_editor', .),
         ed:meta('citation_publisher', $edition-publisher),
-        ed:meta('citation_language', 'de'),
+        ed:meta('citation_language', $lang),
         ed:meta('citation_fulltext_html_url', $url),
         ed:meta('citation_pdf_url', $base-url || 'pdf/' || $id || '.pdf')"/>
     <xsl:variable name="json" as="element(fn:map)">
@@ -135,7 +137,7 @@
             ed:json-string('@type', 'ScholarlyArticle'),
             ed:json-string('headline', $title),
             ed:json-string('url', $url),
-            ed:json-string('inLanguage', 'de'),
+            ed:json-string('inLanguage', $lang),
             ed:json-string('datePublished', $edition-date),
             ed:json-string('version', $edition-version)"/>
         <xsl:sequence select="$abstract ! ed:json-string('abstract', .)"/>
@@ -151,7 +153,7 @@
         <fn:array key="encoding">
           <fn:map>
             <xsl:sequence select="ed:json-string('@type', 'MediaObject'), ed:json-string('encodingFormat', 'application/tei+xml'),
-                ed:json-string('contentUrl', $base-url || 'tei/essays/' || $id || '.xml')"/>
+                ed:json-string('contentUrl', $base-url || 'tei/texts/' || $id || '.xml')"/>
           </fn:map>
           <fn:map>
             <xsl:sequence select="ed:json-string('@type', 'MediaObject'), ed:json-string('encodingFormat', 'application/pdf'),

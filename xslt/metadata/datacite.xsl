@@ -3,10 +3,11 @@
   teiHeader → DataCite Metadata Schema 4.5 (kernel-4), one record per essay and one
   for the edition.
 
-  Source: an essay's TEI document, or tei/edition.xml for the edition's record.
-  There is no DOI: the identifier is the URL the sources give (edition.xml
-  publicationStmt/idno[@type='URL'], plus the essay page's path for an essay),
-  with identifierType="URL" — the 4.5 schema leaves identifierType free.
+  Source: a text's TEI document, or the edition document (generated from edition.toml) for the
+  edition's record. The identifier is the edition's persistent identifier where edition.toml
+  gives one (DOI, URN, Handle, ARK; edition record), else the published URL (the base URL, plus
+  the reading page's path for a text), else — an edition with no address yet — the record's
+  name inside the deposit with identifierType="Local": nothing is invented.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -27,6 +28,8 @@
   <xsl:param name="url" as="xs:string" required="yes"/>
   <!-- Edition record only: <parts><part url="…">essay TEI</part>…</parts>. -->
   <xsl:param name="parts" as="document-node()?" select="()"/>
+  <!-- The record's name in the deposit, its identifier when it has no URL. -->
+  <xsl:param name="local-id" as="xs:string" required="yes"/>
 
   <xsl:mode on-no-match="fail"/>
   <xsl:mode name="agent" on-no-match="fail"/>
@@ -40,7 +43,7 @@
     <xsl:apply-templates select="tei:TEI"/>
   </xsl:template>
 
-  <xsl:template match="tei:TEI[tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL']]" priority="2">
+  <xsl:template match="tei:TEI[exists($parts)]" priority="2">
     <xsl:variable name="stmt" as="element(tei:titleStmt)" select="tei:teiHeader/tei:fileDesc/tei:titleStmt"/>
     <resource xsi:schemaLocation="http://datacite.org/schema/kernel-4 http://schema.datacite.org/meta/kernel-4.5/metadata.xsd">
       <xsl:call-template name="identity"/>
@@ -56,11 +59,13 @@
         <xsl:with-param name="editors" select="()"/>
       </xsl:call-template>
       <xsl:call-template name="common"/>
-      <relatedIdentifiers>
-        <xsl:for-each select="$parts/parts/part">
-          <relatedIdentifier relatedIdentifierType="URL" relationType="HasPart">{@url}</relatedIdentifier>
-        </xsl:for-each>
-      </relatedIdentifiers>
+      <xsl:if test="$parts/parts/part/@url[. ne '']">
+        <relatedIdentifiers>
+          <xsl:for-each select="$parts/parts/part[@url ne '']">
+            <relatedIdentifier relatedIdentifierType="URL" relationType="HasPart">{@url}</relatedIdentifier>
+          </xsl:for-each>
+        </relatedIdentifiers>
+      </xsl:if>
     </resource>
   </xsl:template>
 
@@ -81,9 +86,11 @@
         <xsl:with-param name="editors" select="$edition-header/tei:fileDesc/tei:titleStmt/tei:editor"/>
       </xsl:call-template>
       <xsl:call-template name="common"/>
-      <relatedIdentifiers>
-        <relatedIdentifier relatedIdentifierType="URL" relationType="IsPartOf">{$edition-url}</relatedIdentifier>
-      </relatedIdentifiers>
+      <xsl:if test="$edition-url">
+        <relatedIdentifiers>
+          <relatedIdentifier relatedIdentifierType="URL" relationType="IsPartOf">{$edition-url}</relatedIdentifier>
+        </relatedIdentifiers>
+      </xsl:if>
       <xsl:apply-templates select="tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[@type = 'original']"/>
     </resource>
   </xsl:template>
@@ -110,7 +117,19 @@
   </xsl:template>
 
   <xsl:template name="identity">
-    <identifier identifierType="URL">{$url}</identifier>
+    <xsl:variable name="persistent" as="element(tei:idno)?"
+      select="(if (exists($parts)) then $edition-header/tei:fileDesc/tei:publicationStmt/tei:idno[@type = ('DOI', 'URN', 'Handle', 'ARK')] else ())[1]"/>
+    <xsl:choose>
+      <xsl:when test="$persistent">
+        <identifier identifierType="{$persistent/@type}">{normalize-space($persistent)}</identifier>
+      </xsl:when>
+      <xsl:when test="$url">
+        <identifier identifierType="URL">{$url}</identifier>
+      </xsl:when>
+      <xsl:otherwise>
+        <identifier identifierType="Local">{$local-id}</identifier>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="titles">

@@ -20,6 +20,8 @@
   <xsl:param name="edition" as="document-node()" required="yes"/>
   <xsl:param name="url" as="xs:string" required="yes"/>
   <xsl:param name="parts" as="document-node()?" select="()"/>
+  <!-- The record's name in the deposit, its identifier when it has no URL. -->
+  <xsl:param name="local-id" as="xs:string" required="yes"/>
 
   <xsl:mode on-no-match="fail"/>
 
@@ -31,11 +33,11 @@
     <xsl:apply-templates select="tei:TEI"/>
   </xsl:template>
 
-  <xsl:template match="tei:TEI[tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL']]" priority="2">
+  <xsl:template match="tei:TEI[exists($parts)]" priority="2">
     <xsl:call-template name="record">
       <xsl:with-param name="creators" select="tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:editor"/>
       <xsl:with-param name="type" select="'Collection'"/>
-      <xsl:with-param name="relations" select="$parts/parts/part/@url ! string(.)"/>
+      <xsl:with-param name="relations" select="$parts/parts/part/@url[. ne ''] ! string(.)"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -43,7 +45,7 @@
     <xsl:call-template name="record">
       <xsl:with-param name="creators" select="tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author"/>
       <xsl:with-param name="type" select="'Text'"/>
-      <xsl:with-param name="relations" select="$edition-url"/>
+      <xsl:with-param name="relations" select="$edition-url[. ne '']"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -69,7 +71,10 @@
       <dc:format>application/tei+xml</dc:format>
       <dc:format>text/html</dc:format>
       <dc:format>application/pdf</dc:format>
-      <dc:identifier>{$url}</dc:identifier>
+      <dc:identifier>{($url[. ne ''], $local-id)[1]}</dc:identifier>
+      <xsl:for-each select="(if (exists($parts)) then $edition-header/tei:fileDesc/tei:publicationStmt/tei:idno[@type = ('DOI', 'URN', 'Handle', 'ARK')] else ())">
+        <dc:identifier>{@type}:{normalize-space(.)}</dc:identifier>
+      </xsl:for-each>
       <xsl:for-each select="md:language(.)">
         <dc:language>{.}</dc:language>
       </xsl:for-each>

@@ -6,6 +6,8 @@ resolves, is checked at edition level; here only the register's own shape.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import datetime as dt
 import re
 from collections import Counter
@@ -13,10 +15,9 @@ from collections import Counter
 import pytest
 from lxml import etree
 
-from edition.paths import TEI
 from edition.xmlio import NS, XML_NS, parse
 
-REGISTER = TEI / "register" / "persons.xml"
+REGISTER = Path(__file__).resolve().parents[1] / "register" / "persons.xml"
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 WIKIDATA = re.compile(r"Q[1-9][0-9]*")

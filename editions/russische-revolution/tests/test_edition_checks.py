@@ -1,4 +1,4 @@
-"""Edition-level checks on the real edition (tei/essays + tei/register), after editorial review.
+"""Edition-level checks on this edition (texts/ + register/), after editorial review.
 
 The register's own shape is tested in tests/register; the annotator on fixtures in
 tests/annotate. Here: do essays and register fit together, are all dates well-formed
@@ -24,12 +24,12 @@ from edition.annotate.report import DEFAULT_DICTIONARY
 from edition.annotate.rewrite import serialise
 from edition.annotate.tagger import annotate
 from edition.cli import main
-from edition.paths import TEI
 from edition.xmlio import NS, XML_NS, parse, parse_bytes
 
-ESSAYS = sorted((TEI / "essays").glob("*.xml"))
-REGISTER = TEI / "register" / "persons.xml"
-IGNORE = TEI / "register" / "review-ignore.txt"
+EDITION = Path(__file__).resolve().parents[1]
+ESSAYS = sorted((EDITION / "texts").glob("*.xml"))
+REGISTER = EDITION / "register" / "persons.xml"
+IGNORE = EDITION / "register" / "review-ignore.txt"
 #: Essays whose review is finished: their report must be empty once review-ignore.txt is applied.
 REVIEWED = ["dallmer-oktoberumsturz.xml", "meschkat-vorbild.xml"]
 
