@@ -6,9 +6,9 @@ import pytest
 from lxml import etree
 
 from edition.package.metadata import MetadataError, page_url, write_metadata
-from edition.core import Edition
+from edition.core import Edition, read_edition
 
-DATACITE_XSD = Path(__file__).resolve().parents[3] / "shared" / "reference" / "datacite-4.5" / "metadata.xsd"
+DATACITE_XSD = Path(__file__).resolve().parents[1] / "fixtures" / "reference" / "datacite-4.5" / "metadata.xsd"
 DC = {"dc": "http://purl.org/dc/elements/1.1/", "oai_dc": "http://www.openarchives.org/OAI/2.0/oai_dc/"}
 DATACITE = {"d": "http://datacite.org/schema/kernel-4"}
 
@@ -21,8 +21,6 @@ def records(edition: Edition, outputs: tuple[Path, Path], tmp_path: Path) -> Pat
 
 @pytest.fixture(scope="module")
 def datacite_schema() -> etree.XMLSchema:
-    if not DATACITE_XSD.exists():
-        pytest.skip(f"DataCite 4.5 schema not found at {DATACITE_XSD} (the ../shared reference folder is absent)")
     return etree.XMLSchema(etree.parse(str(DATACITE_XSD)))
 
 
@@ -92,3 +90,20 @@ def test_essay_without_a_reading_page_is_an_error(edition: Edition, tmp_path: Pa
     (tmp_path / "empty-site").mkdir()
     with pytest.raises(MetadataError, match="no reading page for essay 'sample'"):
         page_url(edition, tmp_path / "empty-site", "sample")
+
+
+def test_edition_without_address_gets_local_identifiers(edition: Edition, outputs: tuple[Path, Path], tmp_path: Path,
+                                                         datacite_schema: etree.XMLSchema) -> None:
+    """No base URL in edition.toml: no URL is invented; records name themselves inside the deposit."""
+    config = edition.config_path
+    config.write_text(config.read_text(encoding="utf-8").replace('base_url = "https://example.org/beispiel/"\n', ""),
+                      encoding="utf-8")
+    write_metadata(read_edition(edition.dir), outputs[0], tmp_path / "local")
+    ns = {"d": "http://datacite.org/schema/kernel-4"}
+    for name, expected in (("edition", "edition-1.0.0"), ("sample", "edition-1.0.0/texts/sample")):
+        record = etree.parse(str(tmp_path / "local" / f"{name}.datacite.xml"))
+        datacite_schema.assertValid(record)
+        (identifier,) = record.xpath("/d:resource/d:identifier", namespaces=ns)
+        assert (identifier.get("identifierType"), identifier.text) == ("Local", expected)
+        assert not record.xpath("//d:relatedIdentifier[not(normalize-space())]", namespaces=ns)
+    assert "example.org" not in "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "local").iterdir())
