@@ -1,0 +1,94 @@
+"""`edition new`, `edition add`, `edition build DIR`: an edition anywhere, from nothing but its texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from edition import config as C
+from edition.cli import main
+from edition.core import read_edition
+from edition.package.verify import verify
+from edition.paths import ROOT
+
+BRIEF = ROOT / "tests" / "fixtures" / "plain" / "brief.xml"
+
+
+def run(*args: str, cwd: Path | None = None):
+    runner = CliRunner()
+    if cwd is None:
+        return runner.invoke(main, list(args), catch_exceptions=False)
+    with runner.isolated_filesystem(temp_dir=cwd):
+        return runner.invoke(main, list(args), catch_exceptions=False)
+
+
+def test_new_makes_a_complete_skeleton(tmp_path: Path) -> None:
+    folder = tmp_path / "myed"
+    result = run("new", str(folder), "--title", "Briefe an Freunde", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")) == [
+        "README.md", "edition.toml", "register", "register/persons.xml", "texts",
+    ]
+    cfg = C.load(folder / "edition.toml")
+    assert (cfg.id, cfg.title, cfg.interface, cfg.profile) == ("briefe-an-freunde", "Briefe an Freunde", "en", "tei")
+    assert cfg.calendar == C.Calendar(julian=False, switch="") and cfg.base_url == ""
+
+
+def test_new_refuses_a_folder_with_content(tmp_path: Path) -> None:
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "note.txt").write_text("mine", encoding="utf-8")
+    result = run("new", str(tmp_path / "x"))
+    assert result.exit_code == 1 and "not empty" in result.output
+    assert (tmp_path / "x" / "note.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_add_copies_tei_and_names_what_it_refuses(tmp_path: Path) -> None:
+    folder = tmp_path / "myed"
+    run("new", str(folder))
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'><text>", encoding="utf-8")
+    other = tmp_path / "other.xml"
+    other.write_text("<html/>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["add", str(folder), str(BRIEF), str(broken), str(other)])
+    assert result.exit_code == 1
+    assert (folder / "texts" / "brief.xml").read_bytes() == BRIEF.read_bytes()
+    assert f"{broken}:1:" in result.output and f"{other}:1:1: error: not a TEI document" in result.output
+    assert sorted(p.name for p in (folder / "texts").iterdir()) == ["brief.xml"]
+
+
+def test_add_outside_an_edition_is_a_clear_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["add", str(tmp_path), str(BRIEF)])
+    assert result.exit_code == 1 and "no edition.toml here" in result.output
+
+
+@pytest.mark.slow
+def test_new_add_build_gives_site_pdf_and_intact_deposit(tmp_path: Path) -> None:
+    folder = tmp_path / "myed"
+    assert run("new", str(folder), "--title", "Briefe").exit_code == 0
+    assert run("add", str(folder), str(BRIEF)).exit_code == 0
+    result = run("build", str(folder))
+    assert result.exit_code == 0, result.output
+    build = folder / "build"
+    assert (build / "site" / "brief.html").is_file() and (build / "pdf" / "brief.pdf").is_file()
+    page = (build / "site" / "brief.html").read_text(encoding="utf-8")
+    assert "die Straßen sind voller Menschen." in page
+    edition = read_edition(folder)
+    report = verify(build / "deposit" / f"{edition.deposit_name}.zip")
+    assert report.intact
+    # The only file made by hand is the text: the rest came from `edition new`.
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.iterdir() if p.name != "build") == [
+        "README.md", "edition.toml", "register", "texts",
+    ]
+    assert "example.org" not in page
+
+
+def test_commands_default_to_the_edition_in_the_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "myed"
+    run("new", str(folder))
+    run("add", str(folder), str(BRIEF))
+    monkeypatch.chdir(folder)
+    result = CliRunner().invoke(main, ["validate"])
+    assert result.exit_code == 0, result.output
+    assert "2 files checked, valid" in result.output or "checked, valid" in result.output
