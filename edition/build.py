@@ -133,9 +133,10 @@ class Plan:
         return [o for o in self.keys if self.stale(o)]
 
 
-def make_plan(edition: Edition, out: Path, targets: set[str]) -> Plan:
+def make_plan(edition: Edition, out: Path, targets: set[str], allow_invalid: bool = False) -> Plan:
     plan = Plan(edition, out, targets, recorded=_read_manifest(out))
-    tool = toolkit_key()
+    # Outputs published past validation errors are rebuilt (and so revalidated) by a build without the flag.
+    tool = _sha(toolkit_key(), "allow-invalid" if allow_invalid else "valid")
     shared = [_file_key(edition.config_path), *([_file_key(edition.register)] if edition.register else [])]
     essays = {e: _file_key(e) for e in edition.texts}
     pdf_keys = {plan.pdf(e): _sha(tool, *shared, k) for e, k in essays.items()}
@@ -168,8 +169,12 @@ def deposit_schemas(edition: Edition) -> list[Path]:
     return profile_of(edition).files
 
 
-def validate(edition: Edition) -> None:
-    """Raise :class:`BuildError` listing every error; print warnings."""
+def validate(edition: Edition, allow_invalid: bool = False) -> None:
+    """Raise :class:`BuildError` listing every error; print warnings.
+
+    With ``allow_invalid`` the errors are listed and the build goes on; a file that cannot be
+    read at all still stops it (there is nothing to publish of it).
+    """
     from .validate import validate_files
     from .validate.profiles import profile_of
 
@@ -189,9 +194,14 @@ def validate(edition: Edition) -> None:
         console.print(str(problem), markup=False, soft_wrap=True, style="yellow")
     if len(warnings) > SHOWN_WARNINGS:
         console.print(f"… and {len(warnings) - SHOWN_WARNINGS} more warnings (`edition validate` lists them all)", markup=False)
-    if errors or failures:
-        status = 2 if failures or any(p.unreadable for p in errors) else 1
-        raise BuildError(f"validation failed with {len(errors) + len(failures)} error(s); nothing was built or written", status)
+    unreadable = failures or any(p.unreadable for p in errors)
+    if errors and allow_invalid and not unreadable:
+        texts = len({p.file for p in errors})
+        console.print(f"publishing {texts} text(s) with {len(errors)} validation error(s) (--allow-invalid)", markup=False,
+                      soft_wrap=True, style="yellow")
+    elif errors or failures:
+        raise BuildError(f"validation failed with {len(errors) + len(failures)} error(s); nothing was built or written",
+                         2 if unreadable else 1)
 
 
 def _validate_one_by_one(files: list[Path], schema: str | None) -> tuple[list[Problem], list[str]]:
@@ -369,7 +379,7 @@ def _zombie(pid: int) -> bool:
 # ---------------------------------------------------------------- the command
 
 
-def run_build(edition_dir: Path | None, out: Path | None, jobs: int, targets: set[str]) -> int:
+def run_build(edition_dir: Path | None, out: Path | None, jobs: int, targets: set[str], allow_invalid: bool = False) -> int:
     """Build ``targets`` (and what they need); return the exit status."""
     start = time.perf_counter()
     edition_dir = (edition_dir or Path.cwd()).resolve()
@@ -381,7 +391,7 @@ def run_build(edition_dir: Path | None, out: Path | None, jobs: int, targets: se
         return 2
     remove_stale_work(out)
     wanted = set().union(*(PREREQUISITES[t] for t in targets))
-    plan = make_plan(edition, out, wanted)
+    plan = make_plan(edition, out, wanted, allow_invalid)
     if not plan.work:
         console.print(f"nothing to do: {len(plan.keys)} output(s) in {out} are up to date ({time.perf_counter() - start:.2f} s)",
                       markup=False, soft_wrap=True)
@@ -392,7 +402,7 @@ def run_build(edition_dir: Path | None, out: Path | None, jobs: int, targets: se
     work = Path(tempfile.mkdtemp(prefix=f"{_work_prefix(out)}{os.getpid()}-", dir=out.parent))
     try:
         step = time.perf_counter()
-        validate(edition)
+        validate(edition, allow_invalid)
         timings["validate"] = time.perf_counter() - step
         _build_outputs(plan, work, jobs, timings)
         install(plan, work)
@@ -463,8 +473,10 @@ def _took(timings: dict[str, float], step: str) -> str:
 
 _edition_dir = click.argument("edition_dir", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 _out = click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-                    help="Build folder (default: EDITION_DIR/build, i.e. build/ of the project).")
+                    help="Build folder (default: EDITION_DIR/build).")
 _jobs = click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="PDFs built in parallel (default 1).")
+_allow = click.option("--allow-invalid", is_flag=True, default=None,
+                      help="Publish texts with validation errors (they are listed); unreadable files still stop the build.")
 
 
 class _BuildGroup(click.Group):
@@ -481,45 +493,54 @@ def _options(ctx: click.Context, out: Path | None, jobs: int | None) -> tuple[Pa
     return out or parent.get("out"), jobs or parent.get("jobs") or 1
 
 
+def _allowed(ctx: click.Context, allow_invalid: bool | None) -> bool:
+    return bool(allow_invalid or (ctx.parent.params.get("allow_invalid") if ctx.parent else False))
+
+
 @click.group("build", cls=_BuildGroup, invoke_without_command=True,
              subcommand_metavar="[EDITION_DIR] | html [EDITION_DIR] | pdf [EDITION_DIR]")
 @_out
 @_jobs
+@_allow
 @click.pass_context
-def build_command(ctx: click.Context, out: Path | None, jobs: int | None) -> None:
+def build_command(ctx: click.Context, out: Path | None, jobs: int | None, allow_invalid: bool | None) -> None:
     """Build the edition: validate, then the HTML site, the PDFs and the deposit.
 
-    `edition build [EDITION_DIR]` builds everything (default: the bundled edition);
-    `edition build html` or `edition build pdf` builds one output. Only what changed
-    is rebuilt; outputs appear in build/ only when complete.
+    `edition build [EDITION_DIR]` builds everything (default: the edition in the
+    current folder); `edition build html` or `edition build pdf` builds one output.
+    Only what changed is rebuilt; outputs appear in build/ only when complete.
+    Validation errors stop the build (each named file:line:col) unless --allow-invalid.
     """
     if ctx.invoked_subcommand is None:
-        sys.exit(run_build(None, out, jobs or 1, {"deposit"}))
+        sys.exit(run_build(None, out, jobs or 1, {"deposit"}, bool(allow_invalid)))
 
 
 @build_command.command("all", hidden=True)
 @_edition_dir
 @_out
 @_jobs
+@_allow
 @click.pass_context
-def _all(ctx: click.Context, edition_dir: Path | None, out: Path | None, jobs: int | None) -> None:
-    sys.exit(run_build(edition_dir, *_options(ctx, out, jobs), {"deposit"}))
+def _all(ctx: click.Context, edition_dir: Path | None, out: Path | None, jobs: int | None, allow_invalid: bool | None) -> None:
+    sys.exit(run_build(edition_dir, *_options(ctx, out, jobs), {"deposit"}, _allowed(ctx, allow_invalid)))
 
 
 @build_command.command("html")
 @_edition_dir
 @_out
+@_allow
 @click.pass_context
-def _html(ctx: click.Context, edition_dir: Path | None, out: Path | None) -> None:
+def _html(ctx: click.Context, edition_dir: Path | None, out: Path | None, allow_invalid: bool | None) -> None:
     """Build the HTML site (build/site/)."""
-    sys.exit(run_build(edition_dir, _options(ctx, out, None)[0], 1, {"html"}))
+    sys.exit(run_build(edition_dir, _options(ctx, out, None)[0], 1, {"html"}, _allowed(ctx, allow_invalid)))
 
 
 @build_command.command("pdf")
 @_edition_dir
 @_out
 @_jobs
+@_allow
 @click.pass_context
-def _pdf(ctx: click.Context, edition_dir: Path | None, out: Path | None, jobs: int | None) -> None:
-    """Build one PDF per essay (build/pdf/<essay>.pdf)."""
-    sys.exit(run_build(edition_dir, *_options(ctx, out, jobs), {"pdf"}))
+def _pdf(ctx: click.Context, edition_dir: Path | None, out: Path | None, jobs: int | None, allow_invalid: bool | None) -> None:
+    """Build one PDF per text (build/pdf/<text>.pdf)."""
+    sys.exit(run_build(edition_dir, *_options(ctx, out, jobs), {"pdf"}, _allowed(ctx, allow_invalid)))

@@ -92,3 +92,22 @@ def test_commands_default_to_the_edition_in_the_current_folder(tmp_path: Path, m
     result = CliRunner().invoke(main, ["validate"])
     assert result.exit_code == 0, result.output
     assert "2 files checked, valid" in result.output or "checked, valid" in result.output
+
+
+@pytest.mark.slow
+def test_invalid_text_stops_the_build_unless_allowed(tmp_path: Path) -> None:
+    folder = tmp_path / "myed"
+    run("new", str(folder))
+    text = BRIEF.read_text(encoding="utf-8").replace("<p>die Straßen", "<p><bogus/>die Straßen")
+    (folder / "texts" / "brief.xml").write_text(text, encoding="utf-8")
+    line = text[: text.index("<bogus/>")].count("\n") + 1
+    stopped = run("build", str(folder))
+    assert stopped.exit_code == 1
+    assert f"{folder / 'texts' / 'brief.xml'}:{line}:" in stopped.output and "<bogus>" in stopped.output
+    assert not (folder / "build").exists()
+    allowed = run("build", "--allow-invalid", str(folder))
+    assert allowed.exit_code == 0, allowed.output
+    assert f"{folder / 'texts' / 'brief.xml'}:{line}:" in allowed.output and "--allow-invalid" in allowed.output
+    assert "die Straßen" in (folder / "build" / "site" / "brief.html").read_text(encoding="utf-8")
+    # Published past its errors, the edition is revalidated by the next build without the flag.
+    assert run("build", str(folder)).exit_code == 1
