@@ -41,8 +41,8 @@
   <!-- "22. April 1870 – 21. Januar 1924", "* 1951", "† 1919"; empty when nothing is known. -->
   <xsl:function name="ed:life-dates" as="xs:string?">
     <xsl:param name="person" as="element(tei:person)"/>
-    <xsl:variable name="birth" as="xs:string?" select="$person/tei:birth/@when ! ed:iso-de(.)"/>
-    <xsl:variable name="death" as="xs:string?" select="$person/tei:death/@when ! ed:iso-de(.)"/>
+    <xsl:variable name="birth" as="xs:string?" select="$person/tei:birth/@when ! ed:iso-date(.)"/>
+    <xsl:variable name="death" as="xs:string?" select="$person/tei:death/@when ! ed:iso-date(.)"/>
     <xsl:sequence select="
         if ($birth and $death) then $birth || ' – ' || $death
         else if ($birth) then '* ' || $birth

@@ -23,11 +23,10 @@
       <xsl:with-param name="file" select="'chronologie.html'"/>
       <xsl:with-param name="nav-key" select="'chronology'"/>
       <xsl:with-param name="metadata" select="ed:site-metadata($title, 'chronologie.html',
-          'Chronologie der Edition ' || $edition-title || ': ' || count($dates) || ' datierte Stellen der Texte in zeitlicher Folge.')"/>
+          ed:label-format('chronology-description', map { 'edition': $edition-title, 'count': count($dates) }))"/>
       <xsl:with-param name="content" as="node()*">
         <h1>{$title}</h1>
-        <p>{count($dates)} datierte Stellen aus den Texten in zeitlicher Folge, nach dem gregorianischen Kalender;
-          julianische Daten der Texte stehen in Klammern. Jede Angabe führt zu ihrer Stelle im Text.</p>
+        <p>{ed:label-format('chronology-intro', map { 'count': count($dates) })}</p>
         <xsl:for-each-group select="$dates" group-by="substring(ed:date-sort-key(.), 1, 4)">
           <xsl:sort select="current-grouping-key()"/>
           <section class="year" aria-labelledby="jahr-{current-grouping-key()}">
@@ -35,7 +34,7 @@
             <ol class="chronology">
               <xsl:for-each select="current-group()">
                 <xsl:sort select="ed:date-sort-key(.)"/>
-                <xsl:sort select="ed:date-value-de(.)"/>
+                <xsl:sort select="ed:date-value(.)"/>
                 <xsl:call-template name="ed:chronology-entry"/>
               </xsl:for-each>
             </ol>

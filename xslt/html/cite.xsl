@@ -11,7 +11,7 @@
   <xsl:function name="ed:edition-citation" as="xs:string">
     <xsl:sequence select="string-join((
         $edition-title,
-        if (exists($edition-editors)) then 'hg. von ' || string-join($edition-editors, ', ') else (),
+        if (exists($edition-editors)) then ed:label('edited-by-short') || ' ' || string-join($edition-editors, ', ') else (),
         ed:label('version') || ' ' || $edition-version,
         string-join(($edition-place, $edition-publisher), ': ') || ' ' || substring($edition-date, 1, 4)), ', ')"/>
   </xsl:function>
@@ -20,15 +20,19 @@
     <xsl:param name="tei" as="element(tei:TEI)" required="yes"/>
     <xsl:variable name="url" as="xs:string" select="$base-url || ed:essay-file($tei)"/>
     <section class="cite" aria-labelledby="zitieren" data-pagefind-ignore="all">
-      <h2 id="zitieren">{ed:label('cite')}</h2>
+      <h2 id="zitieren"><xsl:sequence select="ed:interface-lang($tei)"/>{ed:label('cite')}</h2>
       <p class="citation" data-cite-url="{$url}">
-        <xsl:text>{string-join(ed:essay-authors($tei), ', ')}: {ed:essay-full-title($tei)}. In: {ed:edition-citation()}. </xsl:text>
+        <xsl:sequence select="ed:script-labels(map { 'paragraph': 'paragraph-short' })"/>
+        <xsl:text>{string-join(ed:essay-authors($tei), ', ')}: {ed:essay-full-title($tei)}. {ed:label('cite-in')}: {ed:edition-citation()}. </xsl:text>
         <span class="cite-url">{$url}</span>
         <span class="cite-para"></span>
       </p>
-      <p class="hint">Einzelne Absätze zitieren Sie mit ihrer Nummer und der Adresse des Absatzes,
-        etwa <span class="cite-url">{$url}#abs1</span> ({ed:label('paragraph-short')} 1);
-        ein Klick auf die Absatznummer am Rand setzt diese Adresse in den Zitiervorschlag ein.</p>
+      <p class="hint">
+        <xsl:sequence select="ed:interface-lang($tei)"/>
+        <xsl:variable name="address" as="element()"><span class="cite-url">{$url}#abs1</span></xsl:variable>
+        <xsl:sequence select="ed:label-nodes('cite-hint', map {
+            'address': $address, 'paragraph': ed:label('paragraph-short') || ' 1' })"/>
+      </p>
     </section>
   </xsl:template>
 

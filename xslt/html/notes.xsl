@@ -14,15 +14,16 @@
     <sup class="noteref-wrap" data-pagefind-ignore="all"><button type="button" class="noteref" id="{$anchor}-ref" popovertarget="pop-{$anchor}"
         aria-label="{ed:label('note')} {$n}">{$n}</button></sup>
     <span class="note-pop" id="pop-{$anchor}" popover="" data-pagefind-ignore="all">
-      <span class="note-pop-head">{ed:label('note')} {$n}</span>
+      <span class="note-pop-head"><xsl:sequence select="ed:interface-lang(.)"/>{ed:label('note')} {$n}</span>
       <xsl:text> </xsl:text>
       <xsl:apply-templates select="." mode="ed:note-body">
         <xsl:with-param name="ctx" select="'pop-'" tunnel="yes"/>
       </xsl:apply-templates>
       <span class="note-pop-actions">
-        <a href="#{$anchor}">im Anmerkungsteil</a>
+        <xsl:sequence select="ed:interface-lang(.)"/>
+        <a href="#{$anchor}">{ed:label('note-in-notes')}</a>
         <xsl:text> </xsl:text>
-        <button type="button" popovertarget="pop-{$anchor}" popovertargetaction="hide">Schließen</button>
+        <button type="button" popovertarget="pop-{$anchor}" popovertargetaction="hide">{ed:label('close')}</button>
       </span>
     </span>
   </xsl:template>
@@ -30,7 +31,7 @@
   <xsl:mode name="ed:note-body" on-no-match="shallow-skip"/>
 
   <xsl:template match="tei:note[ed:note-is-lost(.)]" mode="ed:note-body">
-    <span class="note-lost">{ed:label('note-lost')}</span>
+    <span class="note-lost"><xsl:sequence select="ed:interface-lang(.)"/>{ed:label('note-lost')}</span>
   </xsl:template>
 
   <xsl:template match="tei:note" mode="ed:note-body">
@@ -42,7 +43,7 @@
     <xsl:variable name="notes" as="element(tei:note)*" select="ed:footnotes($tei)"/>
     <xsl:if test="exists($notes)">
       <section class="notes" aria-labelledby="anmerkungen">
-        <h2 id="anmerkungen">{ed:label('notes')}</h2>
+        <h2 id="anmerkungen"><xsl:sequence select="ed:interface-lang($tei)"/>{ed:label('notes')}</h2>
         <ol class="notes-list">
           <xsl:for-each select="$notes">
             <xsl:variable name="anchor" as="xs:string" select="ed:anchor(.)"/>
@@ -51,7 +52,7 @@
                 <xsl:attribute name="class">lost</xsl:attribute>
               </xsl:if>
               <a class="note-back" href="#{$anchor}-ref"
-                 aria-label="{ed:label('note')} {ed:note-number(.)}, zurück zur Textstelle">{ed:note-number(.)}</a>
+                 aria-label="{ed:label-format('note-back', map { 'number': ed:note-number(.) })}">{ed:note-number(.)}</a>
               <xsl:text> </xsl:text>
               <xsl:apply-templates select="." mode="ed:note-body">
                 <xsl:with-param name="ctx" select="'fn-'" tunnel="yes"/>

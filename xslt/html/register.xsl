@@ -15,18 +15,21 @@
   <xsl:template match="/">
     <xsl:variable name="title" as="xs:string" select="ed:label('register')"/>
     <xsl:variable name="persons" as="element(tei:person)*" select="$register//tei:listPerson/tei:person"/>
+    <!-- Names sort by the rules of the register's language. -->
+    <xsl:variable name="sort-lang" as="xs:string" select="ed:text-language($register)"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="$title || ' – ' || $edition-title"/>
       <xsl:with-param name="file" select="'register.html'"/>
       <xsl:with-param name="nav-key" select="'register'"/>
       <xsl:with-param name="metadata" select="ed:site-metadata($title, 'register.html',
-          'Personenregister der Edition ' || $edition-title || ': ' || count($persons) || ' Personen mit Lebensdaten, Normdaten und Fundstellen.')"/>
+          ed:label-format('register-description', map { 'edition': $edition-title, 'count': count($persons) }))"/>
       <xsl:with-param name="content" as="node()*">
         <h1>{$title}</h1>
-        <p>{count($persons)} Personen. Die Fundstellen verweisen auf Absätze (Abs.), Anmerkungen (Anm.) und Überschriften der Essays.</p>
+        <p>{ed:label-format('register-intro', map {
+            'count': count($persons), 'paragraph': ed:label('paragraph-short'), 'note': ed:label('note-short') })}</p>
         <xsl:variable name="letters" as="xs:string*"
-            select="sort(distinct-values($persons ! ed:initial(.)), 'http://www.w3.org/2013/collation/UCA?lang=de')"/>
-        <nav class="alphabet" aria-label="Nach Anfangsbuchstaben">
+            select="sort(distinct-values($persons ! ed:initial(.)), 'http://www.w3.org/2013/collation/UCA?lang=' || $sort-lang)"/>
+        <nav class="alphabet" aria-label="{ed:label('by-initial')}">
           <ul>
             <xsl:for-each select="$letters">
               <li><a href="#buchstabe-{.}">{.}</a></li>
@@ -34,12 +37,12 @@
           </ul>
         </nav>
         <xsl:for-each-group select="$persons" group-by="ed:initial(.)">
-          <xsl:sort select="current-grouping-key()" lang="de"/>
+          <xsl:sort select="current-grouping-key()" lang="{$sort-lang}"/>
           <section aria-labelledby="buchstabe-{current-grouping-key()}">
             <h2 id="buchstabe-{current-grouping-key()}" class="letter">{current-grouping-key()}</h2>
             <ol class="register">
               <xsl:for-each select="current-group()">
-                <xsl:sort select="ed:person-sort-name(.)" lang="de"/>
+                <xsl:sort select="ed:person-sort-name(.)" lang="{$sort-lang}"/>
                 <xsl:call-template name="ed:register-entry"/>
               </xsl:for-each>
             </ol>
@@ -68,11 +71,11 @@
         <p class="description">{.}</p>
       </xsl:for-each>
       <xsl:if test="exists($variants)">
-        <p class="variants">Auch: {string-join($variants, ', ')}</p>
+        <p class="variants">{ed:label('also-known-as')}: {string-join($variants, ', ')}</p>
       </xsl:if>
       <xsl:variable name="links" as="map(xs:string, xs:string)*" select="ed:authority-links(.)"/>
       <xsl:if test="exists($links)">
-        <p class="authority">Normdaten:
+        <p class="authority">{ed:label('authority-records')}:
           <xsl:for-each select="$links">
             <xsl:if test="position() gt 1">, </xsl:if>
             <a href="{?url}">{?label}</a>
@@ -90,10 +93,10 @@
       </xsl:variable>
       <xsl:choose>
         <xsl:when test="empty($by-essay)">
-          <p class="occurrences">Keine Erwähnung in den Texten.</p>
+          <p class="occurrences">{ed:label('no-mentions')}</p>
         </xsl:when>
         <xsl:otherwise>
-          <ul class="occurrences" aria-label="Fundstellen">
+          <ul class="occurrences" aria-label="{ed:label('occurrences')}">
             <xsl:for-each select="$by-essay">
               <xsl:variable name="essay" as="element(tei:TEI)" select="?essay"/>
               <li>

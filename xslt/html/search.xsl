@@ -21,21 +21,22 @@
       <xsl:with-param name="indexed" select="false()"/>
       <xsl:with-param name="scripts" select="'search.js'"/>
       <xsl:with-param name="metadata" select="ed:site-metadata($title, 'suche.html',
-          'Volltextsuche in den Texten, dem Register und der Chronologie der Edition ' || $edition-title || '.')"/>
+          ed:label-format('search-description', map { 'edition': $edition-title }))"/>
       <xsl:with-param name="content" as="node()*">
         <h1>{$title}</h1>
         <form class="search-form" role="search" action="suche.html" method="get">
-          <label for="suchbegriff">Suchbegriff</label>
+          <xsl:sequence select="ed:script-labels(map { 'running': 'search-running', 'none': 'search-none',
+              'count': 'search-count', 'count-one': 'search-count-one', 'failed': 'search-failed' })"/>
+          <label for="suchbegriff">{ed:label('search-term')}</label>
           <input id="suchbegriff" name="q" type="search" autocomplete="off" required=""/>
-          <button type="submit">Suchen</button>
+          <button type="submit">{ed:label('search-submit')}</button>
         </form>
         <p id="suchstatus" class="search-status" role="status" aria-live="polite"></p>
         <ol id="suchergebnisse" class="search-results"></ol>
-        <noscript><p>Die Volltextsuche benötigt JavaScript. Ohne JavaScript führen das
-          <a href="register.html">{ed:label('register')}</a>, die <a href="chronologie.html">{ed:label('chronology')}</a>
-          und die Inhaltsverzeichnisse der Essays zu den Stellen.</p></noscript>
-        <p class="hint">Die Suche berücksichtigt deutsche Wortformen (Revolution findet auch Revolutionen)
-          und läuft vollständig im Browser, ohne Server.</p>
+        <xsl:variable name="register-link" as="element()"><a href="register.html">{ed:label('register')}</a></xsl:variable>
+        <xsl:variable name="chronology-link" as="element()"><a href="chronologie.html">{ed:label('chronology')}</a></xsl:variable>
+        <noscript><p><xsl:sequence select="ed:label-nodes('search-noscript', map { 'register': $register-link, 'chronology': $chronology-link })"/></p></noscript>
+        <p class="hint">{ed:label('search-hint')}</p>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

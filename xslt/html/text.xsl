@@ -134,7 +134,7 @@
       <xsl:attribute name="class" select="'pb', if ($inline) then 'pb-inline' else 'pb-block'"/>
       <xsl:attribute name="id" select="ed:anchor(.)"/>
       <a class="pb-label" href="#{ed:anchor(.)}" data-pagefind-ignore="all">{$label}<span
-         class="visually-hidden"> (Beginn von {ed:label('page')} {normalize-space(@n)} der Druckfassung)</span></a>
+         class="visually-hidden"><xsl:sequence select="ed:interface-lang(.)"/> ({ed:label-format('page-start', map { 'number': normalize-space(@n) })})</span></a>
     </xsl:element>
   </xsl:template>
 
@@ -159,11 +159,11 @@
   <!-- A source error: printed form kept, the correction beside it. -->
   <xsl:template match="tei:choice[tei:sic and tei:corr]" mode="ed:text">
     <span class="sic"><xsl:apply-templates select="tei:sic/node()" mode="#current"/></span>
-    <span class="corr"><span class="visually-hidden"> (korrigiert: </span><span aria-hidden="true"> [</span><xsl:apply-templates select="tei:corr/node()" mode="#current"/><span aria-hidden="true">]</span><span class="visually-hidden">)</span></span>
+    <span class="corr"><span class="visually-hidden"><xsl:sequence select="ed:interface-lang(.)"/> ({ed:label('corrected')}: </span><span aria-hidden="true"> [</span><xsl:apply-templates select="tei:corr/node()" mode="#current"/><span aria-hidden="true">]</span><span class="visually-hidden">)</span></span>
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="ed:text">
-    <span class="gap" title="{ed:label('gap')}"><span aria-hidden="true">[…]</span><span class="visually-hidden">[{ed:label('gap')}]</span></span>
+    <span class="gap" title="{ed:label('gap')}"><span aria-hidden="true">[…]</span><span class="visually-hidden"><xsl:sequence select="ed:interface-lang(.)"/>[{ed:label('gap')}]</span></span>
   </xsl:template>
 
   <!-- Links as the one policy of every output allows (common/links.xsl): a javascript: or data: target stays plain text. -->

@@ -9,8 +9,13 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:md="urn:tei-edition:metadata"
+  xmlns:ed="urn:tei-edition"
   exclude-result-prefixes="#all"
   expand-text="yes">
+
+  <!-- Free-text values of the records (resourceType) in the interface language: ed:label, and
+       the parameter interface-language. -->
+  <xsl:include href="../common/labels.xsl"/>
 
   <!-- The person register (tei/register/persons.xml); empty when the edition has none. -->
   <xsl:param name="register" as="document-node()?" select="()"/>

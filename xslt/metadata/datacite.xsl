@@ -14,6 +14,7 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:md="urn:tei-edition:metadata"
+  xmlns:ed="urn:tei-edition"
   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
   xmlns="http://datacite.org/schema/kernel-4"
   exclude-result-prefixes="#all"
@@ -54,7 +55,7 @@
       </creators>
       <xsl:call-template name="titles"/>
       <xsl:call-template name="publication"/>
-      <resourceType resourceTypeGeneral="Collection">Digitale Edition</resourceType>
+      <resourceType resourceTypeGeneral="Collection">{ed:label('resource-type-edition')}</resourceType>
       <xsl:call-template name="contributors">
         <xsl:with-param name="editors" select="()"/>
       </xsl:call-template>
@@ -81,7 +82,7 @@
       </creators>
       <xsl:call-template name="titles"/>
       <xsl:call-template name="publication"/>
-      <resourceType resourceTypeGeneral="Text">Essay</resourceType>
+      <resourceType resourceTypeGeneral="Text">{ed:label('resource-type-essay')}</resourceType>
       <xsl:call-template name="contributors">
         <xsl:with-param name="editors" select="$edition-header/tei:fileDesc/tei:titleStmt/tei:editor"/>
       </xsl:call-template>

@@ -25,13 +25,13 @@
 
   <xsl:function name="ed:lead" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="string-join((ed:leading-pbs($e) ! ('#src-page(' || ed:lit(ed:page-label(.)) || ', bar: false)'),
+    <xsl:sequence select="string-join((ed:leading-pbs($e) ! ('#src-page(labels, ' || ed:lit(ed:page-label(.)) || ', bar: false)'),
       ($e/@xml:id, $e/self::head/parent::div/@xml:id) ! ed:anchor(.)))"/>
   </xsl:function>
 
   <!-- A page break with no block after it in its container stands on its own. -->
   <xsl:template match="pb" mode="body">
-    <xsl:if test="empty(following-sibling::*[not(self::pb)])">#src-page({ed:lit(ed:page-label(.))}, bar: false){$ed:nl}</xsl:if>
+    <xsl:if test="empty(following-sibling::*[not(self::pb)])">#src-page(labels, {ed:lit(ed:page-label(.))}, bar: false){$ed:nl}</xsl:if>
   </xsl:template>
 
   <xsl:template match="text()" mode="body"/>

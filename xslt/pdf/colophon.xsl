@@ -51,16 +51,16 @@
     <xsl:variable name="h" as="element(fileDesc)" select="$essay/teiHeader/fileDesc"/>
     <xsl:variable name="url" as="xs:string?" select="$e/publicationStmt/idno[@type = 'URL'][1] ! normalize-space(.)"/>
     <xsl:sequence select="string-join((
-      ed:colophon-line('Edition', ed:plain(($e/titleStmt/title[1], $e/editionStmt/edition[1]), ', ')),
-      ed:colophon-line('Herausgabe', ed:plain($e/titleStmt/editor, ', ')),
-      ed:colophon-line('Verantwortlich', ed:plain(($e/titleStmt/respStmt, $h/titleStmt/respStmt) ! (normalize-space(resp) || ': ' || string-join((* except resp) ! normalize-space(.), ', ')), '; ')),
-      ed:colophon-line('Verlag', ed:plain(($e/publicationStmt/publisher, $e/publicationStmt/pubPlace), ', ')),
-      ed:colophon-line('Stand', ed:plain($e/publicationStmt/date, '')),
-      ed:colophon-line('Lizenz', string-join(ed:distinct-licences(($h/publicationStmt/availability/licence, $e/publicationStmt/availability/licence)) ! ed:licence(.), '#linebreak()')),
-      ed:colophon-line('Quelle', ed:plain($h/sourceDesc/bibl[@type = 'original'], ' ')),
-      ed:colophon-line('Textgrundlage', ed:plain($h/sourceDesc/bibl[@type = 'extraction'], ' ')),
-      ed:colophon-line('Online', $url ! ('#link(' || ed:lit(.) || ', ' || ed:lit(.) || ')')),
-      ed:colophon-line('Archivierung', ed:text('PDF/A-3b; die TEI-Quelle dieses Essays ist als Datei „' || $source-name || '“ eingebettet.'))
+      ed:colophon-line(common:label('colophon-edition'), ed:plain(($e/titleStmt/title[1], $e/editionStmt/edition[1]), ', ')),
+      ed:colophon-line(common:label('colophon-editors'), ed:plain($e/titleStmt/editor, ', ')),
+      ed:colophon-line(common:label('colophon-responsibility'), ed:plain(($e/titleStmt/respStmt, $h/titleStmt/respStmt) ! (normalize-space(resp) || ': ' || string-join((* except resp) ! normalize-space(.), ', ')), '; ')),
+      ed:colophon-line(common:label('colophon-publisher'), ed:plain(($e/publicationStmt/publisher, $e/publicationStmt/pubPlace), ', ')),
+      ed:colophon-line(common:label('colophon-date'), ed:plain($e/publicationStmt/date, '')),
+      ed:colophon-line(common:label('licence'), string-join(ed:distinct-licences(($h/publicationStmt/availability/licence, $e/publicationStmt/availability/licence)) ! ed:licence(.), '#linebreak()')),
+      ed:colophon-line(common:label('colophon-source'), ed:plain($h/sourceDesc/bibl[@type = 'original'], ' ')),
+      ed:colophon-line(common:label('colophon-basis'), ed:plain($h/sourceDesc/bibl[@type = 'extraction'], ' ')),
+      ed:colophon-line(common:label('colophon-online'), $url ! ('#link(' || ed:lit(.) || ', ' || ed:lit(.) || ')')),
+      ed:colophon-line(common:label('colophon-archiving'), ed:text(common:label-format('colophon-archive-note', map { 'file': $source-name })))
       ), '')"/>
   </xsl:template>
 </xsl:stylesheet>

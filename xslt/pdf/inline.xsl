@@ -81,7 +81,7 @@
     <xsl:sequence select="'#anchor(' || ed:lit($id) || ')'"/>
   </xsl:function>
 
-  <xsl:template match="pb" mode="inline">#src-page({ed:lit(ed:page-label(.))})</xsl:template>
+  <xsl:template match="pb" mode="inline">#src-page(labels, {ed:lit(ed:page-label(.))})</xsl:template>
 
   <xsl:template match="note | pb" mode="plain"/>
 

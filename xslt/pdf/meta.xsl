@@ -63,7 +63,7 @@
       || ', authors: ' || ed:array(ed:authors($h))
       || ', description: ' || ed:lit(normalize-space(($h/profileDesc/abstract, $title)[1]))
       || ', keywords: ' || ed:array($keywords)
-      || ', lang: ' || ed:lit(($essay/@xml:lang, 'de')[1] ! substring-before(. || '-', '-'))
+      || ', lang: ' || ed:lit(($essay/@xml:lang, $interface-language)[1] ! substring-before(. || '-', '-'))
       || ', date: ' || ed:datetime($when) || ')'"/>
   </xsl:template>
 </xsl:stylesheet>

@@ -13,7 +13,7 @@
     <xsl:sequence select="($note/@n, string(count($note/preceding::note[@place = 'foot']) + 1))[1]"/>
   </xsl:function>
 
-  <xsl:template match="note[gap[@reason = 'lost']][not(normalize-space())][not(* except gap)]" mode="inline" priority="2">#lost-note({ed:lit(ed:note-number(.))})</xsl:template>
+  <xsl:template match="note[gap[@reason = 'lost']][not(normalize-space())][not(* except gap)]" mode="inline" priority="2">#lost-note(labels, {ed:lit(ed:note-number(.))})</xsl:template>
 
   <xsl:template match="note" mode="inline">#note({ed:lit(ed:note-number(.))}, [<xsl:apply-templates mode="#current"/>])</xsl:template>
 </xsl:stylesheet>

@@ -6,10 +6,13 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:ed="urn:tei-edition:pdf"
+  xmlns:common="urn:tei-edition"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all" expand-text="yes">
 
   <xsl:include href="../common/links.xsl"/>
+  <!-- The wording (common:label) in the interface language: the parameter interface-language. -->
+  <xsl:include href="../common/labels.xsl"/>
   <xsl:include href="escape.xsl"/>
   <xsl:include href="meta.xsl"/>
   <xsl:include href="inline.xsl"/>
@@ -33,10 +36,16 @@
     <xsl:apply-templates select="TEI" mode="book"/>
   </xsl:template>
 
+  <!-- The wording edition.typ prints of its own, handed to it as one dictionary `labels`
+       (keys as in labels.xml): the template holds no language. -->
+  <xsl:variable name="ed:typst-labels" as="xs:string" select="'(' || string-join(
+      ('page-short', 'pdf-note-lost', 'contents', 'register', 'colophon') ! (. || ': ' || ed:lit(common:label(.))), ', ') || ')'"/>
+
   <xsl:template match="TEI" mode="book">
     <xsl:variable name="edition-tei" as="element(TEI)" select="$edition/TEI"/>
     <xsl:text>#import "edition.typ": *&#10;</xsl:text>
-    <xsl:text>#pdf.attach({ed:lit($source-name)}, relationship: "source", mime-type: "application/tei+xml", description: "TEI-Quelle dieses Essays")&#10;</xsl:text>
+    <xsl:text>#let labels = {$ed:typst-labels}&#10;</xsl:text>
+    <xsl:text>#pdf.attach({ed:lit($source-name)}, relationship: "source", mime-type: "application/tei+xml", description: {ed:lit(common:label('pdf-attachment'))})&#10;</xsl:text>
     <xsl:text>#show: book.with(</xsl:text>
     <xsl:call-template name="ed:metadata">
       <xsl:with-param name="essay" select="."/>
@@ -48,18 +57,18 @@
       <xsl:with-param name="essay" select="."/>
       <xsl:with-param name="edition" select="$edition-tei"/>
     </xsl:call-template>
-    <xsl:text>#contents()&#10;#start-text()&#10;</xsl:text>
+    <xsl:text>#contents(labels)&#10;#start-text()&#10;</xsl:text>
     <xsl:apply-templates select="text/(front, body, back)" mode="body"/>
     <!-- an index only where the text mentions register persons -->
     <xsl:if test="text//persName[starts-with(@ref, 'psn:')]">
-      <xsl:text>#person-index[&#10;</xsl:text>
+      <xsl:text>#person-index(labels)[&#10;</xsl:text>
       <xsl:call-template name="ed:person-index">
         <xsl:with-param name="essay" select="."/>
         <xsl:with-param name="register" select="$persons"/>
       </xsl:call-template>
       <xsl:text>&#10;]&#10;</xsl:text>
     </xsl:if>
-    <xsl:text>#colophon[&#10;</xsl:text>
+    <xsl:text>#colophon(labels)[&#10;</xsl:text>
     <xsl:call-template name="ed:colophon">
       <xsl:with-param name="essay" select="."/>
       <xsl:with-param name="edition" select="$edition-tei"/>

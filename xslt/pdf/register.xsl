@@ -47,7 +47,7 @@
       </xsl:for-each>
     </xsl:variable>
     <xsl:sequence select="string-join(
-      (for $e in sort($entries, 'http://www.w3.org/2013/collation/UCA?lang=de') return substring-after($e, '&#9;')),
+      (for $e in sort($entries, 'http://www.w3.org/2013/collation/UCA?lang=' || ($essay/@xml:lang, $interface-language)[1]) return substring-after($e, '&#9;')),
       '&#10;')"/>
   </xsl:template>
 </xsl:stylesheet>

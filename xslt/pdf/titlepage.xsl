@@ -4,6 +4,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:ed="urn:tei-edition:pdf"
+  xmlns:common="urn:tei-edition"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all" expand-text="yes">
 
@@ -19,7 +20,7 @@
       || ed:content-or-none(string-join(ed:authors($h), ', ')) || ', '
       || ed:content-or-none(ed:main-title($h)) || ', '
       || ed:content-or-none(ed:sub-title($h)) || ', '
-      || ed:content-or-none(if (exists($editors)) then 'Herausgegeben von ' || string-join($editors, ', ') else ()) || ', '
+      || ed:content-or-none(if (exists($editors)) then common:label('editors') || ' ' || string-join($editors, ', ') else ()) || ', '
       || ed:content-or-none(string-join(($pub/publisher ! normalize-space(.), $pub/pubPlace ! normalize-space(.), $year), ' · '))
       || ')&#10;'"/>
   </xsl:template>

@@ -8,12 +8,14 @@
     var url = citation.getAttribute("data-cite-url");
     var urlSpan = citation.querySelector(".cite-url");
     var paraSpan = citation.querySelector(".cite-para");
+    // labels.xml's German paragraph-short is the default; other languages give theirs.
+    var paraLabel = citation.getAttribute("data-label-paragraph") || "Abs.";
     var update = function () {
       var id = decodeURIComponent(location.hash.slice(1));
       var target = id ? document.getElementById(id) : null;
       var number = target && target.classList.contains("para") ? target.querySelector(".pnum") : null;
       urlSpan.textContent = number ? url + "#" + id : url;
-      paraSpan.textContent = number ? ", Abs. " + number.textContent : "";
+      paraSpan.textContent = number ? ", " + paraLabel + " " + number.textContent : "";
     };
     window.addEventListener("hashchange", update);
     update();

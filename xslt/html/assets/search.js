@@ -9,6 +9,13 @@
   var base = new URL(".", location.href);
   var pagefind = null;
 
+  // The wording: labels.xml's German texts (search-running, search-none, …) are the defaults
+  // here; a page in another language gives its own in data-label-* attributes of the form.
+  function label(name, german, values) {
+    var text = form.getAttribute("data-label-" + name) || german;
+    return text.replace(/\{([a-z]+)\}/g, function (all, key) { return key in values ? values[key] : all; });
+  }
+
   function load() {
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
@@ -43,15 +50,17 @@
   function run(query) {
     list.textContent = "";
     if (!query.trim()) { status.textContent = ""; return; }
-    status.textContent = "Suche läuft …";
+    status.textContent = label("running", "Suche läuft …", {});
     load().then(function (pf) { return pf.search(query); }).then(function (search) {
       return Promise.all(search.results.slice(0, 30).map(function (r) { return r.data(); })).then(function (all) {
         all.forEach(function (data) { list.appendChild(item(data)); });
         var n = search.results.length;
-        status.textContent = n === 0 ? "Keine Treffer für „" + query + "“." : n + (n === 1 ? " Treffer" : " Treffer") + " für „" + query + "“.";
+        status.textContent = n === 0 ? label("none", "Keine Treffer für „{query}“.", { query: query })
+          : n === 1 ? label("count-one", "1 Treffer für „{query}“.", { query: query })
+          : label("count", "{count} Treffer für „{query}“.", { count: n, query: query });
       });
     }).catch(function () {
-      status.textContent = "Die Suche konnte nicht geladen werden (Seite über einen Webserver öffnen, z. B. mit „edition serve“).";
+      status.textContent = label("failed", "Die Suche konnte nicht geladen werden (Seite über einen Webserver öffnen, z. B. mit „edition serve“).", {});
     });
   }
 
