@@ -20,6 +20,8 @@ from .errors import LocatedError
 
 FILE_NAME = "edition.toml"
 PROFILES = ("strict", "tei", "custom")
+#: Word lists an edition adds to the toolkit's per-language date vocabulary (edition/annotate/vocabulary/).
+VOCABULARY_KEYS = ("units", "before_number")
 IDENTIFIER_TYPES = ("DOI", "URN", "Handle", "ARK")
 _ID = re.compile(r"^[a-z][a-z0-9-]*$")
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
@@ -79,6 +81,7 @@ class Config:
     relaxng: str  #: custom profile: RELAX NG grammar, relative to the edition ("" for none)
     schematron: str  #: custom profile: Schematron, relative to the edition ("" for none)
     vocabulary: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    review_ignore: str = ""  #: explained review-report lines, relative to the edition ("": beside the register)
 
     @property
     def dir(self) -> Path:
@@ -197,6 +200,7 @@ def _check(r: _Reader) -> Config:
         relaxng=r.string("validation", "relaxng", ""),
         schematron=r.string("validation", "schematron", ""),
         vocabulary=_vocabulary(r),
+        review_ignore=r.string("register", "review_ignore", ""),
     )
 
 
@@ -243,9 +247,20 @@ def _calendar(r: _Reader) -> Calendar:
     if kind not in ("gregorian", "julian"):
         raise r.fail("calendar", "default", f"{kind!r} must be gregorian or julian")
     switch = r.string("calendar", "switch", "")
-    if (kind == "julian" or switch) and not re.match(r"^\d{4}-\d{2}-\d{2}$", switch):
+    if (kind == "julian" or switch) and not _is_day(switch):
         raise r.fail("calendar", "switch", "a Julian edition needs the Gregorian date of its calendar switch, YYYY-MM-DD")
     return Calendar(julian=kind == "julian", switch=switch)
+
+
+def _is_day(text: str) -> bool:
+    """``YYYY-MM-DD`` naming a day that exists."""
+    if not re.match(r"^\d{4}-\d{2}-\d{2}$", text):
+        return False
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _prefix(r: _Reader) -> str:
@@ -265,10 +280,14 @@ def _profile(r: _Reader) -> str:
 
 
 def _vocabulary(r: _Reader) -> dict[str, dict[str, tuple[str, ...]]]:
-    """``[vocabulary.de] months = […], units = […]``: word lists the annotator uses, per language."""
+    """``[vocabulary.de] units = […], before_number = […]``: words the annotator adds, per language,
+    to the toolkit's vocabulary of that language."""
     out: dict[str, dict[str, tuple[str, ...]]] = {}
     for lang, table in r.table("vocabulary").items():
         if not isinstance(table, dict):
             raise r.fail(f"vocabulary.{lang}", "", "must be a table of word lists")
+        for key in table:
+            if key not in VOCABULARY_KEYS:
+                raise r.fail(f"vocabulary.{lang}", key, f"unknown word list (known: {', '.join(VOCABULARY_KEYS)})")
         out[lang] = {key: r.strings(f"vocabulary.{lang}", key) for key in table}
     return out

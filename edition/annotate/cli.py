@@ -3,21 +3,42 @@
 from __future__ import annotations
 
 import sys
+from functools import cache
 from pathlib import Path
 
 import click
 
+from .. import config as C
+from ..core import find_edition_dir
+from ..errors import LocatedError
 from ..xmlio import XmlInputError, parse_bytes
 from . import register as R
 from . import report as RP
+from . import vocabulary
 from .names import Matcher, compile_forms
 from .rewrite import serialise, write_atomic
-from .tagger import annotate
+from .tagger import Policy, annotate
+
+IGNORE_NAME = "review-ignore.txt"
 
 
-def _default(file: Path, name: str) -> Path:
-    """Beside the essays: ``tei/essays/x.xml`` → ``tei/register/<name>``."""
-    return file.resolve().parent.parent / "register" / name
+@cache
+def _config(edition_dir: Path) -> C.Config:
+    return C.load(edition_dir / C.FILE_NAME)
+
+
+def _setting(file: Path) -> tuple[Policy, Path | None, Path]:
+    """The policy, register (None: the edition has none) and ignore list of ``file``: from the
+    edition.toml of the edition it lies in; outside an edition the defaults, with the register
+    beside the texts (``tei/essays/x.xml`` → ``tei/register/persons.xml``)."""
+    edition_dir = find_edition_dir(file)
+    if edition_dir is None:
+        register = file.resolve().parent.parent / "register" / "persons.xml"
+        return Policy(), register, register.parent / IGNORE_NAME
+    cfg = _config(edition_dir)
+    register = cfg.dir / cfg.register if cfg.register else None
+    ignore = cfg.dir / cfg.review_ignore if cfg.review_ignore else (register.parent if register else cfg.dir) / IGNORE_NAME
+    return Policy.of(cfg), register, ignore
 
 
 @click.command(
@@ -28,10 +49,12 @@ def _default(file: Path, name: str) -> Path:
 )
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--register", "register_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="persons.xml (default: ../register/persons.xml beside each file).")
+              help="persons.xml (default: the register of the file's edition.toml; "
+              "outside an edition ../register/persons.xml beside each file).")
 @click.option("--report", is_flag=True, help="Print the review report (file:line: kind: token — context).")
 @click.option("--ignore", "ignore_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Explained report lines (default: ../register/review-ignore.txt beside each file).")
+              help="Explained report lines (default: [register] review_ignore of edition.toml, "
+              "else review-ignore.txt beside the register).")
 @click.option("--dictionary", type=click.Path(dir_okay=False, path_type=Path), default=RP.DEFAULT_DICTIONARY,
               show_default=True, help="German word list for the report's name heuristic.")
 @click.option("--dry-run", is_flag=True, help="Do not write; only log and report.")
@@ -39,7 +62,7 @@ def annotate_command(
     files: tuple[Path, ...], register_path: Path | None, report: bool, ignore_path: Path | None,
     dictionary: Path, dry_run: bool,
 ) -> None:
-    registers: dict[Path, tuple[R.Register, Matcher]] = {}
+    registers: dict[Path | None, tuple[R.Register, Matcher]] = {None: (R.build([]), compile_forms({}))}
     words = RP.load_dictionary(dictionary) if report else frozenset()
     if report and not words:
         click.echo(f"warning: no dictionary at {dictionary}; the name report will be noisy", err=True)
@@ -47,14 +70,18 @@ def annotate_command(
     open_lines = 0
     for file in files:
         try:
-            reg_path = register_path or _default(file, "persons.xml")
+            policy, default_register, default_ignore = _setting(file)
+            reg_path = register_path or default_register
             if reg_path not in registers:
                 reg = R.load(reg_path)
                 registers[reg_path] = (reg, compile_forms(reg.forms))
             reg, regex = registers[reg_path]
             original = file.read_bytes()
             tree = parse_bytes(original, str(file))
-            result = annotate(tree, reg, regex)
+            result = annotate(tree, reg, regex, policy)
+            if result.grammar is None:
+                click.echo(f"{file}: warning: no date vocabulary for language {result.language!r} "
+                           f"(there are: {', '.join(vocabulary.available())}); dates not tagged", err=True)
             # No markup added: the file stays byte for byte as it was, however it was written.
             out = serialise(tree, original) if result.persons or result.dates else original
             if out != original and not dry_run:
@@ -63,14 +90,14 @@ def annotate_command(
             for d in result.decisions:
                 click.echo(RP.format_line(file, d), err=True)
             if report:
-                ignores = RP.load_ignores(ignore_path or _default(file, "review-ignore.txt"))
+                ignores = RP.load_ignores(ignore_path or default_ignore)
                 fresh = parse_bytes(out, str(file))  # line numbers of the file as written
-                for f in RP.merge(result.open, RP.findings(fresh, reg, words)):
+                for f in RP.merge(result.open, RP.findings(fresh, reg, words, result.grammar)):
                     if not RP.suppressed(f, file, ignores):
                         click.echo(RP.format_line(file, f))
                         open_lines += 1
-        except (XmlInputError, OSError) as exc:
-            click.echo(str(exc) if isinstance(exc, XmlInputError) else f"{file}: error: {exc}", err=True)
+        except (XmlInputError, LocatedError, OSError) as exc:
+            click.echo(f"{file}: error: {exc}" if isinstance(exc, OSError) else str(exc), err=True)
             failed = True
     if report:
         click.echo(f"{open_lines} report line(s) open", err=True)

@@ -1,16 +1,12 @@
 """Julian → Gregorian day conversion via the Julian Day Number.
 
-Russia used the Julian calendar until 31 January 1918 (Julian); the next day was
-14 February 1918 (Gregorian).
+When a country left the Julian calendar is an edition's policy (``[calendar] switch`` in
+``edition.toml``: the first Gregorian day, e.g. 1918-02-14 for Russia), not known here.
 """
 
 from __future__ import annotations
 
 from datetime import date
-
-#: First Julian date that Russia no longer used.
-RUSSIAN_SWITCH_JULIAN = (1918, 2, 1)
-
 
 def julian_to_jdn(year: int, month: int, day: int) -> int:
     a = (14 - month) // 12

@@ -14,7 +14,8 @@ Lines are ``file:line: kind: token — context (why)``; kinds:
 * ``ambiguous`` — a register form of several persons with no context to choose; untagged.
 * ``date`` — a number that looks like a date but is not inside a ``date``.
 
-Reviewed lines are explained in ``tei/register/review-ignore.txt``, one per line::
+Reviewed lines are explained in ``review-ignore.txt`` beside the register (or where
+``[register] review_ignore`` in edition.toml says), one per line::
 
     # kind  token  [file.xml]  — reason (required)
     name    Narodniki             — Bewegung, keine Person
@@ -33,7 +34,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..xmlio import XmlInputError
-from .dates import MONTH, NON_DATE_BEFORE
+from .dates import Grammar
 from .register import Register
 from .rewrite import Chunk, line_of, walk
 from .tagger import Finding, context_of
@@ -48,9 +49,6 @@ INFLECTION = ("s", "es", "n", "en", "e", "er", "ern", "em", "nen")
 #: "in Omsk", "nach Samara": a place, not a person.
 PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus", "bei"})
 NON_GERMAN = re.compile(r"[^A-Za-zÄÖÜäöüß]")
-DATE_LIKE = re.compile(
-    rf"(?<![\d.,])(?:\d{{1,2}}\.\d{{1,2}}\.(?:\d{{2,4}})?|\d{{1,2}}\.\s?{MONTH}|(?:1\d{{3}}|20\d{{2}})(?:er)?|\d{{2}}er)(?!\d|[.,]\d)"
-)
 
 
 def load_dictionary(path: Path | None) -> frozenset[str]:
@@ -110,8 +108,11 @@ def _known(word: str, register: Register, surnames: tuple[str, ...]) -> bool:
     return any(word.startswith(s) and len(word) > len(s) for s in surnames)
 
 
-def findings(tree: etree._ElementTree, register: Register, dictionary: frozenset[str]) -> list[Finding]:
-    """Heuristic name and number findings of an (annotated, freshly parsed) tree."""
+def findings(
+    tree: etree._ElementTree, register: Register, dictionary: frozenset[str], grammar: Grammar | None
+) -> list[Finding]:
+    """Heuristic name and number findings of an (annotated, freshly parsed) tree; numbers only
+    when the text's language has a date ``grammar``."""
     chunks = [c for c in walk(tree.getroot()) if isinstance(c, Chunk)]
     lowercase = {w for c in chunks for w in WORD.findall(c.text) if w[0].islower()}
     forenames = {f for p in register.persons.values() for f in p.forenames}
@@ -128,8 +129,10 @@ def findings(tree: etree._ElementTree, register: Register, dictionary: frozenset
             if not evidence and (prev in PLACE_PREPOSITIONS or w.lower() in lowercase or _is_german(w, dictionary)):
                 continue
             out.append(Finding(line_of(c, m.start()), "name", w, context_of(c.text, m.start(), m.end())))
-        for m in DATE_LIKE.finditer(c.text):
-            if NON_DATE_BEFORE.search(c.text, 0, m.start()):
+        if grammar is None:
+            continue
+        for m in grammar.date_like.finditer(c.text):
+            if grammar.non_date_before.search(c.text, 0, m.start()):
                 continue
             token = " ".join(m.group(0).split())
             out.append(Finding(line_of(c, m.start()), "date", token, context_of(c.text, m.start(), m.end())))

@@ -4,18 +4,21 @@ Ambiguous forms (one form, several register persons) are resolved by the nearest
 earlier *cue* for one of the candidates: a tagged mention (existing or new) or a
 bare forename of a candidate (``der 17jährige Wladimir … Uljanow`` → Lenin).  With
 no cue the mention stays untagged and is reported; every resolution is logged so
-an editor can check it.  Dates read their context (year in force, the essay's
-calendar) from the text before them; a footnote's years do not leak into the
-main text.
+an editor can check it.  Dates read their context (year in force, the text's
+calendar and language) from the text before them; a footnote's years do not leak
+into the main text.  What an edition decides (register prefix, calendar, extra
+words) comes in a :class:`Policy`, read from its ``edition.toml``.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from lxml import etree
 
+from ..config import Config
 from ..xmlio import NS, TEI_NS, XML_NS
 from . import dates as D
 from .names import Matcher
@@ -32,8 +35,30 @@ class Finding:
     why: str = ""
 
 
+@dataclass(frozen=True)
+class Policy:
+    """An edition's annotation policy; the defaults hold for a text outside any edition."""
+
+    prefix: str = "psn"  #: persName/@ref = "PREFIX:ID"
+    language: str = "de"  #: of a text without xml:lang
+    julian: bool = False  #: the edition's texts are Julian-dated before ``switch``
+    switch: date | None = None  #: the first Gregorian day
+    vocabulary: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  #: extra words per language
+
+    @classmethod
+    def of(cls, cfg: Config) -> Policy:
+        switch = date.fromisoformat(cfg.calendar.switch) if cfg.calendar.switch else None
+        return cls(cfg.register_prefix, cfg.language, cfg.calendar.julian, switch, cfg.vocabulary)
+
+    def grammar(self, language: str) -> D.Grammar | None:
+        extra = self.vocabulary.get(language, {})
+        return D.grammar(language, extra.get("units", ()), extra.get("before_number", ()))
+
+
 @dataclass
 class Result:
+    language: str  # of the text: its dates were read with this language's grammar, if there is one
+    grammar: D.Grammar | None
     persons: int = 0
     dates: int = 0
     open: list[Finding] = field(default_factory=list)  # not tagged: for the report
@@ -46,13 +71,38 @@ def context_of(text: str, start: int, end: int, width: int = 30) -> str:
     return f"{left} [{' '.join(text[start:end].split())}] {right}".strip()
 
 
-def calendar_context(root: etree._Element) -> D.Context:
-    """The essay header declares Julian dating by ``calendar[@xml:id='ESSAYID-julian']``."""
+def text_language(root: etree._Element, policy: Policy) -> str:
+    """The primary subtag of the text's xml:lang (``de-AT`` → ``de``), else the edition's language."""
+    return (root.get(f"{{{XML_NS}}}lang") or policy.language).split("-")[0].lower()
+
+
+def calendar_context(root: etree._Element, policy: Policy) -> D.Context:
+    """Julian dating is declared by the header's ``calendar[@xml:id='TEXTID-julian']`` or by the edition.
+
+    The switch is the first full ``date/@when`` inside that calendar declaration (the first
+    Gregorian day, as the importer writes it), else the edition's ``[calendar] switch``.
+    """
     cal_id = f"{root.get(f'{{{XML_NS}}}id')}-julian"
-    declared = any(
-        c.get(f"{{{XML_NS}}}id") == cal_id for c in root.iterfind("tei:teiHeader//tei:calendarDesc/tei:calendar", NS)
+    declared = next(
+        (c for c in root.iterfind("tei:teiHeader//tei:calendarDesc/tei:calendar", NS) if c.get(f"{{{XML_NS}}}id") == cal_id),
+        None,
     )
-    return D.Context(julian_default=declared, calendar_ref=f"#{cal_id}" if declared else None)
+    return D.Context(
+        julian_default=declared is not None or policy.julian,
+        calendar_ref=f"#{cal_id}" if declared is not None else None,
+        switch=(_declared_switch(declared) if declared is not None else None) or policy.switch,
+        grammar=policy.grammar(text_language(root, policy)),
+    )
+
+
+def _declared_switch(calendar: etree._Element) -> date | None:
+    for when in calendar.xpath(".//tei:date/@when", namespaces=NS):
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", when):
+            try:
+                return date.fromisoformat(when)
+            except ValueError:  # not a day; the validator names it
+                return None
+    return None
 
 
 def _forename_cues(register: Register) -> dict[str, str]:
@@ -66,9 +116,10 @@ def _forename_cues(register: Register) -> dict[str, str]:
     return {name: next(iter(pids)) for name, pids in owners.items() if len(pids) == 1}
 
 
-def annotate(tree: etree._ElementTree, register: Register, matcher: Matcher) -> Result:
+def annotate(tree: etree._ElementTree, register: Register, matcher: Matcher, policy: Policy = Policy()) -> Result:
     root = tree.getroot()
-    ctx = calendar_context(root)
+    ctx = calendar_context(root, policy)
+    prefix = f"{policy.prefix}:"
     saved_years: list[int | None] = []
     cue: dict[str, int] = {}
     forename_cue = _forename_cues(register)
@@ -78,21 +129,21 @@ def annotate(tree: etree._ElementTree, register: Register, matcher: Matcher) -> 
         else None
     )
     order = 0
-    result = Result()
+    result = Result(text_language(root, policy), ctx.grammar)
     for item in list(walk(root)):
         if isinstance(item, Event):
             if item.kind == "enter-note":
                 saved_years.append(ctx.year)
             elif item.kind == "leave-note":
                 ctx.year = saved_years.pop()
-            elif item.node.tag == f"{{{TEI_NS}}}persName" and (item.node.get("ref") or "").startswith("psn:"):
+            elif item.node.tag == f"{{{TEI_NS}}}persName" and (item.node.get("ref") or "").startswith(prefix):
                 order += 1
-                cue[item.node.get("ref")[4:]] = order
+                cue[item.node.get("ref")[len(prefix):]] = order
             elif item.node.tag == f"{{{TEI_NS}}}date":
                 year = D.context_year_of(dict(item.node.attrib))
                 ctx.year = year if year is not None else ctx.year
             continue
-        order = _chunk(item, register, matcher, forename_re, forename_cue, ctx, cue, order, result)
+        order = _chunk(item, register, matcher, forename_re, forename_cue, ctx, cue, order, result, prefix)
     return result
 
 
@@ -106,6 +157,7 @@ def _chunk(
     cue: dict[str, int],
     order: int,
     result: Result,
+    prefix: str,
 ) -> int:
     text = chunk.text
     spans: list[tuple[int, int, str, object]] = [(n.start, n.end, "name", n) for n in matcher.find(text)]
@@ -152,11 +204,11 @@ def _chunk(
                 continue
             pid = max(known, key=lambda p: cue[p])
             result.decisions.append(
-                Finding(line_of(chunk, start), "resolved", token, context_of(text, start, end), f"→ psn:{pid} (nearest earlier cue)")
+                Finding(line_of(chunk, start), "resolved", token, context_of(text, start, end), f"→ {prefix}{pid} (nearest earlier cue)")
             )
         order += 1
         cue[pid] = order
-        wraps.append((start, end, etree.Element(f"{{{TEI_NS}}}persName", {"ref": f"psn:{pid}"})))
+        wraps.append((start, end, etree.Element(f"{{{TEI_NS}}}persName", {"ref": f"{prefix}{pid}"})))
         result.persons += 1
     for start, end, el in reversed(wraps):
         wrap(chunk, start, end, el)

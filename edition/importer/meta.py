@@ -1,12 +1,23 @@
-"""The metadata file beside a source (``<id>.toml``): what is known about the essay."""
+"""The metadata file beside a source (``<id>.toml``): what is known about the essay.
+
+A text dated in the Julian calendar says so here (an edition can say it for all its texts,
+``[calendar]`` in edition.toml)::
+
+    [calendar]
+    julian = true
+    switch = "1918-02-14"   # the first Gregorian day (Russia); may come from edition.toml instead
+    note = "Julianischer Kalender (in Russland bis Februar 1918)"   # how the header describes it
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..config import Calendar
 from .source import SourceError
 
 _ID = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -31,9 +42,12 @@ class Meta:
     licence_target: str
     encoder: str
     changes: tuple[tuple[str, str], ...]
+    julian_switch: str = ""  #: dated Julian before this first Gregorian day (YYYY-MM-DD); "": Gregorian
+    calendar_note: str = ""  #: the header's description of the Julian calendar
 
 
-def read_meta(path: Path) -> Meta:
+def read_meta(path: Path, edition: Calendar = Calendar()) -> Meta:
+    """Read ``path``; ``edition`` is the calendar policy of the edition the text goes into."""
     shown = str(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -63,6 +77,7 @@ def read_meta(path: Path) -> Meta:
     for when, _ in changes:
         if not re.match(r"^\d{4}-\d{2}-\d{2}$", when):
             raise SourceError(shown, 1, 1, f"change date {when!r} is not YYYY-MM-DD")
+    julian_switch = _julian_switch(data.get("calendar", {}), edition, shown)
     return Meta(
         id=essay_id,
         language=get("", "language") or "de",
@@ -81,4 +96,24 @@ def read_meta(path: Path) -> Meta:
         licence_target=get("file", "licence_target"),
         encoder=get("file", "encoder", True),
         changes=changes,
+        julian_switch=julian_switch,
+        calendar_note=get("calendar", "note"),
     )
+
+
+def _julian_switch(table: dict[str, object], edition: Calendar, shown: str) -> str:
+    """The switch of a Julian-dated text ("" for a Gregorian one): the text's ``[calendar]`` first, then its edition's."""
+    julian = table.get("julian", edition.julian)
+    if not isinstance(julian, bool):
+        raise SourceError(shown, 1, 1, "calendar.julian must be true or false")
+    raw = table.get("switch") or edition.switch
+    switch = raw.isoformat() if isinstance(raw, dt.date) else raw
+    if not julian:
+        return ""
+    if not (isinstance(switch, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", switch)):
+        raise SourceError(shown, 1, 1, "a Julian text needs calendar.switch = \"YYYY-MM-DD\" (the first Gregorian day), here or in edition.toml")
+    try:
+        dt.date.fromisoformat(switch)
+    except ValueError:
+        raise SourceError(shown, 1, 1, f"calendar.switch {switch!r} is no day") from None
+    return switch

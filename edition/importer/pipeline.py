@@ -14,7 +14,7 @@ from .report import Report
 from .source import Source, SourceError
 
 
-def run(src: Source, meta: Meta) -> tuple[bytes, Report]:
+def run(src: Source, meta: Meta, links: writer.Links = writer.Links()) -> tuple[bytes, Report]:
     rep = Report(src.name)
     lay = analyse(src.lines)
     rep.spacing, rep.pages = lay.spacing, len(lay.pages)
@@ -85,7 +85,7 @@ def run(src: Source, meta: Meta) -> tuple[bytes, Report]:
         len(joins), len(rep.kept_hyphens), len(note_nodes), len(rep.notes_lost), len(lay.dropped),
     )
     root = writer.el(None, "TEI", xml_id=meta.id, xml_lang=meta.language)
-    writer.header(root, meta, facts)
+    writer.header(root, meta, facts, links)
     ctx = writer.Context(meta.id, {p.position: p.printed for p in lay.pages if p.printed}, note_nodes)
     writer.text(root, st, inline, ctx, meta.author)
     return writer.serialise(root), rep

@@ -29,6 +29,14 @@ _STRUCTURAL = {
 
 
 @dataclass(frozen=True)
+class Links:
+    """Where the text's person references point (the edition's ``[register]``)."""
+
+    prefix: str = "psn"  #: persName/@ref = "PREFIX:ID"
+    register: str | None = "../register/persons.xml"  #: the register relative to the text; None: no register
+
+
+@dataclass(frozen=True)
 class Facts:
     """What the import found, for the header's editorial declarations."""
 
@@ -52,7 +60,7 @@ def el(parent: etree._Element | None, tag: str, text: str | None = None, **attrs
     return e
 
 
-def header(root: etree._Element, meta: Meta, facts: Facts) -> None:
+def header(root: etree._Element, meta: Meta, facts: Facts, links: Links) -> None:
     h = el(root, "teiHeader")
     fd = el(h, "fileDesc")
     ts = el(fd, "titleStmt")
@@ -60,8 +68,8 @@ def header(root: etree._Element, meta: Meta, facts: Facts) -> None:
     if meta.subtitle:
         el(ts, "title", meta.subtitle, type="sub")
     author = el(ts, "author")
-    if meta.author_ref:
-        el(author, "persName", meta.author, ref=f"psn:{meta.author_ref}")
+    if meta.author_ref and links.register:
+        el(author, "persName", meta.author, ref=f"{links.prefix}:{meta.author_ref}")
     else:
         el(author, "persName", meta.author)
     rs = el(ts, "respStmt")
@@ -94,8 +102,9 @@ def header(root: etree._Element, meta: Meta, facts: Facts) -> None:
     el(ex, "idno", facts.sha256, type="SHA-256").tail = "."
 
     enc = el(h, "encodingDesc")
-    lp = el(enc, "listPrefixDef")
-    el(lp, "prefixDef", ident="psn", matchPattern="(.+)", replacementPattern="../register/persons.xml#$1")
+    if links.register:
+        lp = el(enc, "listPrefixDef")
+        el(lp, "prefixDef", ident=links.prefix, matchPattern="(.+)", replacementPattern=f"{links.register}#$1")
     ed = el(enc, "editorialDecl")
     el(el(ed, "correction"), "p", "Der Text folgt der Extraktion; Druckfehler bleiben stehen (Korrekturen werden mit choice/sic/corr ausgezeichnet).")
     el(el(ed, "normalization"), "p", "Mehrfache Leerzeichen sind zu einem zusammengefasst, Leerzeichen am Zeilenanfang und -ende entfernt; Aufzählungszeichen (Symbolschrift) sind durch list/item ersetzt. Die Schreibung bleibt unverändert, Überschriften in Versalien stehen wie gedruckt.")
@@ -123,8 +132,12 @@ def header(root: etree._Element, meta: Meta, facts: Facts) -> None:
     if meta.abstract:
         el(el(pd, "abstract"), "p", meta.abstract)
     el(el(pd, "langUsage"), "language", "Deutsch" if meta.language == "de" else meta.language, ident=meta.language)
-    cal = el(el(pd, "calendarDesc"), "calendar", xml_id=f"{meta.id}-julian")
-    el(cal, "p", "Julianischer Kalender (in Russland bis Februar 1918)")
+    if meta.julian_switch:
+        # The switch as a date in the declaration: a text carries its calendar policy wherever it goes
+        # (edition annotate reads it there before edition.toml).
+        cal = el(el(pd, "calendarDesc"), "calendar", xml_id=f"{meta.id}-julian")
+        switch = el(cal, "p", f"{meta.calendar_note or 'Julianischer Kalender'}; gregorianisch ab ")
+        el(switch, "date", meta.julian_switch, when=meta.julian_switch).tail = "."
     rd = el(h, "revisionDesc")
     for when, what in meta.changes:
         el(rd, "change", what, when=when)

@@ -119,3 +119,75 @@ def test_dry_run_writes_nothing(edition):
     before = essay.read_bytes()
     assert invoke("--dry-run", str(essay)).exit_code == 0
     assert essay.read_bytes() == before
+
+
+EDITION_TOML = """[edition]
+id = "probe"
+title = "Probe"
+date = 2026-11-22
+publisher = "Ich"
+
+[calendar]
+default = "julian"
+switch = "1918-02-14"
+
+[register]
+persons = "personen/register.xml"
+prefix = "per"
+
+[vocabulary.de]
+units = ["Werst"]
+"""
+
+
+def _edition(root: Path, body: str, header: str = "") -> Path:
+    """A minimal edition: edition.toml, the fixture register where it says, one text."""
+    (root / "edition.toml").write_text(EDITION_TOML, encoding="utf-8")
+    (root / "personen").mkdir(parents=True)
+    shutil.copy(FIXTURES / "register" / "persons.xml", root / "personen" / "register.xml")
+    (root / "personen" / "review-ignore.txt").write_text("date  1500  — Marschstrecke, kein Jahr\n", encoding="utf-8")
+    text = root / "texts" / "t.xml"
+    text.parent.mkdir()
+    text.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="t"><teiHeader><fileDesc>'
+        "<titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>"
+        f"</fileDesc>{header}</teiHeader><text><body><p>{body}</p></body></text></TEI>\n",
+        encoding="utf-8",
+    )
+    return text
+
+
+def test_annotate_reads_the_edition_toml_of_the_files_edition(tmp_path):
+    calendar = '<profileDesc><calendarDesc><calendar xml:id="t-julian"><p>Julianisch</p></calendar></calendarDesc></profileDesc>'
+    text = _edition(tmp_path, "Am 25. Oktober 1917 zog Lenin 1500 Werst weit.", calendar)
+    result = invoke("--report", "--dictionary", str(tmp_path / "none.txt"), str(text))
+    assert result.exit_code == 0, result.output
+    xml = text.read_text(encoding="utf-8")
+    assert '<persName ref="per:lenin-wladimir">Lenin</persName>' in xml  # register and prefix from edition.toml
+    assert 'when-custom="1917-10-25" when="1917-11-07">25. Oktober 1917</date>' in xml  # the edition's switch
+    assert "1500</date>" not in xml  # an edition unit
+    # the quantity is reported, and explained in review-ignore.txt beside the configured register
+    assert ": date: " not in result.stdout and ": name: Werst" in result.stdout
+    (tmp_path / "personen" / "review-ignore.txt").unlink()
+    assert ": date: 1500 — " in invoke("--report", "--dry-run", str(text)).stdout
+
+
+def test_without_declaration_1848_stays_gregorian(tmp_path):
+    """A file in no edition: defaults (no calendar), register beside the texts."""
+    shutil.copytree(FIXTURES / "register", tmp_path / "register")
+    text = tmp_path / "essays" / "t.xml"
+    text.parent.mkdir()
+    text.write_bytes((FIXTURES / "essays" / "probe.xml").read_bytes().replace(
+        b'<calendarDesc><calendar xml:id="probe-julian"><p>Julianischer Kalender; gregorianisch ab <date when="1918-02-14">1918-02-14</date>.</p></calendar></calendarDesc>',
+        b"",
+    ).replace(b"Im Mai 1887", b"Am 18. M\xc3\xa4rz 1848"))
+    assert invoke(str(text)).exit_code == 0
+    assert '<date when="1848-03-18">18. März 1848</date>' in text.read_text(encoding="utf-8")
+
+
+def test_a_bad_edition_toml_is_a_located_error(tmp_path):
+    text = _edition(tmp_path, "Lenin.")
+    (tmp_path / "edition.toml").write_text(EDITION_TOML.replace('units = ["Werst"]', 'monate = ["Jänner"]'), encoding="utf-8")
+    result = invoke(str(text))
+    assert result.exit_code == 1 and f"{tmp_path / 'edition.toml'}:" in result.output and "vocabulary.de.monate" in result.output
+    assert "persName" not in text.read_text(encoding="utf-8")

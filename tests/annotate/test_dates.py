@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from edition.annotate.dates import Context, find_dates
+from edition.annotate.dates import Context, find_dates, grammar
 from edition.annotate.julian import julian_to_gregorian
+
+RUSSIA = date(1918, 2, 14)  # the first Gregorian day in Russia
+JULIAN = {"julian_default": True, "calendar_ref": "#t-julian", "switch": RUSSIA}
 
 
 def tagged(text: str, **ctx) -> list[tuple[str, dict[str, str]]]:
@@ -114,7 +119,7 @@ def test_non_dates_stay_untagged(text):
 
 
 def test_julian_by_text_remark():
-    found = tagged("Am 23. Februar 1917 (nach altem Kalender) begann es.", calendar_ref="#t-julian")
+    found = tagged("Am 23. Februar 1917 (nach altem Kalender) begann es.", calendar_ref="#t-julian")  # no switch needed
     assert found == [(
         "23. Februar 1917",
         {"calendar": "#t-julian", "datingMethod": "#t-julian", "when-custom": "1917-02-23", "when": "1917-03-08"},
@@ -122,14 +127,13 @@ def test_julian_by_text_remark():
 
 
 def test_julian_by_header_until_the_switch():
-    ctx = {"julian_default": True, "calendar_ref": "#t-julian"}
-    found = tagged("Am 25. Oktober 1917 und am 31. Januar 1918, dann am 28. Juni 1918.", **ctx)
+    found = tagged("Am 25. Oktober 1917 und am 31. Januar 1918, dann am 1. Februar 1918.", **JULIAN)
     assert [a.get("when-custom") for _, a in found] == ["1917-10-25", "1918-01-31", None]
-    assert [a["when"] for _, a in found] == ["1917-11-07", "1918-02-13", "1918-06-28"]
+    assert [a["when"] for _, a in found] == ["1917-11-07", "1918-02-13", "1918-02-01"]
 
 
 def test_new_style_remark_overrides_header():
-    found = tagged("am 7. November 1917 (neuen Stils)", julian_default=True, calendar_ref="#t-julian")
+    found = tagged("am 7. November 1917 (neuen Stils)", **JULIAN)
     assert found == [("7. November 1917", {"when": "1917-11-07"})]
 
 
@@ -160,13 +164,72 @@ def test_synonyms_of_the_qualifiers(text, span, attrs):
 
 
 def test_julian_third_of_a_month_keeps_printed_span_beside_gregorian():
-    found = tagged("Ende September 1917", julian_default=True, calendar_ref="#t-julian")
+    found = tagged("Ende September 1917", **JULIAN)
     assert found == [("Ende September 1917", {
         "calendar": "#t-julian", "datingMethod": "#t-julian",
         "notBefore-custom": "1917-09-21", "notAfter-custom": "1917-09-30",
         "notBefore": "1917-10-04", "notAfter": "1917-10-13",
     })]
     # after the switch the same phrase is plain Gregorian
-    assert tagged("Ende September 1918", julian_default=True, calendar_ref="#t-julian") == [
+    assert tagged("Ende September 1918", **JULIAN) == [
         ("Ende September 1918", {"notBefore": "1918-09-21", "notAfter": "1918-09-30"})
     ]
+
+
+def test_gregorian_without_any_declaration():
+    assert tagged("Am 18. März 1848 kämpften sie.") == [("18. März 1848", {"when": "1848-03-18"})]
+
+
+def test_julian_default_needs_a_switch():
+    assert tagged("am 18. März 1848", julian_default=True, calendar_ref="#t-julian") == []
+    assert "no switch date" in issues("am 18. März 1848", julian_default=True, calendar_ref="#t-julian")[0][1]
+
+
+def test_another_switch_another_boundary():
+    """Great Britain: Wednesday 2 September 1752 (Julian) was followed by Thursday 14 September (Gregorian)."""
+    ctx = {"julian_default": True, "calendar_ref": "#t-julian", "switch": date(1752, 9, 14)}
+    found = tagged("am 2. September 1752, am 14. September 1752", **ctx)
+    assert [a["when"] for _, a in found] == ["1752-09-13", "1752-09-14"]
+    assert "when-custom" not in found[1][1]
+
+
+EN = grammar("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "attrs"),
+    [
+        ("on 18 March 1848", "18 March 1848", {"when": "1848-03-18"}),
+        ("on 18th March 1848", "18th March 1848", {"when": "1848-03-18"}),
+        ("on March 18, 1848", "March 18, 1848", {"when": "1848-03-18"}),
+        ("on March 18th 1848", "March 18th 1848", {"when": "1848-03-18"}),
+        ("in March 1848", "March 1848", {"when": "1848-03"}),
+        ("mid-March 1848", "mid-March 1848", {"notBefore": "1848-03-11", "notAfter": "1848-03-20"}),
+        ("late 1848", "late 1848", {"notBefore": "1848-09-01", "notAfter": "1848-12-31"}),
+        ("in the winter 1847/48", "winter 1847/48", {"notBefore": "1847-12-01", "notAfter": "1848-02-29"}),
+        ("spring of 1848", "spring of 1848", {"notBefore": "1848-03-01", "notAfter": "1848-05-31"}),
+        ("the 19th century", "19th century", {"notBefore": "1801-01-01", "notAfter": "1900-12-31"}),
+        ("from 1848 to 1850", "from 1848 to 1850", {"from": "1848", "to": "1850"}),
+        ("between 1848 and 1850", "between 1848 and 1850", {"from": "1848", "to": "1850"}),
+        ("until 1850", "until 1850", {"to": "1850"}),
+        ("since 1848", "since 1848", {"from": "1848"}),
+    ],
+)
+def test_english_forms(text, span, attrs):
+    assert tagged(text, grammar=EN) == [(span, attrs)]
+
+
+def test_english_context_remarks_and_non_dates():
+    assert tagged("on March 19 they met", year=1848, grammar=EN) == [("March 19", {"when": "1848-03-19", "cert": "medium"})]
+    assert tagged("p. 1848, 1500 men, May we", year=1848, grammar=EN) == []
+    julian = {"julian_default": False, "calendar_ref": "#t-julian", "grammar": EN}
+    assert tagged("on 7 November 1917 (O.S.)", **julian)[0][1]["when"] == "1917-11-20"
+
+
+def test_edition_words_extend_the_language():
+    text = "1500 Werst, S. 1917, Bl. 1918"
+    assert [s for s, _ in tagged(text)] == ["1500", "1918"]
+    extended = grammar("de", ("Werst",), ("Bl.",))
+    assert tagged(text, grammar=extended) == []
+    assert issues(text, grammar=extended) == [("1500", "a quantity?")]
+    assert grammar("de").units >= {"Mann", "Prozent", "km"} and not grammar("de").units & {"Werst", "Pud", "Rubel", "Pesos"}

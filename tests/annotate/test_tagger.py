@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
+
+from edition.annotate.tagger import Policy
+
+RUSSIA = date(1918, 2, 14)  # the first Gregorian day in Russia
 
 
 def P(pid: str, text: str) -> str:
@@ -122,11 +128,83 @@ def test_note_years_do_not_change_the_main_context(run):
 
 
 def test_julian_declared_in_header(run):
-    xml, _ = run("<p>Am 25. Oktober 1917 begann der Umsturz.</p>", julian=True)
+    """The switch is the date inside the header's calendar declaration (as the importer writes it)."""
+    xml, _ = run("<p>Am 25. Oktober 1917 begann der Umsturz, am 1. März 1918 nicht.</p>", julian=True)
     assert (
         '<date calendar="#t-julian" datingMethod="#t-julian" when-custom="1917-10-25" when="1917-11-07">25. Oktober 1917</date>'
         in xml
     )
+    assert '<date when="1918-03-01">1. März 1918</date>' in xml
+
+
+def test_no_calendar_declared_means_gregorian(run):
+    xml, result = run("<p>Am 18. März 1848 kämpften sie in Berlin.</p>")
+    assert '<date when="1848-03-18">18. März 1848</date>' in xml
+    assert result.open == []
+
+
+def test_julian_edition_calendar_with_header_declaration(run):
+    """edition.toml [calendar] default = "julian" with its switch; the header declares the calendar without a date."""
+    policy = Policy(julian=True, switch=RUSSIA)
+    xml, _ = run("<p>Am 25. Oktober 1917 und am 18. März 1848.</p>", julian=True, switch=None, policy=policy)
+    assert 'when-custom="1917-10-25" when="1917-11-07"' in xml
+    assert 'when-custom="1848-03-18" when="1848-03-30"' in xml
+
+
+def test_edition_switch_serves_a_text_that_declares_julian(run):
+    """The bundled edition's way: [calendar] switch only, Julian where a header says so."""
+    xml, _ = run("<p>Am 25. Oktober 1917.</p>", julian=True, switch=None, policy=Policy(switch=RUSSIA))
+    assert 'when-custom="1917-10-25" when="1917-11-07"' in xml
+    xml, _ = run("<p>Am 25. Oktober 1917.</p>", policy=Policy(switch=RUSSIA))
+    assert '<date when="1917-10-25">' in xml
+
+
+def test_the_texts_switch_wins_over_the_editions(run):
+    xml, _ = run("<p>Am 1. September 1752.</p>", julian=True, switch="1752-09-14", policy=Policy(julian=True, switch=RUSSIA))
+    assert 'when-custom="1752-09-01" when="1752-09-12"' in xml
+    xml, _ = run("<p>Am 14. September 1752.</p>", julian=True, switch="1752-09-14", policy=Policy(julian=True, switch=RUSSIA))
+    assert '<date when="1752-09-14">' in xml
+
+
+def test_julian_edition_without_header_declaration_is_reported(run):
+    xml, result = run("<p>Am 25. Oktober 1917.</p>", policy=Policy(julian=True, switch=RUSSIA))
+    assert "<date" not in xml
+    assert [f.why for f in result.open] == ["Julian date, but the header declares no Julian calendar"]
+
+
+def test_julian_header_without_any_switch_is_reported(run):
+    xml, result = run("<p>Am 25. Oktober 1917, im Mai 1918.</p>", julian=True, switch=None)
+    assert xml == '<p>Am 25. Oktober 1917, im <date when="1918-05">Mai 1918</date>.</p>'
+    assert "no switch date" in result.open[0].why
+
+
+def test_register_prefix_from_the_policy(run):
+    body = '<p><persName ref="per:kirchner-cristina">Cristina Kirchner</persName> regierte; Kirchner und Lenin.</p>'
+    xml, result = run(body, policy=Policy(prefix="per"))
+    assert '<persName ref="per:kirchner-cristina">Kirchner</persName> und <persName ref="per:lenin-wladimir">Lenin</persName>' in xml
+    assert "psn:" not in xml and result.decisions[0].why == "→ per:kirchner-cristina (nearest earlier cue)"
+
+
+def test_english_text_uses_the_english_vocabulary(run):
+    xml, result = run("<p>On 18 March 1848, or March 18, 1848, in spring 1848 and early April 1848.</p>", lang="en")
+    assert result.language == "en"
+    assert '<date when="1848-03-18">18 March 1848</date>, or <date when="1848-03-18">March 18, 1848</date>' in xml
+    assert '<date notBefore="1848-03-01" notAfter="1848-05-31">spring 1848</date>' in xml
+    assert '<date notBefore="1848-04-01" notAfter="1848-04-10">early April 1848</date>' in xml
+
+
+def test_language_without_vocabulary_tags_persons_only(run):
+    xml, result = run("<p>Lenin le 18 mars 1848.</p>", lang="fr")
+    assert result.grammar is None and result.dates == 0 and result.persons == 1
+
+
+def test_edition_units_extend_the_language(run):
+    body = "<p>Im Jahr 1917 marschierten sie 1500 Werst weit.</p>"
+    xml, _ = run(body)
+    assert '<date when="1500">1500</date>' in xml  # not a German word: the language file does not know it
+    xml, result = run(body, policy=Policy(vocabulary={"de": {"units": ("Werst",)}}))
+    assert '<date when="1500">' not in xml
+    assert [(f.token, f.why) for f in result.open] == [("1500", "a quantity?")]
 
 
 def test_names_set_in_capitals(run):

@@ -74,6 +74,8 @@ units = ["Werst", "Pud"]
         (MINIMAL.replace("date = 2026-11-22", 'date = "22.11.2026"'), 4, "not an ISO 8601 date"),
         (MINIMAL + '\n[validation]\nprofile = "lax"\n', 8, "validation.profile"),
         (MINIMAL + '\n[calendar]\ndefault = "julian"\n', 7, "switch"),
+        (MINIMAL + '\n[calendar]\nswitch = "1918-02-30"\n', 8, "calendar.switch"),
+        (MINIMAL + '\n[vocabulary.de]\nmonths = ["Jänner"]\n', 8, "vocabulary.de.months: unknown word list"),
         (MINIMAL + "\n[edition.identifier]\ntype = \"ISBN\"\nvalue = \"1\"\n", 8, "ISBN"),
         (MINIMAL.replace('title = "Meine Edition"\n', ""), 1, "edition.title: is required"),
         (MINIMAL + "\n[wrong]\n", 7, "unknown table"),
@@ -96,3 +98,23 @@ def test_problems_are_located(tmp_path: Path, text: str, line: int, fragment: st
 def test_unreadable_config(tmp_path: Path) -> None:
     with pytest.raises(C.ConfigError, match="cannot read file"):
         C.load(tmp_path / "edition.toml")
+
+
+def test_annotation_settings(tmp_path: Path) -> None:
+    cfg = C.load(_write(tmp_path, MINIMAL + """
+[calendar]
+switch = "1918-02-14"
+
+[register]
+persons = "register/persons.xml"
+review_ignore = "notes/geprueft.txt"
+
+[vocabulary.de]
+units = ["Werst", "Pud"]
+before_number = ["Bl."]
+"""))
+    # A switch without a Julian default serves the texts whose header declares the Julian calendar.
+    assert cfg.calendar == C.Calendar(julian=False, switch="1918-02-14")
+    assert cfg.review_ignore == "notes/geprueft.txt"
+    assert cfg.vocabulary == {"de": {"units": ("Werst", "Pud"), "before_number": ("Bl.",)}}
+    assert C.load(_write(tmp_path, MINIMAL)).review_ignore == ""
