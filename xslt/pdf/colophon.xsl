@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The colophon: edition, version, editors, source, licence and date — all from the
-     edition document and the essay's header. -->
+     edition document and the essay's header; the words around them (labels, "Version", the
+     date's month) in the interface language. -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -51,11 +52,12 @@
     <xsl:variable name="h" as="element(fileDesc)" select="$essay/teiHeader/fileDesc"/>
     <xsl:variable name="url" as="xs:string?" select="$e/publicationStmt/idno[@type = 'URL'][1] ! normalize-space(.)"/>
     <xsl:sequence select="string-join((
-      ed:colophon-line(common:label('colophon-edition'), ed:plain(($e/titleStmt/title[1], $e/editionStmt/edition[1]), ', ')),
+      ed:colophon-line(common:label('colophon-edition'), ed:plain(($e/titleStmt/title[1],
+        $e/editionStmt/edition[1] ! (@n[normalize-space()] ! (common:label('version') || ' ' || normalize-space(.)), .)[1]), ', ')),
       ed:colophon-line(common:label('colophon-editors'), ed:plain($e/titleStmt/editor, ', ')),
       ed:colophon-line(common:label('colophon-responsibility'), ed:plain(($e/titleStmt/respStmt, $h/titleStmt/respStmt) ! (normalize-space(resp) || ': ' || string-join((* except resp) ! normalize-space(.), ', ')), '; ')),
       ed:colophon-line(common:label('colophon-publisher'), ed:plain(($e/publicationStmt/publisher, $e/publicationStmt/pubPlace), ', ')),
-      ed:colophon-line(common:label('colophon-date'), ed:plain($e/publicationStmt/date, '')),
+      ed:colophon-line(common:label('colophon-date'), ed:plain($e/publicationStmt/date ! (@when[matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')] ! common:iso-date(.), .)[1], '')),
       ed:colophon-line(common:label('licence'), string-join(ed:distinct-licences(($h/publicationStmt/availability/licence, $e/publicationStmt/availability/licence)) ! ed:licence(.), '#linebreak()')),
       ed:colophon-line(common:label('colophon-source'), ed:plain($h/sourceDesc/bibl[@type = 'original'], ' ')),
       ed:colophon-line(common:label('colophon-basis'), ed:plain($h/sourceDesc/bibl[@type = 'extraction'], ' ')),

@@ -13,6 +13,7 @@
   <xsl:include href="../common/links.xsl"/>
   <!-- The wording (common:label) in the interface language: the parameter interface-language. -->
   <xsl:include href="../common/labels.xsl"/>
+  <xsl:include href="../common/dates.xsl"/>
   <xsl:include href="escape.xsl"/>
   <xsl:include href="meta.xsl"/>
   <xsl:include href="inline.xsl"/>
