@@ -22,7 +22,8 @@ from edition.annotate.julian import julian_to_gregorian
 from edition.annotate.names import compile_forms
 from edition.annotate.report import DEFAULT_DICTIONARY
 from edition.annotate.rewrite import serialise
-from edition.annotate.tagger import annotate
+from edition.annotate.tagger import Policy, annotate
+from edition.core import read_edition
 from edition.cli import main
 from edition.xmlio import NS, XML_NS, parse, parse_bytes
 
@@ -228,10 +229,10 @@ def test_inside_word_check_catches_glued_tags() -> None:
 def test_annotate_rerun_changes_nothing(name: str) -> None:
     """Idempotence on the reviewed files: editorial corrections survive a re-run byte for byte."""
     reg = R.load(REGISTER)
-    path = TEI / "essays" / name
+    path = EDITION / "texts" / name
     original = path.read_bytes()
     tree = parse_bytes(original, str(path))
-    result = annotate(tree, reg, compile_forms(reg.forms))
+    result = annotate(tree, reg, compile_forms(reg.forms), Policy.of(read_edition(EDITION).config))
     assert (result.persons, result.dates) == (0, 0)
     assert serialise(tree, original) == original
 
@@ -250,7 +251,7 @@ def test_annotate_dry_run_cli_on_both_essays_adds_nothing() -> None:
 def test_review_report_is_empty_after_ignores(name: str) -> None:
     assert DEFAULT_DICTIONARY.is_file(), "install wngerman (scripts/install-test-deps.sh): the report needs its word list"
     assert IGNORE.is_file()
-    result = CliRunner().invoke(main, ["annotate", "--dry-run", "--report", str(TEI / "essays" / name)])
+    result = CliRunner().invoke(main, ["annotate", "--dry-run", "--report", str(EDITION / "texts" / name)])
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     assert result.stderr.splitlines()[-1] == "0 report line(s) open"
@@ -263,7 +264,7 @@ def test_every_ignore_line_is_still_needed(tmp_path: Path) -> None:
     stale = []
     for name in REVIEWED:
         result = CliRunner().invoke(
-            main, ["annotate", "--dry-run", "--report", "--ignore", str(empty), str(TEI / "essays" / name)]
+            main, ["annotate", "--dry-run", "--report", "--ignore", str(empty), str(EDITION / "texts" / name)]
         )
         assert result.exit_code == 0, result.output
         # file:line: kind: token — context (why)

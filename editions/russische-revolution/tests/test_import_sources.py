@@ -15,7 +15,9 @@ from edition.importer.pipeline import run
 from edition.importer.source import read_source
 from edition.xmlio import NS, parse_bytes
 
-SOURCES = Path(__file__).parents[2] / "tei" / "sources"
+EDITION = Path(__file__).resolve().parents[1]
+SOURCES = EDITION / "sources"
+TEXTS = EDITION / "texts"
 TOK = re.compile(r"[^\W\d_]+|\d+")
 URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 

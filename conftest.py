@@ -1,4 +1,4 @@
-"""Fixtures shared by all test folders."""
+"""Fixtures shared by the toolkit's tests and the editions' own tests."""
 
 from __future__ import annotations
 
