@@ -34,7 +34,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from . import __version__
 from .core import Edition, read_edition
 from .errors import LocatedError
-from .paths import ROOT, SCHEMA, XSLT
+from .paths import ROOT, XSLT
 from .xmlio import XmlInputError
 
 if TYPE_CHECKING:  # the validator loads Saxon; only the build's validate step needs it

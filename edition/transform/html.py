@@ -18,7 +18,7 @@ from saxonche import PyXdmNode
 
 from ..core import HEADER_NAME, Edition, read_edition
 from ..paths import XSLT
-from ..xmlio import XML_NS, XmlInputError, parse
+from ..xmlio import XML_NS, parse
 from ..xslt import to_xdm, transform
 
 CORPUS_NS = "urn:tei-edition"

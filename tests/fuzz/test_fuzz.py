@@ -29,6 +29,7 @@ from edition.annotate.tagger import annotate
 from edition.importer.meta import Meta
 from edition.importer.pipeline import run as import_run
 from edition.importer.source import SourceError, parse_source
+from edition.core import read_edition
 from edition.paths import ROOT
 from edition.transform.html import load_corpus, render_pages
 from edition.transform.pdf import typst_markup
@@ -52,7 +53,7 @@ FUZZ = settings(
 
 @cache
 def seeds() -> tuple[bytes, ...]:
-    files = [*sorted((SAMPLE / "tei" / "essays").glob("*.xml")), *sorted((ROOT / "tei" / "essays").glob("*.xml"))]
+    files = [*sorted((SAMPLE / "tei" / "essays").glob("*.xml")), *sorted((ROOT / "editions").glob("*/texts/*.xml"))]
     if CORPUS.is_dir():
         files += sorted(CORPUS.glob("*.xml"))
     out = []
@@ -208,7 +209,7 @@ DOCUMENTS = st.one_of(mutated(), tree_mutated(), random_tei())
 def edition_dir():
     """A scratch copy of the sample edition whose essay each case replaces."""
     with tempfile.TemporaryDirectory(prefix="fuzz-") as tmp:
-        shutil.copytree(SAMPLE / "tei", Path(tmp) / "tei")
+        shutil.copytree(SAMPLE, tmp, dirs_exist_ok=True)
         yield Path(tmp)
 
 
@@ -249,11 +250,12 @@ def test_transforms_raise_only_located_errors(edition_dir: Path, data: bytes) ->
     """HTML pages and PDF markup of any well-formed document, or a located refusal."""
     essay = _essay(edition_dir, data)
     try:
-        corpus = load_corpus(edition_dir)
+        corpus = load_corpus(read_edition(edition_dir))
     except xmlio.XmlInputError as exc:
         assert str(exc).startswith(str(edition_dir))
         return
-    for target in (lambda: render_pages(to_xdm(corpus), ["sample"]), lambda: typst_markup(essay, edition_dir)):
+    event("parsed")
+    for target in (lambda: render_pages(to_xdm(corpus), ["sample"], "de"), lambda: typst_markup(essay, edition_dir)):
         try:
             target()
         except XsltError as exc:  # a stylesheet's refusal must name the text and stay one line

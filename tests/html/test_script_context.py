@@ -24,12 +24,12 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = text.replace('<title type="main">Ein Beispiel</title>', f'<title type="main">{escaped}</title>', 1)
     assert escaped in text
     essay.write_text(text, encoding="utf-8")
-    # The edition title shows on every page's JSON-LD too.
-    edition = root / "tei" / "edition.xml"
-    etext = edition.read_text(encoding="utf-8")
-    etext = etext.replace("<title>", "<title>&lt;!--&lt;script&gt; ", 1)
-    assert "&lt;!--" in etext
-    edition.write_text(etext, encoding="utf-8")
+    # The edition title (from edition.toml) shows on every page's JSON-LD too.
+    config = root / "edition.toml"
+    ctext = config.read_text(encoding="utf-8")
+    ctext = ctext.replace('title = "', 'title = "<!--<script> ', 1)
+    assert "<!--<script>" in ctext
+    config.write_text(ctext, encoding="utf-8")
     return built_site(root, root / "site")
 
 

@@ -14,6 +14,7 @@ from lxml import html as lxml_html
 from test_validators import VNU
 
 from edition.transform.html import build_html
+from edition.core import read_edition
 from edition.xmlio import XmlInputError
 
 PAGES = ["index.html", "sample.html", "register.html", "chronologie.html", "suche.html"]
@@ -27,8 +28,10 @@ def test_site_has_every_page_asset_source_and_search_index(sample_site: Path) ->
     for name in [*PAGES, "assets/edition.css", "assets/search.js", "assets/reading.js", "pagefind/pagefind.js",
                  "pagefind/pagefind-entry.json"]:
         assert (sample_site / name).is_file(), name
-    for rel in ["edition.xml", "essays/sample.xml", "register/persons.xml"]:
-        assert filecmp.cmp(sample_site / "tei" / rel, SAMPLE / "tei" / rel, shallow=False), rel
+    for rel, source in [("texts/sample.xml", "essays/sample.xml"), ("register/persons.xml", "register/persons.xml")]:
+        assert filecmp.cmp(sample_site / "tei" / rel, SAMPLE / "tei" / source, shallow=False), rel
+    # The edition document is generated from edition.toml.
+    assert read_edition(SAMPLE).header_bytes == (sample_site / "tei" / "edition.xml").read_bytes()
     entry = json.loads((sample_site / "pagefind/pagefind-entry.json").read_text())
     assert list(entry["languages"]) == ["de"]
 
@@ -84,7 +87,7 @@ def test_reading_page_structure(sample_site: Path) -> None:
     assert "22. April 1870" in doc.xpath(f"string(//*[@id='{card.get('aria-describedby')}'])")
     assert doc.xpath("//time[@datetime='1917-11-07']/@title") == ["7. November 1917 (gregorianisch; julianisch: 25. Oktober 1917)"]
     assert doc.xpath("//span[@class='q']/text()") == ["„Alle Macht den Räten!“"]
-    assert doc.xpath("//a[@download]/@href") == ["tei/essays/sample.xml", "pdf/sample.pdf"]
+    assert doc.xpath("//a[@download]/@href") == ["tei/texts/sample.xml", "pdf/sample.pdf"]
     ids = doc.xpath("//@id")
     assert len(ids) == len(set(ids)), "duplicate ids"
 
@@ -147,10 +150,12 @@ def test_malformed_essay_names_file_line_and_column(tmp_path: Path) -> None:
     assert not (tmp_path / "site").exists()
 
 
-def test_essay_id_must_match_file_name(tmp_path: Path) -> None:
-    edition = make_edition(tmp_path / "ed", essays={"x": essay_tei("y", "<body><p>p</p></body>")})
-    with pytest.raises(XmlInputError, match=r'x\.xml:2:1: error: .*must equal the file name "x"'):
-        build_html(edition, tmp_path / "site")
+def test_text_is_known_by_its_file_name(tmp_path: Path) -> None:
+    """A text whose xml:id is another (or none) still gets NAME.html; its TEI download stays byte for byte."""
+    edition = make_edition(tmp_path / "ed", essays={"x": essay_tei("y", "<body><p>Absatz des Textes</p></body>")})
+    build_html(edition, tmp_path / "site")
+    assert "Absatz des Textes" in (tmp_path / "site" / "x.html").read_text(encoding="utf-8")
+    assert (tmp_path / "site" / "tei" / "texts" / "x.xml").read_bytes() == (edition / "tei" / "essays" / "x.xml").read_bytes()
 
 
 def test_hostile_text_stays_text(tmp_path: Path) -> None:
