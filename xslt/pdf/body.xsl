@@ -62,11 +62,20 @@
 
   <xsl:template match="closer" mode="body">#closer[{ed:lead(.)}<xsl:apply-templates mode="inline"/>]{$ed:nl}{$ed:nl}</xsl:template>
 
+  <!-- A section heading, one level below the nearest section above that has a heading (a div
+       without one adds no level: PDF/UA forbids skipped levels). A head with no words is no
+       heading (PDF/UA forbids empty ones): what it holds is set as a paragraph. -->
   <xsl:template match="div/head" mode="body">
     <xsl:variable name="plain" as="xs:string"><xsl:value-of><xsl:apply-templates mode="plain"/></xsl:value-of></xsl:variable>
-    <xsl:text>#noted-heading({count(ancestor::div) + 1}, [{$plain}], [{ed:lead(.)}</xsl:text>
-    <xsl:apply-templates mode="inline"/>
-    <xsl:text>]){$ed:nl}{$ed:nl}</xsl:text>
+    <xsl:choose>
+      <xsl:when test="normalize-space($plain)">
+        <xsl:variable name="level" as="xs:integer" select="count(ancestor::div[head[normalize-space(.)]]) + 1"/>
+        <xsl:text>#noted-heading({$level}, [{$plain}], [{ed:lead(.)}</xsl:text>
+        <xsl:apply-templates mode="inline"/>
+        <xsl:text>]){$ed:nl}{$ed:nl}</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>{ed:lead(.)}<xsl:apply-templates mode="inline"/>{$ed:nl}{$ed:nl}</xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="p" mode="body">{ed:lead(.)}<xsl:apply-templates mode="inline"/>{$ed:nl}{$ed:nl}</xsl:template>
