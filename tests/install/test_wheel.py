@@ -131,3 +131,19 @@ def test_build_an_edition(venv: Path, env: dict[str, str], elsewhere: Path, inst
     assert (build / "pdf" / "sample.pdf").read_bytes().startswith(b"%PDF-")
     [deposit] = (build / "deposit").glob("*.zip")
     assert zipfile.ZipFile(deposit).testzip() is None
+
+
+def test_new_add_build_in_an_empty_folder(venv: Path, env: dict[str, str], elsewhere: Path, installed: Path) -> None:
+    """The issue's promise: in an empty folder, new + add + build with the installed toolkit."""
+    folder = elsewhere / "empty"
+    folder.mkdir()
+    text = folder / "brief.xml"
+    shutil.copyfile(CHECKOUT / "tests" / "fixtures" / "plain" / "brief.xml", text)
+    edition = venv / "bin" / "edition"
+    _ok(_run(edition, "new", "myed", "--title", "Briefe", cwd=folder, env=env))
+    _ok(_run(edition, "add", "myed", "brief.xml", cwd=folder, env=env))
+    _ok(_run(edition, "build", "myed", cwd=folder, env=env))
+    build = folder / "myed" / "build"
+    assert "die Straßen sind voller Menschen." in (build / "site" / "brief.html").read_text(encoding="utf-8")
+    assert (build / "pdf" / "brief.pdf").read_bytes().startswith(b"%PDF-")
+    _ok(_run(edition, "verify", str(next((build / "deposit").glob("*.zip"))), cwd=folder, env=env))
