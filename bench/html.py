@@ -47,7 +47,7 @@ def timed_build(edition_dir: Path, label: str) -> None:
         corpus = html.load_corpus(edition_dir)
         parsed = time.perf_counter()
         ids = [p.stem for p in html.essay_paths(edition_dir)]
-        pages = html.render_pages(to_xdm(corpus), ids)
+        pages = html.render_pages(to_xdm(corpus), ids, {})
         rendered = time.perf_counter()
         html.build_html(edition_dir, out)  # the full build, including assets and the search index
         total = time.perf_counter() - rendered

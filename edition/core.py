@@ -95,6 +95,11 @@ class Edition:
         return self.config.interface or self.config.language
 
     @property
+    def stylesheet_params(self) -> dict[str, str]:
+        """The edition's policy every output stylesheet reads (labels, register references)."""
+        return {"interface-language": self.interface, "register-prefix": self.config.register_prefix}
+
+    @property
     def deposit_name(self) -> str:
         return f"{self.id}-{self.version}"
 

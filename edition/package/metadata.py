@@ -31,7 +31,7 @@ def write_metadata(edition: Edition, site: Path, out_dir: Path) -> list[Path]:
     """Write ``<id>.datacite.xml`` and ``<id>.dc.xml`` for every essay and the edition into ``out_dir``."""
     out_dir.mkdir(parents=True, exist_ok=True)
     edition_tree = edition.header
-    common = {"edition": edition_tree, "register": edition.register_tree(), "interface-language": edition.interface}
+    common = {"edition": edition_tree, "register": edition.register_tree(), **edition.stylesheet_params}
     parts = etree.Element("parts")
     records: list[tuple[str, etree._ElementTree, str]] = []
     for essay in edition.texts:

@@ -51,7 +51,6 @@ def load_corpus(edition: Edition) -> etree._Element:
     the strict profile requires that of every text, and other TEI keeps its own id out of the site.
     """
     corpus = etree.Element(f"{{{CORPUS_NS}}}corpus", nsmap={"ed": CORPUS_NS})
-    corpus.set("interface-language", edition.interface)
     for part, tree in (("edition", edition.header), ("register", edition.register_tree())):
         etree.SubElement(corpus, f"{{{CORPUS_NS}}}{part}").append(copy.deepcopy(tree.getroot()))
     essays = etree.SubElement(corpus, f"{{{CORPUS_NS}}}essays")
@@ -62,9 +61,8 @@ def load_corpus(edition: Edition) -> etree._Element:
     return corpus
 
 
-def render_pages(corpus: PyXdmNode, essay_ids: list[str], language: str) -> dict[str, str]:
-    """Every HTML page of the site as file name → text, labelled in ``language``."""
-    common = {"interface-language": language}
+def render_pages(corpus: PyXdmNode, essay_ids: list[str], common: dict[str, str]) -> dict[str, str]:
+    """Every HTML page of the site as file name → text; ``common`` are the edition's stylesheet parameters."""
     pages = {name: transform(xsl, corpus, common) for name, xsl in SITE_PAGES.items()}
     for essay_id in essay_ids:
         pages[f"{essay_id}.html"] = transform(ESSAY_XSLT, corpus, {**common, "essay-id": essay_id})
@@ -111,7 +109,7 @@ def build_html(edition_dir: Path, out_dir: Path, pdf_dir: Path | None = None) ->
     edition = read_edition(edition_dir)
     corpus_tree = load_corpus(edition)
     essay_ids = [text_id(path) for path in edition.texts]
-    pages = render_pages(to_xdm(corpus_tree), essay_ids, edition.interface)
+    pages = render_pages(to_xdm(corpus_tree), essay_ids, edition.stylesheet_params)
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, text in pages.items():
         (out_dir / name).write_text(text, encoding="utf-8")

@@ -62,9 +62,10 @@ def _typeset_tree(root: etree._Element, source: Path, families: tuple[Family, ..
             for line, chars in sorted(missing.items()) if chars]
 
 
-def _mentioned_persons(essay: etree._ElementTree, persons: etree._ElementTree) -> list[etree._Element]:
+def _mentioned_persons(essay: etree._ElementTree, persons: etree._ElementTree, prefix: str) -> list[etree._Element]:
     """The register entries the essay's index prints (the others would only give false warnings)."""
-    ids = {ref[4:] for ref in essay.xpath("//tei:text//tei:persName/@ref", namespaces=NS) if ref.startswith("psn:")}
+    start = f"{prefix}:"
+    ids = {ref.strip()[len(start):] for ref in essay.xpath("//tei:text//tei:persName/@ref", namespaces=NS) if ref.strip().startswith(start)}
     return [p for p in persons.xpath("//tei:person[@xml:id]", namespaces=NS)
             if p.get(f"{{{XML_NS}}}id") in ids]
 
@@ -105,13 +106,13 @@ def prepare(essay: Path, edition_dir: Path) -> Book:
     persons_file = ed.register or ed.config_path
     tree, edition, persons = parse(essay), ed.header, ed.register_tree()
     printed = [(tree.getroot(), essay), (edition.getroot(), edition_file)]
-    printed += [(person, persons_file) for person in _mentioned_persons(tree, persons)]
+    printed += [(person, persons_file) for person in _mentioned_persons(tree, persons, ed.config.register_prefix)]
     try:
         families = pdf_fonts.families_for(_chars([root for root, _ in printed]))
     except pdf_fonts.FontSetupError as exc:
         raise PdfBuildError(f"{essay}: {exc}") from None
     warnings = [w for root, source in printed for w in _typeset_tree(root, source, families)]
-    params = {"edition": edition, "persons": persons, "source-name": essay.name, "interface-language": ed.interface}
+    params = {"edition": edition, "persons": persons, "source-name": essay.name, **ed.stylesheet_params}
     markup = transform(STYLESHEET, tree, params)
     return Book(markup, families, warnings)
 

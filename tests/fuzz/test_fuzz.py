@@ -255,7 +255,7 @@ def test_transforms_raise_only_located_errors(edition_dir: Path, data: bytes) ->
         assert str(exc).startswith(str(edition_dir))
         return
     event("parsed")
-    for target in (lambda: render_pages(to_xdm(corpus), ["sample"], "de"), lambda: typst_markup(essay, edition_dir)):
+    for target in (lambda: render_pages(to_xdm(corpus), ["sample"], {"interface-language": "de"}), lambda: typst_markup(essay, edition_dir)):
         try:
             target()
         except XsltError as exc:  # a stylesheet's refusal must name the text and stay one line

@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- What a person is: the register entry a psn: reference points to, its names and life dates. -->
+<!-- What a person is: the register entry a reference (PREFIX:ID) points to, its names and life dates. -->
 <xsl:stylesheet version="3.0" expand-text="yes"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -7,13 +7,15 @@
     xmlns:ed="urn:tei-edition"
     exclude-result-prefixes="#all">
 
+  <xsl:include href="register-refs.xsl"/>
+
   <xsl:key name="ed:person" match="tei:person" use="@xml:id"/>
   <xsl:key name="ed:mention" match="tei:persName[@ref]" use="ed:person-id(@ref)"/>
 
-  <!-- "psn:lenin-wladimir" → "lenin-wladimir". -->
+  <!-- "psn:lenin-wladimir" → "lenin-wladimir" (any other reference as it stands). -->
   <xsl:function name="ed:person-id" as="xs:string">
     <xsl:param name="ref" as="xs:string"/>
-    <xsl:sequence select="replace(normalize-space($ref), '^psn:', '')"/>
+    <xsl:sequence select="(ed:register-id($ref), normalize-space($ref))[1]"/>
   </xsl:function>
 
   <!-- The register entry for a reference, looked up in the register document given. -->

@@ -16,6 +16,7 @@
   <!-- Free-text values of the records (resourceType) in the interface language: ed:label, and
        the parameter interface-language. -->
   <xsl:include href="../common/labels.xsl"/>
+  <xsl:include href="../common/register-refs.xsl"/>
 
   <!-- The person register (tei/register/persons.xml); empty when the edition has none. -->
   <xsl:param name="register" as="document-node()?" select="()"/>
@@ -32,11 +33,11 @@
     <xsl:sequence select="if (matches($iso, '^\d{4}')) then substring($iso, 1, 4) else ()"/>
   </xsl:function>
 
-  <!-- The register entry a `psn:` reference points to, if the register has it. -->
+  <!-- The register entry a register reference (PREFIX:ID) points to, if the register has it. -->
   <xsl:function name="md:person" as="element(tei:person)?">
     <xsl:param name="ref" as="xs:string?"/>
-    <xsl:variable name="id" as="xs:string" select="replace(string($ref), '^psn:', '')"/>
-    <xsl:sequence select="$register//tei:person[@xml:id = $id][starts-with(string($ref), 'psn:')]"/>
+    <xsl:variable name="id" as="xs:string?" select="ed:register-id(string($ref))"/>
+    <xsl:sequence select="$register//tei:person[@xml:id = $id]"/>
   </xsl:function>
 
   <!--

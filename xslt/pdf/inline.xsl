@@ -67,7 +67,7 @@
 
   <xsl:template match="gap" mode="inline plain">#gap()</xsl:template>
 
-  <xsl:template match="persName[starts-with(@ref, 'psn:')]" mode="inline">#person({ed:lit(substring-after(@ref, 'psn:'))}, [<xsl:apply-templates mode="#current"/>])</xsl:template>
+  <xsl:template match="persName[exists(common:register-id(@ref))]" mode="inline">#person({ed:lit(common:register-id(@ref))}, [<xsl:apply-templates mode="#current"/>])</xsl:template>
 
   <!-- Links as the edition's one policy allows them (common/links.xsl): out, to another text's
        PDF, or to an element of this one; any other target keeps its words as plain text. -->

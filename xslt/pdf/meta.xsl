@@ -6,6 +6,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:ed="urn:tei-edition:pdf"
+  xmlns:common="urn:tei-edition"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all" expand-text="yes">
 
@@ -54,7 +55,7 @@
     <xsl:variable name="when" as="xs:string" select="(
       $edition/teiHeader/fileDesc/publicationStmt/date/@when,
       $h/fileDesc/publicationStmt/date/@when)[matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')][1]"/>
-    <xsl:variable name="ids" as="xs:string*" select="distinct-values($essay/text//persName/@ref ! substring-after(., 'psn:'))"/>
+    <xsl:variable name="ids" as="xs:string*" select="distinct-values($essay/text//persName/@ref ! common:register-id(.))"/>
     <xsl:variable name="keywords" as="xs:string*" select="distinct-values((
       $h/profileDesc/textClass/keywords/term ! normalize-space(.),
       $register//person[@xml:id = $ids]/persName[@type = 'reg'][1] ! ed:natural-name(.)))"/>

@@ -13,6 +13,7 @@
   <xsl:include href="../common/links.xsl"/>
   <!-- The wording (common:label) in the interface language: the parameter interface-language. -->
   <xsl:include href="../common/labels.xsl"/>
+  <xsl:include href="../common/register-refs.xsl"/>
   <xsl:include href="../common/dates.xsl"/>
   <xsl:include href="escape.xsl"/>
   <xsl:include href="meta.xsl"/>
@@ -61,7 +62,7 @@
     <xsl:text>#contents(labels)&#10;#start-text()&#10;</xsl:text>
     <xsl:apply-templates select="text/(front, body, back)" mode="body"/>
     <!-- an index only where the text mentions register persons -->
-    <xsl:if test="text//persName[starts-with(@ref, 'psn:')]">
+    <xsl:if test="text//persName[exists(common:register-id(@ref))]">
       <xsl:text>#person-index(labels)[&#10;</xsl:text>
       <xsl:call-template name="ed:person-index">
         <xsl:with-param name="essay" select="."/>

@@ -5,6 +5,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:ed="urn:tei-edition:pdf"
+  xmlns:common="urn:tei-edition"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all" expand-text="yes">
 
@@ -30,7 +31,7 @@
   <xsl:template name="ed:person-index" as="xs:string">
     <xsl:param name="essay" as="element(TEI)"/>
     <xsl:param name="register" as="document-node()"/>
-    <xsl:variable name="ids" as="xs:string*" select="distinct-values($essay/text//persName/@ref[starts-with(., 'psn:')] ! substring-after(., 'psn:'))"/>
+    <xsl:variable name="ids" as="xs:string*" select="distinct-values($essay/text//persName/@ref ! common:register-id(.))"/>
     <xsl:variable name="entries" as="xs:string*">
       <xsl:for-each select="$ids">
         <xsl:variable name="id" as="xs:string" select="."/>
@@ -38,7 +39,7 @@
         <!-- a person missing from the register is listed by the first form the text uses -->
         <xsl:variable name="name" as="xs:string" select="
           if ($person) then normalize-space(string(($person/persName[@type = 'reg'], $person/persName)[1]))
-          else normalize-space(string(($essay/text//persName[@ref = 'psn:' || $id])[1]))"/>
+          else normalize-space(string(($essay/text//persName[common:register-id(@ref) = $id])[1]))"/>
         <xsl:variable name="life" as="xs:string?" select="$person ! ed:life(.)"/>
         <xsl:variable name="about" as="xs:string?" select="$person/note[@type = 'description'][1] ! normalize-space(.)"/>
         <xsl:sequence select="$name || '&#9;' || '#index-entry(' || ed:lit($id) || ', '
