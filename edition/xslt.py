@@ -74,18 +74,28 @@ def _top_level(tree: etree._ElementTree | etree._Element) -> list[etree._Element
     return [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]
 
 
+def parse_file(path: Path) -> PyXdmNode:
+    """Saxon's tree of the file at ``path``, which must already be known safe: read by
+    :mod:`edition.xmlio` without error and without a DOCTYPE (the processor refuses one anyway)."""
+    try:
+        return processor().parse_xml(xml_file_name=str(path))
+    except Exception as exc:  # PySaxonApiError
+        raise XsltError(f"{path}: {exc}") from None
+
+
 def to_xdm(tree: etree._ElementTree | etree._Element) -> PyXdmNode:
     """Hand an (already safely parsed) lxml tree to Saxon.
 
-    Via a temporary UTF-8 file rather than a string: a text copy would be held three times
-    (Python, C, Java UTF-16) while Saxon builds its tree, which is what dominates memory on
+    Streamed into a temporary UTF-8 file rather than a string: a text copy would be held three
+    times (Python, C, Java UTF-16) while Saxon builds its tree, which is what dominates memory on
     large documents.
     """
     with tempfile.NamedTemporaryFile(prefix="edition-xdm-", suffix=".xml") as handle:
-        for node in _top_level(tree):
-            handle.write(etree.tostring(node, encoding="utf-8", with_tail=False))
+        with etree.xmlfile(handle, encoding="utf-8") as out:
+            for node in _top_level(tree):
+                out.write(node, with_tail=False)
         handle.flush()
-        return processor().parse_xml(xml_file_name=handle.name)
+        return parse_file(Path(handle.name))
 
 
 def xdm_value(value: Any) -> Any:

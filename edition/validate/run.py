@@ -1,8 +1,16 @@
-"""Validate files: RELAX NG and Schematron in one pass per file, with the edition as context."""
+"""Validate files: RELAX NG and Schematron in one pass per file, with the edition as context.
+
+One file at a time, in stages, so that a large file's structures never coexist: the grammar is
+checked first (piecewise when it can be, see :mod:`.stream`, else on the whole lxml tree, which is
+then dropped), then the rules on Saxon's tree, and only then are the problems' lines and columns
+looked up in the text. An edition's Saxon trees are kept while files of it remain to be checked.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
@@ -10,17 +18,17 @@ from saxonche import PyXdmMap, PyXdmNode
 
 from .. import xmlio
 from ..paths import SCHEMA
-from ..xslt import XsltError, to_xdm
-from . import relaxng, schematron
-from .locate import Locator
-from .problems import Problem
+from ..xslt import XsltError, parse_file, to_xdm
+from . import relaxng, schematron, stream
+from .locate import ElementPath, Locator, element_path, schematron_path
+from .problems import Problem, Severity
 
 PROJECT_SCH = SCHEMA / "edition.sch"
 
 
 @dataclass
 class Source:
-    """A file as read: its name for messages, its tree (None if unreadable) and raw bytes."""
+    """A file read whole: its name for messages, its tree (None if unreadable) and raw bytes."""
 
     path: Path
     tree: etree._ElementTree | None
@@ -58,81 +66,141 @@ def read(path: Path) -> Source:
         return Source(path, None, data, Problem(str(path), exc.line, exc.column, "error", exc.message, "xml"))
 
 
+@dataclass(frozen=True)
+class Finding:
+    """A problem before its start tag is looked up: the element's path, or where to say it otherwise."""
+
+    path: ElementPath | None
+    fallback: tuple[int, int]
+    severity: Severity
+    message: str
+    rule: str
+
+
 def validate_files(paths: list[Path], schema: str | None = None) -> list[Problem]:
     """Problems of ``paths``: the project's RELAX NG + Schematron, or only the RELAX NG ``schema``
     (``"tei_all"`` or a path to a .rng). Never raises for bad input; raises
     :class:`relaxng.SchemaError` when ``schema`` itself is unusable."""
-    grammar = relaxng.load(relaxng.schema_path(schema))
-    sources = {p.resolve(): read(p) for p in map(Path, paths)}
-    documents = Documents(sources)
+    grammar_path = relaxng.schema_path(schema)
+    grammar = relaxng.load(grammar_path)
+    pieces = stream.chunking(grammar_path)
+    files = list({p.resolve(): p for p in map(Path, paths)}.values())
+    documents = Documents(stream.chunking(relaxng.PROJECT_RNG))
+    pending = Counter(edition_root(p) for p in files)
     problems: list[Problem] = []
-    for source in sources.values():
-        if source.problem is not None or source.tree is None:
-            problems.append(source.problem)  # type: ignore[arg-type]
-            continue
-        locator = Locator(source.tree, source.data)
-        found = _grammar_problems(grammar, source, locator)
-        if schema is None:
-            rules = _rule_problems(source, documents, locator)
-            # A bad date value is reported once, by the Schematron rule that names the ISO forms.
-            dates = {(p.line, p.column) for p in rules if p.rule == "date-iso"}
-            found = [p for p in found if not ((p.line, p.column) in dates and "expected a date" in p.message)] + rules
-        problems += sorted(found, key=lambda p: (p.line, p.column))
+    for path in files:
+        problems += _check(path, grammar, pieces, documents, rules=schema is None)
+        root = edition_root(path)
+        pending[root] -= 1
+        if root is not None and not pending[root]:
+            documents.release(root)
     return problems
+
+
+def _check(path: Path, grammar: relaxng.Schema, pieces: stream.Chunking | None, documents: Documents, rules: bool) -> list[Problem]:
+    """The problems of one file, in the order of their place in it."""
+    node = documents.cached(path) if rules else None
+    if pieces is not None and stream.check(path, pieces, grammar=True):
+        found: list[Finding] = []
+        locator = Locator(path, "UTF-8")
+        if rules and node is None:
+            node = _saxon(lambda: parse_file(path))
+    else:
+        source = read(path)
+        if source.tree is None:
+            assert source.problem is not None
+            return [source.problem]
+        tree = source.tree
+        found = _grammar_problems(grammar, tree)
+        locator = Locator(source.data, tree.docinfo.encoding)
+        if rules and node is None:
+            node = _saxon(lambda: to_xdm(tree))
+        del source, tree  # the whole tree goes before the rules run on Saxon's
+    if rules:
+        checked = _rule_problems(path, node, documents)
+        # A bad date value is reported once, by the Schematron rule that names the ISO forms.
+        dates = {f.path for f in checked if f.rule == "date-iso"}
+        found = [f for f in found if not (f.path in dates and "expected a date" in f.message)] + checked
+    places = locator.positions(f.path for f in found if f.path is not None)
+    located = []
+    for f in found:
+        line, column = places.get(f.path, f.fallback) if f.path is not None else f.fallback
+        located.append(Problem(str(path), line, column, f.severity, f.message, f.rule))
+    return sorted(located, key=lambda p: (p.line, p.column))
+
+
+def _saxon(build: Callable[[], PyXdmNode]) -> PyXdmNode | XsltError:
+    """Saxon's tree, or the error that kept Saxon from building it (reported as a rules failure)."""
+    try:
+        return build()
+    except XsltError as exc:
+        return exc
 
 
 class Documents:
-    """Saxon trees of the edition's documents, each built once and shared: the document being
+    """Saxon trees of the editions' documents, each built once and shared: the document being
     validated is the same node as its entry in ``$edition`` (a large essay is held once)."""
 
-    def __init__(self, sources: dict[Path, Source]) -> None:
-        self.sources = sources
-        self.nodes: dict[Path, PyXdmNode | None] = {}
-        self.editions: dict[Path, PyXdmMap] = {}
+    def __init__(self, pieces: stream.Chunking | None) -> None:
+        self.pieces = pieces
+        self.editions: dict[Path, tuple[PyXdmMap, dict[Path, PyXdmNode]]] = {}
 
-    def node(self, path: Path) -> PyXdmNode | None:
+    def cached(self, path: Path) -> PyXdmNode | None:
         full = path.resolve()
-        if full not in self.nodes:
-            source = self.sources.get(full) or read(path)
-            self.nodes[full] = to_xdm(source.tree) if source.tree is not None else None
-        return self.nodes[full]
+        return next((nodes[full] for _, nodes in self.editions.values() if full in nodes), None)
 
-    def edition(self, root: Path) -> PyXdmMap:
-        """All readable documents of the edition at ``root``, keyed by their path under ``tei/``."""
+    def _load(self, path: Path) -> PyXdmNode | None:
+        """A document of the edition that is not the one validated: read safely, else left out."""
+        if self.pieces is not None and stream.check(path, self.pieces, grammar=False):
+            return parse_file(path)
+        source = read(path)
+        return to_xdm(source.tree) if source.tree is not None else None
+
+    def edition(self, root: Path, path: Path, node: PyXdmNode) -> PyXdmMap:
+        """All readable documents of the edition at ``root`` (``path`` is ``node``), keyed by their path under ``tei/``."""
         if root not in self.editions:
-            tei = root.resolve() / "tei"
-            nodes = {path.resolve().relative_to(tei).as_posix(): self.node(path) for path in edition_files(root)}
-            self.editions[root] = schematron.edition_map({name: n for name, n in nodes.items() if n is not None})
-        return self.editions[root]
+            nodes: dict[Path, PyXdmNode] = {}
+            for member in edition_files(root):
+                full = member.resolve()
+                loaded = node if full == path.resolve() else self._load(member)
+                if loaded is not None:
+                    nodes[full] = loaded
+            names = {_name(root, full): n for full, n in nodes.items()}
+            self.editions[root] = (schematron.edition_map(names), nodes)
+        return self.editions[root][0]
+
+    def release(self, root: Path) -> None:
+        """No file of the edition at ``root`` is left to check: let Saxon free its trees."""
+        self.editions.pop(root, None)
 
 
-def _grammar_problems(grammar: relaxng.Schema, source: Source, locator: Locator) -> list[Problem]:
-    assert source.tree is not None
-    problems = []
-    for v in relaxng.validate(grammar, source.tree):
-        line, column = locator.element(v.element) if v.element is not None else (v.line, 1)
-        problems.append(Problem(str(source.path), line, column, "error", v.message, "relaxng"))
-    return problems
+def _grammar_problems(grammar: relaxng.Schema, tree: etree._ElementTree) -> list[Finding]:
+    return [Finding(element_path(v.element) if v.element is not None else None,
+                    (v.element.sourceline or 1, 1) if v.element is not None else (v.line, 1),
+                    "error", v.message, "relaxng") for v in relaxng.validate(grammar, tree)]
 
 
-def _rule_problems(source: Source, documents: Documents, locator: Locator) -> list[Problem]:
-    assert source.tree is not None
-    root = edition_root(source.path)
-    name = source.path.name if root is None else source.path.resolve().relative_to(root.resolve() / "tei").as_posix()
+def _rule_problems(path: Path, node: PyXdmNode | XsltError | None, documents: Documents) -> list[Finding]:
+    root = edition_root(path)
+    name = path.name if root is None else _name(root, path)
     try:
-        edition = documents.edition(root) if root is not None else None
-        node = documents.node(source.path)
-        assert node is not None  # the source was read: it has a tree
+        if isinstance(node, XsltError):
+            raise node
+        assert node is not None  # the file was read: it has a tree
+        edition = documents.edition(root, path, node) if root is not None else None
         findings = schematron.run(PROJECT_SCH, node, name, edition)
     except XsltError as exc:
         # The rules could not be checked on this file: say so at its root element, and go on.
-        line, column = locator.element(source.tree.getroot())
-        return [Problem(str(source.path), line, column, "error", f"the encoding rules could not be checked: {_first_line(exc)}", "rules")]
-    problems = []
-    for f in findings:
-        line, column = locator.element(locator.child_path(f.path))
-        problems.append(Problem(str(source.path), line, column, "error" if f.severity == "error" else "warning", f.message, f.rule))
-    return problems
+        return [Finding((1,), (1, 1), "error", f"the encoding rules could not be checked: {_first_line(exc)}", "rules")]
+    return [Finding(schematron_path(f.path), (1, 1), "error" if f.severity == "error" else "warning", f.message, f.rule)
+            for f in findings]
+
+
+def _name(root: Path, path: Path) -> str:
+    """How the rules name a document of the edition at ``root``: its path under ``tei/`` (the
+    edition folder itself where the document is not under ``tei/``)."""
+    full, base = path.resolve(), root.resolve()
+    return full.relative_to(base / "tei" if full.is_relative_to(base / "tei") else base).as_posix()
 
 
 def _first_line(exc: Exception) -> str:
