@@ -17,6 +17,7 @@ from lxml import etree
 from saxonche import PyXdmMap, PyXdmNode
 
 from .. import xmlio
+from ..core import find_edition_dir, read_edition
 from ..paths import SCHEMA
 from ..xslt import XsltError, parse_file, to_xdm
 from . import relaxng, schematron, stream
@@ -37,22 +38,13 @@ class Source:
 
 
 def edition_files(edition_dir: Path) -> list[Path]:
-    """The TEI documents of the edition in ``edition_dir``: edition.xml, essays, register."""
-    tei = Path(edition_dir) / "tei"
-    main = [tei / "edition.xml"] if (tei / "edition.xml").is_file() else []
-    return main + sorted((tei / "essays").glob("*.xml")) + sorted((tei / "register").glob("*.xml"))
+    """The TEI documents of the edition in ``edition_dir``: its texts and its register."""
+    return read_edition(edition_dir).sources
 
 
 def edition_root(path: Path) -> Path | None:
-    """The edition directory ``path`` belongs to: a folder whose ``tei/`` holds it and has a
-    register (``tei/register/persons.xml``) or holds it in ``tei/essays/``."""
-    full = path.resolve()
-    for tei in full.parents:
-        if tei.name != "tei":
-            continue
-        if (tei / "register" / "persons.xml").is_file() or full.parent == tei / "essays":
-            return tei.parent
-    return None
+    """The edition folder ``path`` belongs to (the nearest one upwards with an edition.toml)."""
+    return find_edition_dir(path)
 
 
 def read(path: Path) -> Source:
