@@ -39,6 +39,7 @@ from .xmlio import XmlInputError
 
 if TYPE_CHECKING:  # the validator loads Saxon; only the build's validate step needs it
     from .validate.problems import Problem
+    from .validate.profiles import Profile
 
 MANIFEST = ".build-manifest.json"
 SHOWN_WARNINGS = 5
@@ -182,9 +183,9 @@ def validate(edition: Edition, allow_invalid: bool = False) -> None:
     profile = profile_of(edition)
     failures: list[str] = []
     try:
-        problems = validate_files(files, profile.schema)
+        problems = validate_files(files, profile.schema, profile.rules, profile.register_prefix)
     except Exception:  # an engine failure instead of a located problem: find the file(s) it fails on
-        problems, failures = _validate_one_by_one(files, profile.schema)
+        problems, failures = _validate_one_by_one(files, profile)
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
     for line in [*map(str, errors), *failures]:
@@ -204,7 +205,7 @@ def validate(edition: Edition, allow_invalid: bool = False) -> None:
                          2 if unreadable else 1)
 
 
-def _validate_one_by_one(files: list[Path], schema: str | None) -> tuple[list[Problem], list[str]]:
+def _validate_one_by_one(files: list[Path], profile: Profile) -> tuple[list[Problem], list[str]]:
     """The problems of the files the validator can read, and a located line for each it fails on."""
     from .validate import validate_files
 
@@ -212,7 +213,7 @@ def _validate_one_by_one(files: list[Path], schema: str | None) -> tuple[list[Pr
     failed: dict[Path, str] = {}
     for file in files:
         try:
-            problems += validate_files([file], schema)
+            problems += validate_files([file], profile.schema, profile.rules, profile.register_prefix)
         except Exception as exc:
             failed[file] = located(exc, file)
     # Each file is checked with the whole edition as context, so one bad file fails them all:

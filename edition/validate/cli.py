@@ -10,7 +10,7 @@ import click
 from ..config import FILE_NAME
 from ..core import find_edition_dir, read_edition
 from ..errors import LocatedError
-from .profiles import profile_of
+from .profiles import Profile, profile_of
 from . import problems as report
 from .relaxng import SchemaError
 from .run import edition_files, validate_files
@@ -29,10 +29,10 @@ def _expand(paths: tuple[Path, ...]) -> list[Path]:
     return files
 
 
-def _profile_schema(files: list[Path]) -> str | None:
-    """The schema of the profile of the edition the first file belongs to; tei_all outside an edition."""
+def _profile(files: list[Path]) -> Profile:
+    """The profile of the edition the first file belongs to; the tei profile outside an edition."""
     folder = find_edition_dir(files[0]) if files else None
-    return profile_of(read_edition(folder)).schema if folder else "tei_all"
+    return profile_of(read_edition(folder) if folder else None)
 
 
 def _shown(path: Path) -> Path:
@@ -63,15 +63,16 @@ def validate_command(paths: tuple[Path, ...], fmt: str, schema: str | None) -> N
     """
     try:
         files = _expand(paths)
-        if schema is None:
-            schema = _profile_schema(files)
+        profile = _profile(files)
     except LocatedError as exc:
         click.echo(str(exc), err=True)
         sys.exit(2)
     if not files:
         raise click.UsageError("no TEI files to validate")
+    # --schema: that grammar alone; else the profile's grammar and rules.
+    rules = None if schema is not None else profile.rules
     try:
-        problems = validate_files(files, schema)
+        problems = validate_files(files, schema if schema is not None else profile.schema, rules, profile.register_prefix)
     except SchemaError as exc:
         raise click.UsageError(str(exc)) from None
     names = [str(f) for f in files]

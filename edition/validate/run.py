@@ -69,10 +69,12 @@ class Finding:
     rule: str
 
 
-def validate_files(paths: list[Path], schema: str | None = None) -> list[Problem]:
-    """Problems of ``paths``: the project's RELAX NG + Schematron, or only the RELAX NG ``schema``
-    (``"tei_all"`` or a path to a .rng). Never raises for bad input; raises
-    :class:`relaxng.SchemaError` when ``schema`` itself is unusable."""
+def validate_files(paths: list[Path], schema: str | None = None, rules: Path | None = None,
+                   register_prefix: str = "psn") -> list[Problem]:
+    """Problems of ``paths``: the project's RELAX NG + Schematron (``schema`` None), or the RELAX NG
+    ``schema`` (``"tei_all"`` or a path to a .rng) with the Schematron ``rules`` if given. Never
+    raises for bad input; raises :class:`relaxng.SchemaError` when ``schema`` itself is unusable."""
+    rules = PROJECT_SCH if schema is None else rules
     grammar_path = relaxng.schema_path(schema)
     grammar = relaxng.load(grammar_path)
     pieces = stream.chunking(grammar_path)
@@ -81,7 +83,7 @@ def validate_files(paths: list[Path], schema: str | None = None) -> list[Problem
     pending = Counter(edition_root(p) for p in files)
     problems: list[Problem] = []
     for path in files:
-        problems += _check(path, grammar, pieces, documents, rules=schema is None)
+        problems += _check(path, grammar, pieces, documents, rules, register_prefix)
         root = edition_root(path)
         pending[root] -= 1
         if root is not None and not pending[root]:
@@ -89,7 +91,8 @@ def validate_files(paths: list[Path], schema: str | None = None) -> list[Problem
     return problems
 
 
-def _check(path: Path, grammar: relaxng.Schema, pieces: stream.Chunking | None, documents: Documents, rules: bool) -> list[Problem]:
+def _check(path: Path, grammar: relaxng.Schema, pieces: stream.Chunking | None, documents: Documents,
+           rules: Path | None, register_prefix: str) -> list[Problem]:
     """The problems of one file, in the order of their place in it."""
     node = documents.cached(path) if rules else None
     if pieces is not None and stream.check(path, pieces, grammar=True):
@@ -109,7 +112,7 @@ def _check(path: Path, grammar: relaxng.Schema, pieces: stream.Chunking | None, 
             node = _saxon(lambda: to_xdm(tree))
         del source, tree  # the whole tree goes before the rules run on Saxon's
     if rules:
-        checked = _rule_problems(path, node, documents)
+        checked = _rule_problems(path, node, documents, rules, register_prefix)
         # A bad date value is reported once, by the Schematron rule that names the ISO forms.
         dates = {f.path for f in checked if f.rule == "date-iso"}
         found = [f for f in found if not (f.path in dates and "expected a date" in f.message)] + checked
@@ -172,7 +175,8 @@ def _grammar_problems(grammar: relaxng.Schema, tree: etree._ElementTree) -> list
                     "error", v.message, "relaxng") for v in relaxng.validate(grammar, tree)]
 
 
-def _rule_problems(path: Path, node: PyXdmNode | XsltError | None, documents: Documents) -> list[Finding]:
+def _rule_problems(path: Path, node: PyXdmNode | XsltError | None, documents: Documents, rules: Path,
+                   register_prefix: str) -> list[Finding]:
     root = edition_root(path)
     name = path.name if root is None else _name(root, path)
     try:
@@ -180,7 +184,7 @@ def _rule_problems(path: Path, node: PyXdmNode | XsltError | None, documents: Do
             raise node
         assert node is not None  # the file was read: it has a tree
         edition = documents.edition(root, path, node) if root is not None else None
-        findings = schematron.run(PROJECT_SCH, node, name, edition)
+        findings = schematron.run(rules, node, name, edition, register_prefix)
     except XsltError as exc:
         # The rules could not be checked on this file: say so at its root element, and go on.
         return [Finding((1,), (1, 1), "error", f"the encoding rules could not be checked: {_first_line(exc)}", "rules")]
@@ -189,10 +193,9 @@ def _rule_problems(path: Path, node: PyXdmNode | XsltError | None, documents: Do
 
 
 def _name(root: Path, path: Path) -> str:
-    """How the rules name a document of the edition at ``root``: its path under ``tei/`` (the
-    edition folder itself where the document is not under ``tei/``)."""
+    """How the rules name a document of the edition at ``root``: its path in the edition folder."""
     full, base = path.resolve(), root.resolve()
-    return full.relative_to(base / "tei" if full.is_relative_to(base / "tei") else base).as_posix()
+    return full.relative_to(base).as_posix() if full.is_relative_to(base) else full.name
 
 
 def _first_line(exc: Exception) -> str:

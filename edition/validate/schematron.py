@@ -41,11 +41,12 @@ def compiled(schema: Path) -> PyXsltExecutable:
     return executable
 
 
-def run(schema: Path, document: PyXdmNode, file_name: str, edition: PyXdmMap | None) -> list[Finding]:
+def run(schema: Path, document: PyXdmNode, file_name: str, edition: PyXdmMap | None, register_prefix: str = "psn") -> list[Finding]:
     """Apply ``schema`` to ``document``; ``edition`` holds the other documents of its edition."""
     executable = compiled(schema)
     executable.clear_parameters()
     executable.set_parameter("file-name", processor().make_string_value(file_name))
+    executable.set_parameter("register-prefix", processor().make_string_value(register_prefix))
     if edition is not None:
         executable.set_parameter("edition", edition)
     try:

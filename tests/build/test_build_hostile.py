@@ -15,6 +15,7 @@ import pytest
 from click.testing import Result
 
 import edition.build as build_module
+from edition.core import Edition
 from edition.package.verify import verify
 from edition.xslt import XsltError
 
@@ -185,9 +186,9 @@ def test_own_temporary_folder_is_named_by_its_process(build: Callable[..., Resul
     seen: list[str] = []
     real = build_module.validate
 
-    def spy(edition: Path) -> None:
-        seen.extend(p.name for p in temp_folders(edition))
-        real(edition)
+    def spy(edition: Edition, allow_invalid: bool = False) -> None:
+        seen.extend(p.name for p in temp_folders(edition.dir))
+        real(edition, allow_invalid)
 
     monkeypatch.setattr(build_module, "validate", spy)
     assert build().exit_code == 0

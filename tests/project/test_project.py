@@ -111,3 +111,33 @@ def test_invalid_text_stops_the_build_unless_allowed(tmp_path: Path) -> None:
     assert "die Straßen" in (folder / "build" / "site" / "brief.html").read_text(encoding="utf-8")
     # Published past its errors, the edition is revalidated by the next build without the flag.
     assert run("build", str(folder)).exit_code == 1
+
+
+REGISTER = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="register"><teiHeader><fileDesc>
+<titleStmt><title>Personen</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc>
+</fileDesc></teiHeader><text><body><listPerson><person xml:id="anna-beispiel">
+<persName type="reg"><surname>Beispiel</surname>, <forename>Anna</forename></persName></person></listPerson></body></text></TEI>
+"""
+
+
+@pytest.mark.slow
+def test_register_prefix_comes_from_edition_toml(tmp_path: Path) -> None:
+    folder = tmp_path / "myed"
+    run("new", str(folder))
+    config = folder / "edition.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace('prefix = "psn"', 'prefix = "per"'), encoding="utf-8")
+    (folder / "register" / "persons.xml").write_text(REGISTER, encoding="utf-8")
+    text = BRIEF.read_text(encoding="utf-8").replace("<signed>Anna</signed>", '<signed><persName ref="per:anna-beispiel">Anna</persName></signed>')
+    (folder / "texts" / "brief.xml").write_text(text, encoding="utf-8")
+    result = run("build", str(folder))
+    assert result.exit_code == 0, result.output
+    register = (folder / "build" / "site" / "register.html").read_text(encoding="utf-8")
+    assert "Beispiel" in register and "brief.html" in register
+    pdf = folder / "build" / "pdf" / "brief.pdf"
+    import subprocess
+    words = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Beispiel, Anna" in words
+    # A reference with another prefix is not into this register: validation names it.
+    (folder / "texts" / "brief.xml").write_text(text.replace('ref="per:anna-beispiel"', 'ref="per:niemand"'), encoding="utf-8")
+    stopped = run("build", str(folder))
+    assert stopped.exit_code == 1 and "per:niemand" in stopped.output

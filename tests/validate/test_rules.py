@@ -58,5 +58,5 @@ def test_julian_mismatch_names_the_right_gregorian_day(tmp_path: Path) -> None:
 def test_clash_names_the_other_file(tmp_path: Path) -> None:
     edition, _ = rule_edition("id-unique", "fail", tmp_path)
     essay, register = sorted(validate_files(edition_files(edition)), key=lambda p: "register" in p.file)
-    assert essay.message == 'xml:id "muster-max" is not unique in the edition (also in register/persons.xml)'
-    assert register.message == 'xml:id "muster-max" is not unique in the edition (also in essays/muster.xml)'
+    assert essay.message == 'xml:id "muster-max" is not unique in the edition (also in tei/register/persons.xml)'
+    assert register.message == 'xml:id "muster-max" is not unique in the edition (also in tei/essays/muster.xml)'
