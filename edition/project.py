@@ -197,4 +197,22 @@ def add_command(folder: Path, files: tuple[Path, ...]) -> None:
         click.echo(f"added {path}")
     for problem in problems:
         click.echo(problem, err=True)
+    if copied:
+        _report_validity(folder, copied)
     sys.exit(1 if problems else 0)
+
+
+def _report_validity(folder: Path, copied: list[Path]) -> None:
+    """Name what the edition's validation profile finds in the texts just added (they stay added)."""
+    from .core import read_edition
+    from .validate import validate_files
+    from .validate.profiles import profile_of
+
+    profile = profile_of(read_edition(folder))
+    found = validate_files(copied, profile.schema, profile.rules, profile.register_prefix)
+    for problem in found:
+        click.echo(str(problem), err=True)
+    errors = sum(p.severity == "error" for p in found)
+    if errors:
+        click.echo(f"{errors} validation error(s) under the {profile.name} profile: fix them, or publish with "
+                   f"'edition build {folder} --allow-invalid'", err=True)
