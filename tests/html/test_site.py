@@ -193,3 +193,18 @@ def test_page_breaks_inside_lists_keep_valid_html(tmp_path: Path) -> None:
     checked = subprocess.run(["java", "-jar", str(VNU), "--errors-only", str(tmp_path / "site" / "l.html")],
                              capture_output=True, text=True, check=False)
     assert checked.returncode == 0, checked.stderr
+
+
+def test_edition_without_address_invents_none(tmp_path: Path) -> None:
+    """No base_url in edition.toml: no canonical link, no identifier or citation URL, no relative stand-in."""
+    edition = make_edition(tmp_path / "ed")
+    config = edition / "edition.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace('base_url = "https://example.org/beispiel/"\n', ""),
+                      encoding="utf-8")
+    build_html(edition, tmp_path / "site")
+    for page in ("index.html", "sample.html"):
+        doc = lxml_html.parse(str(tmp_path / "site" / page))
+        assert not doc.xpath("//link[@rel='canonical'] | //meta[@name='DC.identifier'] | //meta[contains(@name, '_url')]")
+        for script in doc.xpath("//script[@type='application/ld+json']/text()"):
+            assert '"url"' not in script and "contentUrl" not in script
+        assert not doc.xpath("//*[@data-cite-url]")

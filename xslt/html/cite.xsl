@@ -18,10 +18,14 @@
 
   <xsl:template name="ed:essay-cite">
     <xsl:param name="tei" as="element(tei:TEI)" required="yes"/>
-    <xsl:variable name="url" as="xs:string" select="$base-url || ed:essay-file($tei)"/>
+    <!-- Without a published address the page's own address is cited (reading.js fills it in). -->
+    <xsl:variable name="url" as="xs:string?" select="ed:published-url(ed:essay-file($tei))"/>
     <section class="cite" aria-labelledby="zitieren" data-pagefind-ignore="all">
       <h2 id="zitieren"><xsl:sequence select="ed:interface-lang($tei)"/>{ed:label('cite')}</h2>
-      <p class="citation" data-cite-url="{$url}">
+      <p class="citation">
+        <xsl:if test="exists($url)">
+          <xsl:attribute name="data-cite-url" select="$url"/>
+        </xsl:if>
         <xsl:sequence select="ed:script-labels(map { 'paragraph': 'paragraph-short' })"/>
         <xsl:text>{string-join(ed:essay-authors($tei), ', ')}: {ed:essay-full-title($tei)}. {ed:label('cite-in')}: {ed:edition-citation()}. </xsl:text>
         <span class="cite-url">{$url}</span>
@@ -29,7 +33,7 @@
       </p>
       <p class="hint">
         <xsl:sequence select="ed:interface-lang($tei)"/>
-        <xsl:variable name="address" as="element()"><span class="cite-url">{$url}#abs1</span></xsl:variable>
+        <xsl:variable name="address" as="element()"><span class="cite-url">{($url, ed:essay-file($tei))[1]}#abs1</span></xsl:variable>
         <xsl:sequence select="ed:label-nodes('cite-hint', map {
             'address': $address, 'paragraph': ed:label('paragraph-short') || ' 1' })"/>
       </p>

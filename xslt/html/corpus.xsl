@@ -39,6 +39,13 @@
   <xsl:variable name="base-url" as="xs:string"
       select="replace(normalize-space($edition-pub/tei:idno[@type = 'URL']), '([^/])$', '$1/')"/>
 
+  <!-- The published address of a file of the site; none while the edition has no base URL
+       (edition.toml leaves it out until there is one: no address is invented). -->
+  <xsl:function name="ed:published-url" as="xs:string?">
+    <xsl:param name="path" as="xs:string"/>
+    <xsl:sequence select="if ($base-url) then $base-url || $path else ()"/>
+  </xsl:function>
+
   <!-- Facts about one essay's header. -->
   <xsl:function name="ed:essay-id" as="xs:string">
     <xsl:param name="tei" as="element(tei:TEI)"/>

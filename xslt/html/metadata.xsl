@@ -63,7 +63,7 @@
         ed:meta('DC.type', 'Text'),
         ed:meta('DC.format', 'text/html'),
         ed:meta('DC.language', $interface-language),
-        ed:meta('DC.identifier', $base-url || $file),
+        ed:published-url($file) ! ed:meta('DC.identifier', .),
         ed:meta('DC.description', $description),
         $edition-licence ! ed:meta('DC.rights', string(@target))"/>
     <xsl:variable name="json" as="element(fn:map)">
@@ -72,7 +72,7 @@
             ed:json-string('@type', if ($file = 'index.html') then 'Book' else 'WebPage'),
             ed:json-string('name', $title),
             ed:json-string('description', $description),
-            ed:json-string('url', $base-url || $file),
+            ed:published-url($file) ! ed:json-string('url', .),
             ed:json-string('inLanguage', $interface-language),
             ed:json-string('dateModified', $edition-date)"/>
         <xsl:if test="$file = 'index.html'">
@@ -85,7 +85,7 @@
         <xsl:if test="$file ne 'index.html'">
           <fn:map key="isPartOf">
             <xsl:sequence select="ed:json-string('@type', 'Book'), ed:json-string('name', $edition-title),
-                ed:json-string('url', $base-url)"/>
+                ed:published-url('') ! ed:json-string('url', .)"/>
           </fn:map>
         </xsl:if>
         <xsl:sequence select="ed:json-person('publisher', 'Organization', $edition-publisher)"/>
@@ -99,7 +99,7 @@
   <xsl:function name="ed:essay-metadata" as="element()*">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:variable name="id" as="xs:string" select="ed:essay-id($tei)"/>
-    <xsl:variable name="url" as="xs:string" select="$base-url || ed:essay-file($tei)"/>
+    <xsl:variable name="url" as="xs:string?" select="ed:published-url(ed:essay-file($tei))"/>
     <xsl:variable name="title" as="xs:string" select="ed:essay-full-title($tei)"/>
     <xsl:variable name="authors" as="xs:string*" select="ed:essay-authors($tei)"/>
     <xsl:variable name="abstract" as="xs:string?" select="ed:essay-abstract($tei)"/>
@@ -116,7 +116,7 @@
         ed:meta('DC.type', 'Text'),
         ed:meta('DC.format', 'text/html'),
         ed:meta('DC.language', $lang),
-        ed:meta('DC.identifier', $url),
+        $url ! ed:meta('DC.identifier', .),
         ed:meta('DC.relation.isPartOf', $edition-title),
         $original-date ! ed:meta('DC.date.created', .),
         $abstract ! ed:meta('DC.description', .),
@@ -129,14 +129,14 @@
         $edition-editors ! ed:meta('citation_editor', .),
         ed:meta('citation_publisher', $edition-publisher),
         ed:meta('citation_language', $lang),
-        ed:meta('citation_fulltext_html_url', $url),
-        ed:meta('citation_pdf_url', $base-url || 'pdf/' || $id || '.pdf')"/>
+        $url ! ed:meta('citation_fulltext_html_url', .),
+        ed:published-url('pdf/' || $id || '.pdf') ! ed:meta('citation_pdf_url', .)"/>
     <xsl:variable name="json" as="element(fn:map)">
       <fn:map>
         <xsl:sequence select="ed:json-string('@context', 'https://schema.org'),
             ed:json-string('@type', 'ScholarlyArticle'),
             ed:json-string('headline', $title),
-            ed:json-string('url', $url),
+            $url ! ed:json-string('url', .),
             ed:json-string('inLanguage', $lang),
             ed:json-string('datePublished', $edition-date),
             ed:json-string('version', $edition-version)"/>
@@ -146,18 +146,18 @@
         </fn:array>
         <fn:map key="isPartOf">
           <xsl:sequence select="ed:json-string('@type', 'Book'), ed:json-string('name', $edition-title),
-              ed:json-string('url', $base-url)"/>
+              ed:published-url('') ! ed:json-string('url', .)"/>
         </fn:map>
         <xsl:sequence select="ed:json-person('publisher', 'Organization', $edition-publisher)"/>
         <xsl:sequence select="$edition-licence ! ed:json-string('license', string(@target))"/>
         <fn:array key="encoding">
           <fn:map>
             <xsl:sequence select="ed:json-string('@type', 'MediaObject'), ed:json-string('encodingFormat', 'application/tei+xml'),
-                ed:json-string('contentUrl', $base-url || 'tei/texts/' || $id || '.xml')"/>
+                ed:published-url('tei/texts/' || $id || '.xml') ! ed:json-string('contentUrl', .)"/>
           </fn:map>
           <fn:map>
             <xsl:sequence select="ed:json-string('@type', 'MediaObject'), ed:json-string('encodingFormat', 'application/pdf'),
-                ed:json-string('contentUrl', $base-url || 'pdf/' || $id || '.pdf')"/>
+                ed:published-url('pdf/' || $id || '.pdf') ! ed:json-string('contentUrl', .)"/>
           </fn:map>
         </fn:array>
       </fn:map>

@@ -48,7 +48,9 @@
         <link rel="stylesheet" href="assets/edition.css"/>
         <!-- No favicon file: an empty inline icon keeps browsers from requesting one. -->
         <link rel="icon" href="data:,"/>
-        <link rel="canonical" href="{$base-url}{$file}"/>
+        <xsl:for-each select="ed:published-url($file)">
+          <link rel="canonical" href="{.}"/>
+        </xsl:for-each>
         <xsl:sequence select="$metadata"/>
         <xsl:for-each select="$scripts">
           <script src="assets/{.}" defer=""></script>

@@ -1,13 +1,15 @@
 // Reading page enhancements; the page works without them.
-// 1. The paragraph a reader points at (#abs12 in the address) goes into the citation suggestion.
+// 1. The paragraph a reader points at (#abs12 in the address) goes into the citation suggestion,
+//    with the page's published address (or, for an edition not yet published at one, where it is read).
 // 2. Escape hides a person card shown on hover or focus (WCAG 1.4.13: dismissible).
 (function () {
   "use strict";
-  var citation = document.querySelector(".citation[data-cite-url]");
+  var para = document.querySelector(".citation .cite-para");
+  var citation = para && para.closest(".citation");
   if (citation) {
-    var url = citation.getAttribute("data-cite-url");
+    var url = citation.getAttribute("data-cite-url") || location.href.split("#")[0];
     var urlSpan = citation.querySelector(".cite-url");
-    var paraSpan = citation.querySelector(".cite-para");
+    var paraSpan = para;
     // labels.xml's German paragraph-short is the default; other languages give theirs.
     var paraLabel = citation.getAttribute("data-label-paragraph") || "Abs.";
     var update = function () {
