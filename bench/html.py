@@ -1,5 +1,7 @@
 """Print the HTML build time for the bundled edition and for a generated 5 MB TEI essay.
 
+The bundled edition is editions/russische-revolution; the generated essay replaces the text of a
+copy of the sample fixture edition (tests/fixtures/sample-edition).
 Usage: python3 bench/html.py [--mb 5]
 """
 
@@ -14,18 +16,20 @@ from pathlib import Path
 
 from lxml import etree
 
-from edition.paths import DEFAULT_EDITION, ROOT
+from edition.core import read_edition
+from edition.paths import ROOT
 from edition.transform import html
 from edition.xmlio import NS, TEI_NS, parse
 from edition.xslt import to_xdm
 
+BUNDLED = ROOT / "editions" / "russische-revolution"
 SAMPLE = ROOT / "tests" / "fixtures" / "sample-edition"
 
 
 def big_essay(target_bytes: int) -> bytes:
     """The sample essay with its body section repeated until the file reaches ``target_bytes``;
     notes and page breaks renumbered so the document still follows the encoding contract."""
-    tree = parse(SAMPLE / "tei" / "essays" / "sample.xml")
+    tree = parse(read_edition(SAMPLE).texts[0])
     body = tree.find(".//tei:body", NS)
     section = copy.deepcopy(body.find("tei:div", NS))
     unit = len(etree.tostring(section))
@@ -44,10 +48,11 @@ def timed_build(edition_dir: Path, label: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "site"
         start = time.perf_counter()
-        corpus = html.load_corpus(edition_dir)
+        edition = read_edition(edition_dir)
+        corpus = html.load_corpus(edition)
         parsed = time.perf_counter()
-        ids = [p.stem for p in html.essay_paths(edition_dir)]
-        pages = html.render_pages(to_xdm(corpus), ids, {})
+        ids = [html.text_id(p) for p in edition.texts]
+        pages = html.render_pages(to_xdm(corpus), ids, edition.stylesheet_params)
         rendered = time.perf_counter()
         html.build_html(edition_dir, out)  # the full build, including assets and the search index
         total = time.perf_counter() - rendered
@@ -60,14 +65,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=5.0, help="size of the generated essay in MB")
     args = parser.parse_args()
-    timed_build(DEFAULT_EDITION, f"bundled edition ({len(html.essay_paths(DEFAULT_EDITION))} essays)")
-    timed_build(DEFAULT_EDITION, "bundled edition, stylesheets already compiled")
+    timed_build(BUNDLED, f"bundled edition ({len(read_edition(BUNDLED).texts)} essays)")
+    timed_build(BUNDLED, "bundled edition, stylesheets already compiled")
     with tempfile.TemporaryDirectory() as tmp:
-        edition = Path(tmp) / "big"
-        shutil.copytree(SAMPLE / "tei", edition / "tei")
+        edition_dir = Path(shutil.copytree(SAMPLE, Path(tmp) / "big"))
         data = big_essay(int(args.mb * 1_000_000))
-        (edition / "tei" / "essays" / "sample.xml").write_bytes(data)
-        timed_build(edition, f"generated essay ({len(data) / 1e6:.1f} MB TEI)")
+        read_edition(edition_dir).texts[0].write_bytes(data)
+        timed_build(edition_dir, f"generated essay ({len(data) / 1e6:.1f} MB TEI)")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 
 Each essay is built in a fresh Python process (as `edition build` does with several jobs), so
 the figures include compiling the stylesheet and loading the fonts, and the peak resident
-memory is that essay's alone.
+memory is that essay's alone. EDITION_DIR is any edition folder (with its edition.toml); the
+default is the bundled edition, editions/russische-revolution.
 
     python3 bench/pdf.py [EDITION_DIR] [--runs N]
 """
@@ -17,7 +18,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from edition.core import read_edition
+
 ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "editions" / "russische-revolution"
 SAMPLE = ROOT / "tests" / "fixtures" / "sample-edition"
 JOB = "import sys; from pathlib import Path; from edition.transform.pdf import build_pdf; build_pdf(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))"
 
@@ -41,11 +45,11 @@ def pages(pdf: Path) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("edition_dir", nargs="?", type=Path, default=ROOT)
+    parser.add_argument("edition_dir", nargs="?", type=Path, default=BUNDLED)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    essays = sorted((args.edition_dir / "tei" / "essays").glob("*.xml"))
-    targets = [(e, args.edition_dir) for e in essays] or [(SAMPLE / "tei" / "essays" / "sample.xml", SAMPLE)]
+    essays = read_edition(args.edition_dir).texts
+    targets = [(e, args.edition_dir) for e in essays] or [(e, SAMPLE) for e in read_edition(SAMPLE).texts]
     print(f"{'essay':32} {'pages':>5} {'best s':>7} {'median s':>8} {'peak MiB':>8}")
     with tempfile.TemporaryDirectory() as tmp:
         for essay, edition_dir in targets:
