@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 import shutil
 import sys
@@ -143,7 +145,7 @@ def add_texts(folder: Path, files: list[Path]) -> tuple[list[Path], list[str]]:
         if root.tag != "{http://www.tei-c.org/ns/1.0}TEI":
             problems.append(f"{file}:{root.sourceline or 1}:1: error: not a TEI document (root element {root.tag})")
             continue
-        name = _text_name(file, root.get(f"{{{XML_NS}}}id"))
+        name = _text_name(file)
         target = texts / f"{name}.xml"
         if target.exists() and target.read_bytes() != data:
             problems.append(f"{file}:0:0: error: {target} exists with other content; remove it first")
@@ -153,7 +155,14 @@ def add_texts(folder: Path, files: list[Path]) -> tuple[list[Path], list[str]]:
     return copied, problems
 
 
-def _text_name(file: Path, xml_id: str | None) -> str:
+def _today() -> str:
+    """The day written into a new edition.toml (from then on, outputs take their date from there)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    day = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch and epoch.isdigit() else dt.date.today()
+    return day.isoformat()
+
+
+def _text_name(file: Path) -> str:
     """The text's name in the edition: its file name when that is a usable id, else a slug of it."""
     stem = file.stem
     return stem if re.match(r"^[A-Za-z_][A-Za-z0-9_.-]*$", stem) else slug(stem)
@@ -163,7 +172,8 @@ def _text_name(file: Path, xml_id: str | None) -> str:
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--title", default=None, help="The edition's title (default: the folder name).")
 @click.option("--lang", default="de", show_default=True, help="Language of the texts and of the interface (de, en).")
-@click.option("--date", default=None, help="Publication date YYYY-MM-DD (default: 1970-01-01 until you set it).")
+@click.option("--date", default=None,
+              help="Publication date YYYY-MM-DD, the date of every output (default: SOURCE_DATE_EPOCH's day, else today).")
 def new_command(folder: Path, title: str | None, lang: str, date: str | None) -> None:
     """Make a new, buildable edition in FOLDER: edition.toml, texts/, an empty register, a README."""
     if not re.match(r"^[a-z]{2,3}$", lang):
@@ -171,7 +181,7 @@ def new_command(folder: Path, title: str | None, lang: str, date: str | None) ->
     if date is not None and not re.match(r"^\d{4}-\d{2}-\d{2}$", date):
         raise click.BadParameter(f"{date!r} is not YYYY-MM-DD", param_hint="--date")
     try:
-        made = new_edition(folder, title or folder.resolve().name, lang, date or "1970-01-01")
+        made = new_edition(folder, title or folder.resolve().name, lang, date or _today())
     except C.ConfigError as exc:
         raise click.ClickException(str(exc)) from None
     for path in made:

@@ -24,7 +24,8 @@ def run(*args: str, cwd: Path | None = None):
         return runner.invoke(main, list(args), catch_exceptions=False)
 
 
-def test_new_makes_a_complete_skeleton(tmp_path: Path) -> None:
+def test_new_makes_a_complete_skeleton(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")  # 2025-12-01
     folder = tmp_path / "myed"
     result = run("new", str(folder), "--title", "Briefe an Freunde", "--lang", "en")
     assert result.exit_code == 0, result.output
@@ -34,6 +35,7 @@ def test_new_makes_a_complete_skeleton(tmp_path: Path) -> None:
     cfg = C.load(folder / "edition.toml")
     assert (cfg.id, cfg.title, cfg.interface, cfg.profile) == ("briefe-an-freunde", "Briefe an Freunde", "en", "tei")
     assert cfg.calendar == C.Calendar(julian=False, switch="") and cfg.base_url == ""
+    assert cfg.date == "2025-12-01"
 
 
 def test_new_refuses_a_folder_with_content(tmp_path: Path) -> None:
