@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from . import config as C
-from .xmlio import XML_NS, XmlInputError, parse_bytes
+from .xmlio import XmlInputError, parse_bytes
 
 EMPTY_REGISTER = """<?xml version="1.0" encoding="UTF-8"?>
 <TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="register">
