@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from edition.cli import main
 from edition.package.archive import write_zip
-from edition.core import Edition, read_edition
+from edition.core import Edition
 
 
 def findings(path: Path) -> tuple[int, list[str]]:
