@@ -72,6 +72,11 @@ folder = "texts"
 [register]
 persons = "register/persons.xml"
 prefix = "psn"                     # persName ref="psn:ID" points into the register
+# review_ignore = "register/review-ignore.txt"   # explained lines of `edition annotate --report`
+
+# [vocabulary.de]                  # words the annotator needs beyond the language's defaults
+# units = ["Werst"]                # after a four-digit number: a quantity, not a year
+# before_number = ["Blatt"]        # before a number: a page, issue or paragraph number, not a date
 
 [validation]
 profile = "tei"                    # tei: any TEI P5 + general rules; strict: the essay schema; custom
