@@ -11,6 +11,7 @@
   <xsl:include href="corpus.xsl"/>
   <xsl:include href="page.xsl"/>
   <xsl:include href="metadata.xsl"/>
+  <xsl:include href="ids.xsl"/>
 
   <!-- Words of context on each side of a date. -->
   <xsl:param name="context-chars" as="xs:integer" select="70"/>
@@ -62,7 +63,7 @@
         <xsl:text> {ed:head($after, $context-chars)}</xsl:text>
         <xsl:if test="string-length($after) gt $context-chars">…</xsl:if>
       </span>
-      <a class="chrono-place" href="{ed:essay-file($essay)}#{ed:anchor($place)}">{ed:essay-title($essay)}, {ed:place-label($place)}</a>
+      <a class="chrono-place" href="{ed:essay-file($essay)}#{ed:html-id($place)}">{ed:essay-title($essay)}, {ed:place-label($place)}</a>
     </li>
   </xsl:template>
 

@@ -77,7 +77,7 @@
   <!-- Contents: every div with a head, nested as in the text. -->
   <xsl:template match="tei:div[tei:head]" mode="ed:toc">
     <li>
-      <a href="#{ed:anchor(.)}">{normalize-space(string-join(tei:head[1]//text()[not(ancestor::tei:note)]))}</a>
+      <a href="#{ed:html-id(tei:head[1])}">{normalize-space(string-join(tei:head[1]//text()[not(ancestor::tei:note)]))}</a>
       <xsl:if test=".//tei:div[tei:head]">
         <ol><xsl:apply-templates mode="#current"/></ol>
       </xsl:if>

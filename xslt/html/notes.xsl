@@ -9,7 +9,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:template match="tei:note[@place = 'foot']" mode="ed:text">
-    <xsl:variable name="anchor" as="xs:string" select="ed:anchor(.)"/>
+    <xsl:variable name="anchor" as="xs:string" select="ed:html-id(.)"/>
     <xsl:variable name="n" as="xs:string" select="ed:note-number(.)"/>
     <sup class="noteref-wrap" data-pagefind-ignore="all"><button type="button" class="noteref" id="{$anchor}-ref" popovertarget="pop-{$anchor}"
         aria-label="{ed:label('note')} {$n}">{$n}</button></sup>
@@ -35,7 +35,9 @@
   </xsl:template>
 
   <xsl:template match="tei:note" mode="ed:note-body">
-    <span class="note-text"><xsl:apply-templates mode="ed:text"/></span>
+    <span class="note-text"><xsl:apply-templates mode="ed:text">
+      <xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/>
+    </xsl:apply-templates></span>
   </xsl:template>
 
   <xsl:template name="ed:notes-section">
@@ -46,7 +48,7 @@
         <h2 id="anmerkungen"><xsl:sequence select="ed:interface-lang($tei)"/>{ed:label('notes')}</h2>
         <ol class="notes-list">
           <xsl:for-each select="$notes">
-            <xsl:variable name="anchor" as="xs:string" select="ed:anchor(.)"/>
+            <xsl:variable name="anchor" as="xs:string" select="ed:html-id(.)"/>
             <li id="{$anchor}">
               <xsl:if test="ed:note-is-lost(.)">
                 <xsl:attribute name="class">lost</xsl:attribute>

@@ -16,9 +16,11 @@
         <xsl:variable name="place" as="element()" select="ed:place(.)"/>
         <!-- Unique per page: the rendering context, the citeable place, the mention's rank in it. -->
         <xsl:variable name="card-id" as="xs:string"
-            select="$ctx || 'karte-' || ed:anchor($place) || '-' || (count($place//tei:persName[@ref][. &lt;&lt; current()]) + 1)"/>
+            select="$ctx || 'karte-' || ed:html-id($place) || '-' || (count($place//tei:persName[@ref][. &lt;&lt; current()]) + 1)"/>
         <span class="person">
-          <a href="register.html#{$person/@xml:id}" aria-describedby="{$card-id}"><xsl:apply-templates mode="#current"/></a>
+          <a href="register.html#{$person/@xml:id}" aria-describedby="{$card-id}"><xsl:apply-templates mode="#current">
+            <xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/>
+          </xsl:apply-templates></a>
           <span class="card" role="tooltip" id="{$card-id}" data-pagefind-ignore="all">
             <span class="card-name">{ed:person-name($person)}</span>
             <xsl:for-each select="ed:life-dates($person)">

@@ -11,6 +11,7 @@
   <xsl:include href="corpus.xsl"/>
   <xsl:include href="page.xsl"/>
   <xsl:include href="metadata.xsl"/>
+  <xsl:include href="ids.xsl"/>
 
   <xsl:template match="/">
     <xsl:variable name="title" as="xs:string" select="ed:label('register')"/>
@@ -104,7 +105,7 @@
                 <!-- One link per place (a paragraph naming the person twice is listed once), in text order. -->
                 <xsl:for-each select="?places/.">
                   <xsl:if test="position() gt 1"> · </xsl:if>
-                  <a href="{ed:essay-file($essay)}#{ed:anchor(.)}">{ed:place-label(.)}</a>
+                  <a href="{ed:essay-file($essay)}#{ed:html-id(.)}">{ed:place-label(.)}</a>
                 </xsl:for-each>
               </li>
             </xsl:for-each>

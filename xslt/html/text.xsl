@@ -8,6 +8,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:include href="../common/links.xsl"/>
+  <xsl:include href="behaviours.xsl"/>
 
   <xsl:mode name="ed:text" on-no-match="text-only-copy"/>
 
@@ -18,32 +19,36 @@
 
   <xsl:template match="tei:teiHeader" mode="ed:text"/>
 
+  <xsl:template match="tei:text" mode="ed:text">
+    <xsl:apply-templates mode="#current"/>
+  </xsl:template>
+
   <xsl:template match="tei:front" mode="ed:text">
     <header class="essay-front">
-      <xsl:apply-templates mode="#current"/>
+      <xsl:apply-templates mode="#current"><xsl:with-param name="ed:phrasing" select="false()" tunnel="yes"/></xsl:apply-templates>
     </header>
   </xsl:template>
 
   <xsl:template match="tei:body | tei:back" mode="ed:text">
     <div class="essay-{local-name()}">
-      <xsl:apply-templates mode="#current"/>
+      <xsl:apply-templates mode="#current"><xsl:with-param name="ed:phrasing" select="false()" tunnel="yes"/></xsl:apply-templates>
     </div>
   </xsl:template>
 
   <xsl:template match="tei:docTitle" mode="ed:text">
-    <h1 id="{ed:anchor(.)}">
+    <h1 id="{ed:html-id(.)}">
       <xsl:for-each select="tei:titlePart">
         <xsl:if test="position() gt 1"><span class="visually-hidden">. </span></xsl:if>
         <span class="title-{(@type, 'main')[1]}">
-          <xsl:apply-templates mode="#current"/>
+          <xsl:apply-templates mode="#current"><xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/></xsl:apply-templates>
         </span>
       </xsl:for-each>
     </h1>
   </xsl:template>
 
   <xsl:template match="tei:byline" mode="ed:text">
-    <p class="byline" id="{ed:anchor(.)}">
-      <xsl:apply-templates mode="#current"/>
+    <p class="byline" id="{ed:html-id(.)}">
+      <xsl:apply-templates mode="#current"><xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/></xsl:apply-templates>
     </p>
   </xsl:template>
 
@@ -51,36 +56,41 @@
     <xsl:element name="{if (tei:head) then 'section' else 'div'}">
       <xsl:attribute name="class" select="'div div-' || (@type, 'section')[1]"/>
       <xsl:if test="tei:head">
-        <xsl:attribute name="aria-labelledby" select="ed:anchor(.)"/>
+        <xsl:attribute name="aria-labelledby" select="ed:html-id(tei:head[1])"/>
       </xsl:if>
-      <xsl:apply-templates mode="#current"/>
+      <xsl:apply-templates mode="#current"><xsl:with-param name="ed:phrasing" select="false()" tunnel="yes"/></xsl:apply-templates>
     </xsl:element>
   </xsl:template>
 
-  <xsl:template match="tei:head" mode="ed:text">
+  <!-- A section's heading; other heads (of lists, tables, figures, verse) by the model. -->
+  <xsl:template match="tei:div/tei:head" mode="ed:text">
     <xsl:element name="h{min((count(ancestor::tei:div) + 1, 6))}">
-      <xsl:attribute name="id" select="ed:anchor(.)"/>
-      <xsl:apply-templates mode="#current"/>
+      <xsl:attribute name="id" select="ed:html-id(.)"/>
+      <xsl:apply-templates mode="#current"><xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/></xsl:apply-templates>
     </xsl:element>
   </xsl:template>
 
   <!-- A numbered paragraph: its number sits in the margin and is the link to cite it by. -->
   <xsl:template match="tei:p[ed:is-numbered(.)]" mode="ed:text">
-    <xsl:variable name="anchor" as="xs:string" select="ed:anchor(.)"/>
+    <xsl:variable name="anchor" as="xs:string" select="ed:html-id(.)"/>
     <p class="para" id="{$anchor}">
       <xsl:call-template name="ed:block-number">
         <xsl:with-param name="anchor" select="$anchor"/>
       </xsl:call-template>
-      <xsl:apply-templates mode="#current"/>
+      <xsl:apply-templates mode="#current"><xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/></xsl:apply-templates>
     </p>
   </xsl:template>
 
   <xsl:template match="tei:p" mode="ed:text">
-    <p><xsl:apply-templates mode="#current"/></p>
+    <xsl:param name="ed:phrasing" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:element name="{if ($ed:phrasing) then 'span' else 'p'}">
+      <xsl:if test="$ed:phrasing"><xsl:attribute name="class" select="'p block'"/></xsl:if>
+      <xsl:apply-templates mode="#current"><xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/></xsl:apply-templates>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:list[ed:is-numbered(.)]" mode="ed:text">
-    <xsl:variable name="anchor" as="xs:string" select="ed:anchor(.)"/>
+    <xsl:variable name="anchor" as="xs:string" select="ed:html-id(.)"/>
     <div class="para list" id="{$anchor}">
       <xsl:call-template name="ed:block-number">
         <xsl:with-param name="anchor" select="$anchor"/>
@@ -97,15 +107,26 @@
        last item follows the list. -->
   <xsl:template name="ed:list-body">
     <xsl:context-item as="element(tei:list)" use="required"/>
+    <xsl:param name="ed:phrasing" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:choose>
+      <!-- Heads, labels, other types and lists in phrasing: the list behaviour (behaviours.xsl). -->
+      <xsl:when test="$ed:phrasing or exists(* except (tei:item | tei:pb)) or @type = ('ordered', 'numbered', 'decimal', 'roman', 'alpha', 'enumerated')">
+        <xsl:call-template name="ed:list-parts">
+          <xsl:with-param name="phrasing" select="$ed:phrasing"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
     <ul><xsl:apply-templates select="tei:item" mode="#current"/></ul>
     <xsl:apply-templates select="tei:pb[empty(following-sibling::tei:item)]" mode="#current"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:item" mode="ed:text">
     <xsl:variable name="item" as="element(tei:item)" select="."/>
     <li>
       <xsl:apply-templates select="preceding-sibling::tei:pb[following-sibling::tei:item[1] is $item]" mode="#current"/>
-      <xsl:apply-templates mode="#current"/>
+      <xsl:apply-templates mode="#current"><xsl:with-param name="ed:phrasing" select="false()" tunnel="yes"/></xsl:apply-templates>
     </li>
   </xsl:template>
 
@@ -116,44 +137,66 @@
   </xsl:template>
 
   <xsl:template match="tei:closer" mode="ed:text">
-    <p class="closer" id="{ed:anchor(.)}"><xsl:apply-templates mode="#current"/></p>
+    <p class="closer" id="{ed:html-id(.)}"><xsl:apply-templates mode="#current"><xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/></xsl:apply-templates></p>
   </xsl:template>
 
   <xsl:template match="tei:dateline | tei:docAuthor" mode="ed:text">
-    <span class="{local-name()}"><xsl:apply-templates mode="#current"/></span>
+    <span class="{local-name()}"><xsl:apply-templates mode="#current"><xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/></xsl:apply-templates></span>
   </xsl:template>
 
   <!-- Source page breaks: a marker at the break, its label "[S. n]" in the margin. Between blocks
        the marker is a block of its own, inside running text an inline span. -->
   <xsl:template match="tei:pb" mode="ed:text">
-    <xsl:variable name="label" as="xs:string" select="'[' || ed:label('page-short') || ' ' || normalize-space(@n) || ']'"/>
+    <xsl:call-template name="ed:page-break"/>
+  </xsl:template>
+
+  <!-- A page break without @n: the marker without a number (no "[S. ]"). -->
+  <xsl:template name="ed:page-break">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="ed:phrasing" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="n" as="xs:string" select="normalize-space(@n)"/>
+    <xsl:variable name="id" as="xs:string" select="ed:html-id(.)"/>
+    <xsl:variable name="label" as="xs:string" select="'[' || ed:label('page-short') || (if ($n) then ' ' || $n else '') || ']'"/>
     <xsl:variable name="inline" as="xs:boolean"
-        select="exists(parent::*[self::tei:p or self::tei:item or self::tei:list or self::tei:head or self::tei:titlePart
+        select="$ed:phrasing or exists(parent::*[self::tei:p or self::tei:item or self::tei:list or self::tei:head or self::tei:titlePart
                 or self::tei:hi or self::tei:q or self::tei:note or self::tei:dateline or self::tei:byline])"/>
     <xsl:element name="{if ($inline) then 'span' else 'div'}">
       <xsl:attribute name="class" select="'pb', if ($inline) then 'pb-inline' else 'pb-block'"/>
-      <xsl:attribute name="id" select="ed:anchor(.)"/>
-      <a class="pb-label" href="#{ed:anchor(.)}" data-pagefind-ignore="all">{$label}<span
-         class="visually-hidden"><xsl:sequence select="ed:interface-lang(.)"/> ({ed:label-format('page-start', map { 'number': normalize-space(@n) })})</span></a>
+      <xsl:attribute name="id" select="$id"/>
+      <xsl:choose>
+        <xsl:when test="$n">
+          <a class="pb-label" href="#{$id}" data-pagefind-ignore="all">{$label}<span
+             class="visually-hidden"><xsl:sequence select="ed:interface-lang(.)"/> ({ed:label-format('page-start', map { 'number': $n })})</span></a>
+        </xsl:when>
+        <xsl:otherwise>
+          <a class="pb-label" href="#{$id}" data-pagefind-ignore="all" aria-label="{ed:label('page-short')}">[{ed:label('page-short')}]</a>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:q" mode="ed:text">
     <xsl:variable name="marks" as="xs:string+" select="($ed:quote-marks(string(@rend)), ('„', '“'))[position() le 2]"/>
-    <span class="q">{$marks[1]}<xsl:apply-templates mode="#current"/>{$marks[2]}</span>
+    <span class="q">{$marks[1]}<xsl:apply-templates mode="#current"><xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/></xsl:apply-templates>{$marks[2]}</span>
   </xsl:template>
 
   <xsl:template match="tei:hi[@rend = 'italic']" mode="ed:text">
-    <em><xsl:apply-templates mode="#current"/></em>
+    <em><xsl:apply-templates mode="#current"><xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/></xsl:apply-templates></em>
   </xsl:template>
   <xsl:template match="tei:hi[@rend = 'bold']" mode="ed:text">
-    <strong><xsl:apply-templates mode="#current"/></strong>
+    <strong><xsl:apply-templates mode="#current"><xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/></xsl:apply-templates></strong>
   </xsl:template>
   <xsl:template match="tei:hi[@rend = 'superscript']" mode="ed:text">
-    <sup><xsl:apply-templates mode="#current"/></sup>
+    <sup><xsl:apply-templates mode="#current"><xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/></xsl:apply-templates></sup>
+  </xsl:template>
+  <!-- hi by @rendition (DTA #i, #b, #g …) or by several @rend tokens: the model's inline behaviour. -->
+  <xsl:template match="tei:hi[@rendition or count(tokenize(@rend)) gt 1]" mode="ed:text" priority="1">
+    <xsl:call-template name="ed:behaviour">
+      <xsl:with-param name="model" select="(ed:model(.), map { 'behaviour': 'inline', 'params': map {} })[1]"/>
+    </xsl:call-template>
   </xsl:template>
   <xsl:template match="tei:hi" mode="ed:text">
-    <span class="{(@rend, 'hi')[1]}"><xsl:apply-templates mode="#current"/></span>
+    <span class="{(@rend, 'hi')[1]}"><xsl:apply-templates mode="#current"><xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/></xsl:apply-templates></span>
   </xsl:template>
 
   <!-- A source error: printed form kept, the correction beside it. -->
@@ -168,7 +211,7 @@
 
   <!-- Links as the one policy of every output allows (common/links.xsl): a javascript: or data: target stays plain text. -->
   <xsl:template match="tei:ref[@target][ed:link-allowed(@target)]" mode="ed:text">
-    <a href="{ed:link-href(@target, '.html')}"><xsl:apply-templates mode="#current"/></a>
+    <a href="{ed:link-href(@target, '.html')}"><xsl:apply-templates mode="#current"><xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/></xsl:apply-templates></a>
   </xsl:template>
 
   <xsl:template match="tei:lb" mode="ed:text"><br/></xsl:template>
