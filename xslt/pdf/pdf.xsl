@@ -23,6 +23,10 @@
   <xsl:include href="titlepage.xsl"/>
   <xsl:include href="register.xsl"/>
   <xsl:include href="colophon.xsl"/>
+  <!-- The processing model (common:model) and its behaviours for everything the templates
+       above do not handle themselves. -->
+  <xsl:include href="../model/model.xsl"/>
+  <xsl:include href="behaviours.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:mode on-no-match="fail"/>
@@ -60,7 +64,7 @@
       <xsl:with-param name="edition" select="$edition-tei"/>
     </xsl:call-template>
     <xsl:text>#contents(labels)&#10;#start-text()&#10;</xsl:text>
-    <xsl:apply-templates select="text/(front, body, back)" mode="body"/>
+    <xsl:apply-templates select="text/*" mode="body"/>
     <!-- an index only where the text mentions register persons -->
     <xsl:if test="text//persName[exists(common:register-id(@ref))]">
       <xsl:text>#person-index(labels)[&#10;</xsl:text>
