@@ -78,6 +78,10 @@
             local-name() || ': the HTML output has no behaviour ''' || $b || '''')"/>
       </xsl:otherwise>
     </xsl:choose>
+    <!-- A block ends a word even where it is written as a span (verse lines in a line group). -->
+    <xsl:if test="not($b = ('inline', 'alternate', 'link', 'anchor', 'break', 'omit', 'label', 'quote'))">
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
   </xsl:template>
 
   <!-- ===== helpers ====================================================================== -->

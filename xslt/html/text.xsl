@@ -214,7 +214,22 @@
     <a href="{ed:link-href(@target, '.html')}"><xsl:apply-templates mode="#current"><xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/></xsl:apply-templates></a>
   </xsl:template>
 
-  <xsl:template match="tei:lb" mode="ed:text"><br/></xsl:template>
+  <!-- A line break within running text; between blocks (verse lines, paragraphs of a DTA text)
+       and at the end of a verse line the blocks already break the line. -->
+  <xsl:variable name="ed:inline-names" as="xs:string+" select="tokenize('abbr add addName am app choice corr damage
+      date del distinct emph ex expan foreign forename g genName geogName gloss hi lem measure mentioned name
+      nameLink num orgName orig pc persName placeName q quote rdg reg roleName rs said seg sic soCalled subst
+      supplied surname surplus term time title unclear w c ref ptr gap')"/>
+  <xsl:template match="tei:lb" mode="ed:text">
+    <xsl:param name="ed:phrasing" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="before" as="node()?" select="preceding-sibling::node()[self::* or normalize-space()][1]"/>
+    <xsl:choose>
+      <xsl:when test="parent::tei:l and empty(following-sibling::node()[self::* or normalize-space()])"/>
+      <xsl:when test="$ed:phrasing or $before/self::text() or $before/self::tei:*[local-name() = $ed:inline-names]"><br/></xsl:when>
+      <!-- Kept for the text (a word hyphenated across two verse lines), shown by the blocks. -->
+      <xsl:otherwise><br class="lb-block"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- The normalised value in the text itself, shown when the reader asks for it (checkbox
        #daten-zeigen, pure CSS) and where it says more than the printed words. -->
