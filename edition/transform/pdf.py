@@ -25,6 +25,7 @@ from . import pdf_fonts
 from .pdf_fonts import Family
 
 STYLESHEET = Path("pdf/pdf.xsl")
+UNMODELLED = Path("model/unmodelled.xsl")
 TEMPLATE = XSLT / "pdf" / "edition.typ"
 PDF_STANDARDS = ["a-3b", "ua-1"]
 
@@ -98,6 +99,13 @@ def _chars(roots: list[etree._Element]) -> set[str]:
     return chars
 
 
+def unmodelled(essay: Path, tree: etree._ElementTree) -> list[str]:
+    """One warning per element name of the text that the processing model (xslt/model/) lacks."""
+    report = transform(UNMODELLED, tree)
+    return [f"{essay}: warning: {name} has no model; its text is kept ({count} time{'s' if count != '1' else ''})"
+            for name, count in (line.split() for line in report.splitlines() if line.strip())]
+
+
 def prepare(essay: Path, edition_dir: Path) -> Book:
     """The Typst markup for ``essay`` (the TEI is attached under its own file name), each
     character without a glyph replaced by its substitute."""
@@ -114,7 +122,7 @@ def prepare(essay: Path, edition_dir: Path) -> Book:
     warnings = [w for root, source in printed for w in _typeset_tree(root, source, families)]
     params = {"edition": edition, "persons": persons, "source-name": essay.name, **ed.stylesheet_params}
     markup = transform(STYLESHEET, tree, params)
-    return Book(markup, families, warnings)
+    return Book(markup, families, unmodelled(essay, tree) + warnings)
 
 
 def typst_markup(essay: Path, edition_dir: Path) -> str:
@@ -125,7 +133,8 @@ def typst_markup(essay: Path, edition_dir: Path) -> str:
 def build_pdf(essay: Path, edition_dir: Path, out_pdf: Path) -> list[str]:
     """Write the PDF of ``essay`` to ``out_pdf``; nothing is written unless it succeeds.
 
-    Returns the warnings (``file:line: warning: …``) for characters no font has; prints nothing."""
+    Returns the warnings for elements the processing model lacks (``file: warning: …``) and for
+    characters no font has (``file:line: warning: …``); prints nothing."""
     book = prepare(essay, edition_dir)
     out_pdf.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="edition-pdf-") as tmp:
@@ -151,4 +160,4 @@ def build_pdf(essay: Path, edition_dir: Path, out_pdf: Path) -> list[str]:
     return book.warnings
 
 
-__all__ = ["build_pdf", "typst_markup", "prepare", "Book", "PdfBuildError", "XmlInputError"]
+__all__ = ["build_pdf", "typst_markup", "unmodelled", "prepare", "Book", "PdfBuildError", "XmlInputError"]

@@ -122,9 +122,9 @@
         'sub'[$tokens = ('subscript', 'sub', 'down')],
         'underline'[$tokens = ('underline', 'u', 'ul')],
         'strike'[$tokens = ('strikethrough', 'strike', 'overstrike', 'del')],
-        'text.with(tracking: 0.12em)'[$tokens = ('g', 'spaced', 'letterspace', 'letter-spaced')],
-        'text.with(size: 0.85em)'[contains($css, 'smaller')],
-        'text.with(fill: luma(40%))'[matches($css, 'gr[ae]y')],
+        'text(tracking: 0.12em)'[$tokens = ('g', 'spaced', 'letterspace', 'letter-spaced')],
+        'text(size: 0.85em)'[contains($css, 'smaller')],
+        'text(fill: luma(40%))'[matches($css, 'gr[ae]y')],
         'supplied'[$tokens = 'supplied'])">
       <xsl:param name="m" as="xs:string" select="$markup"/>
       <xsl:on-completion select="$m"/>
@@ -184,7 +184,13 @@
       <xsl:for-each-group select="$items" group-adjacent="exists(self::*[not(self::pb or self::lb or self::anchor)])">
         <xsl:choose>
           <xsl:when test="current-grouping-key()">
-            <xsl:for-each select="current-group()">, [<xsl:apply-templates select="." mode="inline"/>]</xsl:for-each>
+            <xsl:for-each select="current-group()[not(self::label[following-sibling::*[1][self::item]])]">
+              <xsl:variable name="label" as="element(label)?" select="preceding-sibling::*[1][self::label][current()/self::item]"/>
+              <xsl:text>, [</xsl:text>
+              <xsl:if test="$label">#strong[<xsl:apply-templates select="$label" mode="inline"/>]#h(0.6em)</xsl:if>
+              <xsl:apply-templates select="." mode="inline"/>
+              <xsl:text>]</xsl:text>
+            </xsl:for-each>
           </xsl:when>
           <xsl:when test="normalize-space(string-join(current-group() ! string(.)))">, [<xsl:apply-templates select="current-group()" mode="inline"/>]</xsl:when>
         </xsl:choose>
@@ -211,8 +217,8 @@
       <xsl:call-template name="ed:row-cells"><xsl:with-param name="width" select="$width"/><xsl:with-param name="pad" select="not($spanning)"/></xsl:call-template>
     </xsl:for-each>
     <xsl:text>){$ed:nl}{$ed:nl}</xsl:text>
-    <!-- what the table holds besides rows and its head (notes, page breaks …) keeps its words -->
-    <xsl:apply-templates select="* except (row | head)" mode="body"/>
+    <!-- what the table holds besides rows and its head (notes, page breaks, words) is kept -->
+    <xsl:call-template name="ed:chunks"><xsl:with-param name="nodes" select="node() except (row | head)"/></xsl:call-template>
   </xsl:template>
 
   <xsl:function name="ed:span" as="xs:integer">

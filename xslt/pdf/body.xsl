@@ -4,6 +4,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:ed="urn:tei-edition:pdf"
+  xmlns:common="urn:tei-edition"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all" expand-text="yes">
 
@@ -38,7 +39,8 @@
 
   <!-- The title as printed at the head of the essay: the essay's level-1 heading. -->
   <xsl:template match="docTitle" mode="body">
-    <xsl:variable name="main" as="element()?" select="titlePart[@type = 'main' or not(@type)][1]"/>
+    <!-- the main title part, else the first, else (no titlePart) the docTitle's own words -->
+    <xsl:variable name="main" as="element()" select="(titlePart[@type = 'main' or not(@type)][1], titlePart[1], .)[1]"/>
     <xsl:variable name="sub" as="element()*" select="titlePart except $main"/>
     <xsl:variable name="plain" as="xs:string"><xsl:value-of><xsl:apply-templates select="$main" mode="plain"/></xsl:value-of></xsl:variable>
     <xsl:text>#titled-heading([{$plain}], doc-title([{ed:lead($main)}</xsl:text>
@@ -79,6 +81,11 @@
   </xsl:template>
 
   <xsl:template match="p" mode="body">{ed:lead(.)}<xsl:apply-templates mode="inline"/>{$ed:nl}{$ed:nl}</xsl:template>
+
+  <!-- A list with heads, labels or loose words: the model's list behaviour (behaviours.xsl). -->
+  <xsl:template match="list[* except (item | pb) or text()[normalize-space()]]" mode="body" priority="1">
+    <xsl:call-template name="ed:list"><xsl:with-param name="model" select="common:model(.)"/></xsl:call-template>
+  </xsl:template>
 
   <xsl:template match="list" mode="body">
     <xsl:text>#list(tight: true</xsl:text>

@@ -15,5 +15,8 @@
 
   <xsl:template match="note[gap[@reason = 'lost']][not(normalize-space())][not(* except gap)]" mode="inline" priority="2">#lost-note(labels, {ed:lit(ed:note-number(.))})</xsl:template>
 
+  <!-- A note the source has in the line itself stays there, in brackets. -->
+  <xsl:template match="note[@place = ('inline', 'interlinear')]" mode="inline" priority="1">#inline-note[<xsl:apply-templates mode="#current"/>]</xsl:template>
+
   <xsl:template match="note" mode="inline">#note({ed:lit(ed:note-number(.))}, [<xsl:apply-templates mode="#current"/>])</xsl:template>
 </xsl:stylesheet>

@@ -1,0 +1,139 @@
+"""The processing model's behaviours in the PDF (xslt/pdf/behaviours.xsl): every element of the
+default model keeps its words in the PDF, in running text and between blocks; verse, speeches,
+tables, breaks and alternatives have their own structure; an unmodelled element keeps its text
+and the build warns once per name."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from edition.paths import ROOT, XSLT
+from edition.transform.pdf import build_pdf, typst_markup
+
+SAMPLE = ROOT / "tests" / "fixtures" / "sample-edition"
+TEI = "http://www.tei-c.org/ns/1.0"
+ODD = etree.parse(str(XSLT / "model" / "default.odd"))
+# no words of their own to print: breaks, anchors, images, omitted, replaced by a mark
+WORDLESS = {"lb", "pb", "cb", "gb", "anchor", "milestone", "addSpan", "delSpan", "graphic", "ptr", "gap",
+            "space", "index", "interp", "interpGrp", "substJoin", "handShift"}
+# the containers of a document, tested by every build
+STRUCTURE = {"text", "front", "body", "back", "group", "div", "head", "TEI"}
+
+
+def idents() -> list[str]:
+    return [s.get("ident") for s in ODD.iter(f"{{{TEI}}}elementSpec")
+            if s.get("ident") not in WORDLESS | STRUCTURE]
+
+
+def word(ident: str, where: str) -> str:
+    """A word that only this element holds (letters only: pdftotext keeps it whole)."""
+    return "zq" + re.sub(r"[^a-z]", "", ident.lower()) + where + "x"
+
+
+def document(body: str) -> str:
+    return (f'<TEI xmlns="{TEI}"><teiHeader><fileDesc><titleStmt><title>Behaviours</title></titleStmt>'
+            '<publicationStmt><p>test</p></publicationStmt><sourceDesc><p>test</p></sourceDesc></fileDesc>'
+            f'</teiHeader><text><body><div><head>Behaviours</head>{body}</div></body></text></TEI>')
+
+
+def pdf_text(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture(scope="module")
+def every_element(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[str]]:
+    parts = []
+    for ident in idents():
+        parts.append(f"<p>before <{ident}>{word(ident, 'in')}</{ident}> after</p>")
+        parts.append(f"<{ident}>{word(ident, 'between')}</{ident}>")
+    folder = tmp_path_factory.mktemp("every")
+    essay = folder / "every.xml"
+    essay.write_text(document("".join(parts)), encoding="utf-8")
+    warnings = build_pdf(essay, SAMPLE, folder / "every.pdf")
+    return pdf_text(folder / "every.pdf"), warnings
+
+
+def test_every_modelled_element_keeps_its_words(every_element):
+    text, warnings = every_element
+    words = set(re.findall(r"[a-z]+", text))
+    lost = [w for ident in idents() for w in (word(ident, "in"), word(ident, "between")) if w not in words]
+    assert lost == []
+    assert not [w for w in warnings if "has no model" in w]
+
+
+def build(tmp_path: Path, body: str) -> tuple[str, str, list[str]]:
+    essay = tmp_path / "t.xml"
+    essay.write_text(document(body), encoding="utf-8")
+    warnings = build_pdf(essay, SAMPLE, tmp_path / "t.pdf")
+    return typst_markup(essay, SAMPLE), re.sub(r"\s+", " ", pdf_text(tmp_path / "t.pdf")), warnings
+
+
+def test_verse(tmp_path):
+    markup, text, _ = build(tmp_path, '<lg type="poem"><head>Lied</head><lg><l n="1">Erste Zeile</l>'
+                                     '<l n="5">Fünfte Zeile</l></lg></lg>')
+    assert markup.count("#verse-line(") == 2 and markup.count("#verse[") == 2
+    assert 'verse-line("5")' in markup and "verse-line(none)" in markup
+    assert "Erste Zeile" in text and "Fünfte Zeile 5" in text
+
+
+def test_drama(tmp_path):
+    markup, text, _ = build(tmp_path, '<sp who="#a"><speaker>ANNA</speaker><stage>leise</stage>'
+                                     '<l>Ein Vers <stage>lacht</stage> zu Ende</l><p>Prosa.</p></sp>')
+    assert "#speech[" in markup and "#speaker[" in markup and "#stage[" in markup and "#emph[" in markup
+    for words in ("ANNA", "leise", "Ein Vers lacht zu Ende", "Prosa."):
+        assert words in text
+
+
+def test_table(tmp_path):
+    markup, text, _ = build(tmp_path, '<table><head>Tafel</head><row role="label"><cell>A</cell><cell>B</cell>'
+                                     '<cell>C</cell></row><row><cell cols="2">wide</cell><cell>c</cell></row>'
+                                     '<row><cell>short</cell></row></table>')
+    assert "#tei-table(3, table.header(" in markup
+    assert "table.cell(colspan: 2)" in markup
+    assert "[#\"short\";], [], []" in markup  # a short row is filled
+    for words in ("Tafel", "wide", "short"):
+        assert words in text
+
+
+def test_line_breaks(tmp_path):
+    markup, text, _ = build(tmp_path, '<p>Ge<lb break="no"/>schichte und<lb/>Welt</p>'
+                                     '<opener><dateline>Berlin,<lb/>1. Mai</dateline><salute>Lieber Freund,</salute></opener>')
+    assert "Geschichte und Welt" in text
+    assert "#linebreak()" in markup and "#tei-right[" in markup
+
+
+def test_alternatives(tmp_path):
+    markup, text, _ = build(tmp_path, '<p><choice><abbr>Dr.</abbr><expan>Doktor</expan></choice> '
+                                     '<app><lem>Haus</lem><rdg wit="#B">Hof</rdg></app></p>')
+    assert markup.count("#alternate(") == 2
+    assert "Doktor [Dr.]" in text and "Haus [Hof #B]" in text
+
+
+def test_notes_by_place(tmp_path):
+    markup, text, _ = build(tmp_path, '<p>Text<note place="inline">innen</note>.</p>'
+                                     '<note place="margin" n="a">Am Rand</note>')
+    assert "#inline-note[" in markup and '#side-note("a")' in markup
+    assert "innen" in text and "Am Rand" in text
+
+
+def test_unmodelled_element_keeps_text_and_warns(tmp_path):
+    _, text, warnings = build(tmp_path, '<p>Ein <frobnicate>seltsames</frobnicate> Wort '
+                                        '<frobnicate>zweimal</frobnicate></p><zork><p>Block</p></zork>')
+    assert "seltsames" in text and "zweimal" in text and "Block" in text
+    assert [w for w in warnings if "has no model" in w] == [
+        f"{tmp_path / 't.xml'}: warning: frobnicate has no model; its text is kept (2 times)",
+        f"{tmp_path / 't.xml'}: warning: zork has no model; its text is kept (1 time)"]
+
+
+def test_hostile_text_in_behaviours(tmp_path):
+    """Source text in the new structures is string literals too: markup characters print as text."""
+    hostile = '#set text(red) ]) [*x*] \\ "q" $m$ //c'
+    attr = hostile.replace('"', "&quot;")
+    markup, text, _ = build(tmp_path, f'<lg><l n="{attr}">{hostile}</l></lg><table><row><cell>{hostile}</cell>'
+                                      f'</row></table><sp><speaker>{hostile}</speaker></sp>')
+    assert text.count("#set text(red)") >= 3
