@@ -122,7 +122,7 @@
         'sub'[$tokens = ('subscript', 'sub', 'down')],
         'underline'[$tokens = ('underline', 'u', 'ul')],
         'strike'[$tokens = ('strikethrough', 'strike', 'overstrike', 'del')],
-        'text(tracking: 0.12em)'[$tokens = ('g', 'spaced', 'letterspace', 'letter-spaced')],
+        'text(tracking: 0.06em)'[$tokens = ('g', 'spaced', 'letterspace', 'letter-spaced')],
         'text(size: 0.85em)'[contains($css, 'smaller')],
         'text(fill: luma(40%))'[matches($css, 'gr[ae]y')],
         'supplied'[$tokens = 'supplied'])">
