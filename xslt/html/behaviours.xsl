@@ -305,6 +305,7 @@
                 </xsl:apply-templates>
               </dt>
               <dd>
+                <xsl:if test="@xml:id"><xsl:attribute name="id" select="ed:html-id(.)"/></xsl:if>
                 <xsl:call-template name="ed:list-item-body">
                   <xsl:with-param name="before" select="$before"/>
                   <xsl:with-param name="phrasing" select="false()"/>
@@ -316,6 +317,7 @@
             <xsl:element name="{if ($phrasing) then 'span' else 'li'}">
               <xsl:attribute name="class" select="local-name(), 'block'[$phrasing]"/>
               <xsl:if test="$phrasing"><xsl:attribute name="role" select="'listitem'"/></xsl:if>
+              <xsl:if test="@xml:id"><xsl:attribute name="id" select="ed:html-id(.)"/></xsl:if>
               <xsl:for-each select="$label">
                 <span class="label">
                   <xsl:apply-templates mode="ed:text">
@@ -331,6 +333,7 @@
             </xsl:element>
           </xsl:otherwise>
         </xsl:choose>
+        <xsl:text>&#10;</xsl:text>
       </xsl:for-each>
     </xsl:element>
     <!-- labels without an item, breaks after the last item -->
@@ -421,6 +424,8 @@
             <xsl:for-each select="$rows">
               <xsl:choose>
                 <xsl:when test="self::tei:row"><xsl:apply-templates select="." mode="ed:text"/></xsl:when>
+                <!-- a line break between rows: the rows break the lines -->
+                <xsl:when test="self::tei:lb"/>
                 <xsl:otherwise>
                   <tr class="table-other">
                     <td colspan="{max(($rows/self::tei:row ! sum(tei:cell ! xs:integer((@cols[. castable as xs:integer], 1)[1])), 1))}">
@@ -447,6 +452,7 @@
       <xsl:if test="$ed:phrasing"><xsl:attribute name="role" select="'row'"/></xsl:if>
       <xsl:for-each select="node()">
         <xsl:choose>
+          <xsl:when test="self::tei:lb and not($ed:phrasing)"/>
           <xsl:when test="self::tei:cell or $ed:phrasing or (self::text() and not(normalize-space()))">
             <xsl:apply-templates select="." mode="ed:text"/>
           </xsl:when>
@@ -611,6 +617,8 @@
     <xsl:variable name="name" as="xs:string" select="
         if (self::tei:del) then 'del' else if (self::tei:add) then 'ins'
         else if (self::tei:title) then 'cite' else if (self::tei:emph) then 'em' else 'span'"/>
+    <!-- The parts of a substitution (add, del) are read apart. -->
+    <xsl:if test="parent::tei:subst and preceding-sibling::*"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{$name}">
       <xsl:call-template name="ed:common-attributes">
         <xsl:with-param name="model" select="$model"/>

@@ -34,7 +34,8 @@
                 or $el/parent::tei:group) then ed:anchor($el) else ())
         else if ($el/self::tei:docTitle or $el/self::tei:byline or $el/self::tei:closer) then ed:anchor($el)
         else ()"/>
-    <xsl:sequence select="$base ! replace(., '\s+', '-')"/>
+    <!-- Only characters a URL fragment takes as they are: n="[IV]" gives "s-IV", n="*)" "anm". -->
+    <xsl:sequence select="$base ! replace(replace(., '[^\p{L}\p{N}_.-]+', '-'), '^(.+?)-+$', '$1')"/>
   </xsl:function>
 
   <xsl:key name="ed:html-id" match="tei:text//(tei:pb | tei:note | tei:p | tei:list | tei:head | tei:docTitle | tei:byline | tei:closer | tei:*[@xml:id])"
