@@ -81,6 +81,7 @@ class Config:
     relaxng: str  #: custom profile: RELAX NG grammar, relative to the edition ("" for none)
     schematron: str  #: custom profile: Schematron, relative to the edition ("" for none)
     vocabulary: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    odd: str = ""  #: the edition's own processing model (TEI ODD), relative to the edition ("" for none)
     review_ignore: str = ""  #: explained review-report lines, relative to the edition ("": beside the register)
 
     @property
@@ -158,7 +159,7 @@ class _Reader:
 
 def _check(r: _Reader) -> Config:
     e = "edition"
-    known = {"edition", "languages", "calendar", "register", "texts", "validation", "vocabulary"}
+    known = {"edition", "languages", "calendar", "register", "texts", "validation", "vocabulary", "model"}
     for top in r.data:
         if top not in known:
             raise r.fail(top, "", f"unknown table (known: {', '.join(sorted(known))})")
@@ -200,6 +201,7 @@ def _check(r: _Reader) -> Config:
         relaxng=r.string("validation", "relaxng", ""),
         schematron=r.string("validation", "schematron", ""),
         vocabulary=_vocabulary(r),
+        odd=_odd(r),
         review_ignore=r.string("register", "review_ignore", ""),
     )
 
@@ -277,6 +279,14 @@ def _profile(r: _Reader) -> str:
     if profile == "custom" and not (r.table("validation").get("relaxng") or r.table("validation").get("schematron")):
         raise r.fail("validation", "profile", "custom needs relaxng = \"…\" or schematron = \"…\"")
     return profile
+
+
+def _odd(r: _Reader) -> str:
+    """``[model] odd``: the edition's TEI ODD, whose elementSpecs replace the toolkit's for the same elements."""
+    odd = r.string("model", "odd", "")
+    if odd and not (r.path.parent / odd).is_file():
+        raise r.fail("model", "odd", f"{odd!r}: no such file beside edition.toml")
+    return odd
 
 
 def _vocabulary(r: _Reader) -> dict[str, dict[str, tuple[str, ...]]]:

@@ -97,7 +97,8 @@ class Edition:
     @property
     def stylesheet_params(self) -> dict[str, str]:
         """The edition's policy every output stylesheet reads (labels, register references)."""
-        return {"interface-language": self.interface, "register-prefix": self.config.register_prefix}
+        odd = (self.dir / self.config.odd).resolve().as_uri() if self.config.odd else ""
+        return {"interface-language": self.interface, "register-prefix": self.config.register_prefix, "edition-odd": odd}
 
     @property
     def deposit_name(self) -> str:

@@ -71,7 +71,7 @@ def test_model_of(snippet, behaviour, params):
 
 
 def test_rendition():
-    assert models('<p><fw xml:id="x">a</fw></p>')["x"]["rendition"] == "font-size: smaller; color: grey"
+    assert models('<p><fw xml:id="x">a</fw></p>')["x"]["rendition"] == "font-size: smaller; color: #595959"
     assert models('<p xml:id="x">a</p>')["x"]["rendition"] is None
 
 

@@ -143,3 +143,35 @@ def test_register_prefix_comes_from_edition_toml(tmp_path: Path) -> None:
     (folder / "texts" / "brief.xml").write_text(text.replace('ref="per:anna-beispiel"', 'ref="per:niemand"'), encoding="utf-8")
     stopped = run("build", str(folder))
     assert stopped.exit_code == 1 and "per:niemand" in stopped.output
+
+
+@pytest.mark.slow
+def test_edition_odd_overrides_a_model_in_both_outputs(tmp_path: Path) -> None:
+    """[model] odd in edition.toml: the edition's elementSpec replaces the toolkit's, in HTML and PDF alike."""
+    folder = tmp_path / "myed"
+    run("new", str(folder))
+    run("add", str(folder), str(BRIEF))
+    (folder / "model.odd").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><schemaSpec ident="mine">'
+        '<elementSpec ident="salute" mode="change"><model behaviour="omit"/></elementSpec>'
+        "</schemaSpec></body></text></TEI>", encoding="utf-8")
+    config = folder / "edition.toml"
+    config.write_text(config.read_text(encoding="utf-8") + '\n[model]\nodd = "model.odd"\n', encoding="utf-8")
+    result = run("build", str(folder))
+    assert result.exit_code == 0, result.output
+    page = (folder / "build" / "site" / "brief.html").read_text(encoding="utf-8")
+    import subprocess
+    pdf = subprocess.run(["pdftotext", str(folder / "build" / "pdf" / "brief.pdf"), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    for output in (page, pdf):
+        assert "die Straßen sind voller Menschen." in output
+        assert "Lieber Freund" not in output  # the salute, omitted by the edition's model
+
+
+def test_missing_edition_odd_is_located(tmp_path: Path) -> None:
+    folder = tmp_path / "myed"
+    run("new", str(folder))
+    config = folder / "edition.toml"
+    config.write_text(config.read_text(encoding="utf-8") + '\n[model]\nodd = "gone.odd"\n', encoding="utf-8")
+    with pytest.raises(C.ConfigError, match=r"model\.odd: 'gone\.odd': no such file"):
+        C.load(config)
