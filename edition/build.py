@@ -387,7 +387,7 @@ def run_build(edition_dir: Path | None, out: Path | None, jobs: int, targets: se
     out = (out or edition_dir / "build").resolve()
     try:
         edition = read_edition(edition_dir)
-    except (XmlInputError, LocatedError) as exc:
+    except LocatedError as exc:
         console.print(f"{exc}\nbuild stopped: cannot read the edition; nothing was written", markup=False, soft_wrap=True, style="red")
         return 2
     remove_stale_work(out)

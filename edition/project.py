@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from . import config as C
+from .errors import LocatedError
 from .xmlio import XmlInputError, parse_bytes
 
 EMPTY_REGISTER = """<?xml version="1.0" encoding="UTF-8"?>
@@ -142,7 +143,7 @@ def add_texts(folder: Path, files: list[Path]) -> tuple[list[Path], list[str]]:
             data = file.read_bytes()
             root = parse_bytes(data, str(file)).getroot()
         except OSError as exc:
-            problems.append(f"{file}:0:0: error: cannot read file: {exc.strerror or exc}")
+            problems.append(str(LocatedError(str(file), 0, 0, f"cannot read file: {exc.strerror or exc}")))
             continue
         except XmlInputError as exc:
             problems.append(str(exc))
@@ -153,7 +154,7 @@ def add_texts(folder: Path, files: list[Path]) -> tuple[list[Path], list[str]]:
         name = _text_name(file)
         target = texts / f"{name}.xml"
         if target.exists() and target.read_bytes() != data:
-            problems.append(f"{file}:0:0: error: {target} exists with other content; remove it first")
+            problems.append(str(LocatedError(str(file), 0, 0, f"{target} exists with other content; remove it first")))
             continue
         shutil.copyfile(file, target)
         copied.append(target)

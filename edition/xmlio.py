@@ -8,27 +8,19 @@ hostile file can neither reach out nor blow up memory.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
+
+from .errors import LocatedError
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 NS = {"tei": TEI_NS}
 
 
-@dataclass(frozen=True)
-class XmlInputError(Exception):
-    """A file that cannot be read as XML; ``str()`` gives ``file:line:col: message``."""
-
-    file: str
-    line: int
-    column: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: error: {self.message}"
+class XmlInputError(LocatedError):
+    """A file that cannot be read as XML."""
 
 
 def safe_parser(*, line_numbers: bool = True) -> etree.XMLParser:

@@ -11,7 +11,7 @@ import click
 from .. import config as C
 from ..core import find_edition_dir
 from ..errors import LocatedError
-from ..xmlio import XmlInputError, parse_bytes
+from ..xmlio import parse_bytes
 from . import register as R
 from . import report as RP
 from . import vocabulary
@@ -96,7 +96,7 @@ def annotate_command(
                     if not RP.suppressed(f, file, ignores):
                         click.echo(RP.format_line(file, f))
                         open_lines += 1
-        except (XmlInputError, LocatedError, OSError) as exc:
+        except (LocatedError, OSError) as exc:
             click.echo(f"{file}: error: {exc}" if isinstance(exc, OSError) else str(exc), err=True)
             failed = True
     if report:

@@ -7,13 +7,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import LocatedError
 
-class SourceError(Exception):
-    """Unusable input; ``str()`` gives ``file:line:col: error: message`` (``file: error: …`` for line 0)."""
 
-    def __init__(self, file: str, line: int, column: int, message: str) -> None:
-        where = f"{file}:{line}:{column}" if line else file
-        super().__init__(f"{where}: error: {message}")
+class SourceError(LocatedError):
+    """Unusable input to the importer (source text or metadata)."""
 
 
 @dataclass(frozen=True)

@@ -204,7 +204,7 @@ def test_folder_without_edition_toml_is_named(build: Callable[..., Result], edit
     (edition_dir / "edition.toml").unlink()
     result = build()
     assert result.exit_code == 2
-    assert f"{edition_dir}:0:0: error: no edition.toml here" in result.output
+    assert f"{edition_dir}: error: no edition.toml here" in result.output
 
 
 def test_toolkit_change_rebuilds_everything(build: Callable[..., Result], edition_dir: Path, calls: dict[str, list[str]],
