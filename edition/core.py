@@ -56,13 +56,6 @@ class Edition:
         """The TEI files an editor writes: the texts and the register (if it exists)."""
         return [*self.texts, *([self.register] if self.register and self.register.is_file() else [])]
 
-    def relative(self, path: Path) -> str:
-        """``path`` as named inside the edition (``texts/a.xml``), or its file name if outside."""
-        try:
-            return path.resolve().relative_to(self.dir.resolve()).as_posix()
-        except ValueError:
-            return path.name
-
     # ------------------------------------------------------------ facts
 
     @property

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from . import config as C
+from .core import read_edition
 from .errors import LocatedError
 from .xmlio import XmlInputError, parse_bytes
 
@@ -134,8 +135,7 @@ def new_edition(folder: Path, title: str, lang: str, date: str) -> list[Path]:
 
 def add_texts(folder: Path, files: list[Path]) -> tuple[list[Path], list[str]]:
     """Copy well-formed TEI ``files`` into the edition's texts folder; return (copied, problems)."""
-    cfg = C.load(folder / C.FILE_NAME)
-    texts = folder / cfg.texts
+    texts = read_edition(folder).texts_dir
     texts.mkdir(parents=True, exist_ok=True)
     copied, problems = [], []
     for file in files:
@@ -220,7 +220,6 @@ def add_command(folder: Path, files: tuple[Path, ...]) -> None:
 
 def _report_validity(folder: Path, copied: list[Path]) -> None:
     """Name what the edition's validation profile finds in the texts just added (they stay added)."""
-    from .core import read_edition
     from .validate import validate_files
     from .validate.profiles import profile_of
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from lxml import etree
 
 from edition.paths import ROOT
 from edition.transform import pdf_fonts
