@@ -54,7 +54,8 @@ def pages_text(pdf: Path) -> list[str]:
 def tei_text(el: etree._Element, markers: bool = False) -> str:
     """The text of a TEI element as the PDF prints it: quote marks restored, notes left out
     (or, with ``markers``, replaced by their number as pdftotext shows the marker)."""
-    marks = {"guillemets": "«»", "straight": '""', "single-de": "‚‘", "single-guillemets": "‹›"}
+    marks = {"guillemets": "«»", "guillemets-de": "»«", "straight": '""', "single-de": "‚‘",
+             "single-guillemets": "‹›", "single-guillemets-de": "›‹"}
     out: list[str] = []
 
     def walk(e: etree._Element) -> None:

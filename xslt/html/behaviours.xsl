@@ -249,7 +249,7 @@
         <xsl:variable name="rend" as="xs:string" select="string((ed:param($model, 'rend', ()), @rend)[1])"/>
         <xsl:variable name="marks" as="xs:string*" select="
             if ($rend = ('none', 'no-marks')) then ()
-            else ($ed:quote-marks($rend), ('„', '“'))[position() le 2]"/>
+            else ed:quote-marks($rend)"/>
         <span>
           <xsl:call-template name="ed:common-attributes"><xsl:with-param name="model" select="$model"/></xsl:call-template>
           <xsl:text>{$marks[1]}</xsl:text>

@@ -23,21 +23,16 @@
   <xsl:variable name="register" as="element(tei:TEI)" select="/ed:corpus/ed:register/tei:TEI"/>
   <xsl:variable name="essays" as="element(tei:TEI)*" select="/ed:corpus/ed:essays/tei:TEI"/>
 
-  <xsl:variable name="edition-title" as="xs:string"
-      select="normalize-space($edition/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[1])"/>
-  <xsl:variable name="edition-editors" as="xs:string*"
-      select="$edition/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:editor ! normalize-space(.)"/>
-  <xsl:variable name="edition-version" as="xs:string"
-      select="string($edition/tei:teiHeader/tei:fileDesc/tei:editionStmt/tei:edition/@n)"/>
-  <xsl:variable name="edition-pub" as="element(tei:publicationStmt)"
-      select="$edition/tei:teiHeader/tei:fileDesc/tei:publicationStmt"/>
-  <xsl:variable name="edition-date" as="xs:string" select="string($edition-pub/tei:date/@when)"/>
-  <xsl:variable name="edition-publisher" as="xs:string" select="normalize-space($edition-pub/tei:publisher)"/>
-  <xsl:variable name="edition-place" as="xs:string?" select="$edition-pub/tei:pubPlace ! normalize-space(.)"/>
-  <xsl:variable name="edition-licence" as="element(tei:licence)?" select="$edition-pub/tei:availability/tei:licence[1]"/>
+  <xsl:variable name="ed:edition-facts" as="map(xs:string, item()*)" select="ed:edition-facts($edition)"/>
+  <xsl:variable name="edition-title" as="xs:string" select="$ed:edition-facts?title"/>
+  <xsl:variable name="edition-editors" as="xs:string*" select="$ed:edition-facts?editors"/>
+  <xsl:variable name="edition-version" as="xs:string" select="$ed:edition-facts?version"/>
+  <xsl:variable name="edition-date" as="xs:string" select="$ed:edition-facts?date"/>
+  <xsl:variable name="edition-publisher" as="xs:string" select="$ed:edition-facts?publisher"/>
+  <xsl:variable name="edition-place" as="xs:string?" select="$ed:edition-facts?place"/>
+  <xsl:variable name="edition-licence" as="element(tei:licence)?" select="$ed:edition-facts?licence"/>
   <!-- The published site's base URL, always ending in "/". -->
-  <xsl:variable name="base-url" as="xs:string"
-      select="replace(normalize-space($edition-pub/tei:idno[@type = 'URL']), '([^/])$', '$1/')"/>
+  <xsl:variable name="base-url" as="xs:string" select="$ed:edition-facts?url"/>
 
   <!-- The published address of a file of the site; none while the edition has no base URL
        (edition.toml leaves it out until there is one: no address is invented). -->
@@ -52,37 +47,7 @@
     <xsl:sequence select="string($tei/@xml:id)"/>
   </xsl:function>
 
-  <xsl:function name="ed:essay-title" as="xs:string">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="normalize-space(($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main'],
-        $tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1])"/>
-  </xsl:function>
-
-  <xsl:function name="ed:essay-subtitle" as="xs:string?">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub'][1] ! normalize-space(.)"/>
-  </xsl:function>
-
-  <!-- "Titel. Untertitel" -->
-  <xsl:function name="ed:essay-full-title" as="xs:string">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="string-join((ed:essay-title($tei), ed:essay-subtitle($tei)), '. ')"/>
-  </xsl:function>
-
-  <xsl:function name="ed:essay-authors" as="xs:string*">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author ! normalize-space(.)"/>
-  </xsl:function>
-
-  <xsl:function name="ed:essay-abstract" as="xs:string?">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="$tei/tei:teiHeader/tei:profileDesc/tei:abstract[1] ! normalize-space(.)[.]"/>
-  </xsl:function>
-
-  <xsl:function name="ed:essay-original" as="element(tei:bibl)?">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[@type = 'original'][1]"/>
-  </xsl:function>
+  <!-- Titles, authors, abstract, source: xslt/common/facts.xsl (shared with the PDF). -->
 
   <xsl:function name="ed:essay-file" as="xs:string">
     <xsl:param name="tei" as="element(tei:TEI)"/>

@@ -12,11 +12,6 @@
 
   <xsl:mode name="ed:text" on-no-match="text-only-copy"/>
 
-  <!-- Quote marks by q/@rend (the text itself carries none). -->
-  <xsl:variable name="ed:quote-marks" as="map(xs:string, xs:string+)" select="map {
-      'de': ('„', '“'), 'guillemets': ('«', '»'), 'straight': ('&quot;', '&quot;'),
-      'single-de': ('‚', '‘'), 'single-guillemets': ('‹', '›'), 'guillemets-de': ('»', '«') }"/>
-
   <xsl:template match="tei:teiHeader" mode="ed:text"/>
 
   <xsl:template match="tei:text" mode="ed:text">
@@ -176,7 +171,7 @@
   </xsl:template>
 
   <xsl:template match="tei:q" mode="ed:text">
-    <xsl:variable name="marks" as="xs:string+" select="($ed:quote-marks(string(@rend)), ('„', '“'))[position() le 2]"/>
+    <xsl:variable name="marks" as="xs:string+" select="ed:quote-marks(@rend)"/>
     <span class="q">{$marks[1]}<xsl:apply-templates mode="#current"><xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/></xsl:apply-templates>{$marks[2]}</span>
   </xsl:template>
 

@@ -55,7 +55,7 @@
       ed:colophon-line(common:label('colophon-edition'), ed:plain(($e/titleStmt/title[1],
         $e/editionStmt/edition[1] ! (@n[normalize-space()] ! (common:label('version') || ' ' || normalize-space(.)), .)[1]), ', ')),
       ed:colophon-line(common:label('colophon-editors'), ed:plain($e/titleStmt/editor, ', ')),
-      ed:colophon-line(common:label('colophon-responsibility'), ed:plain(($e/titleStmt/respStmt, $h/titleStmt/respStmt) ! (normalize-space(resp) || ': ' || string-join((* except resp) ! normalize-space(.), ', ')), '; ')),
+      ed:colophon-line(common:label('colophon-responsibility'), ed:plain(common:responsibility(($e/titleStmt/respStmt, $h/titleStmt/respStmt)), '; ')),
       ed:colophon-line(common:label('colophon-publisher'), ed:plain(($e/publicationStmt/publisher, $e/publicationStmt/pubPlace), ', ')),
       ed:colophon-line(common:label('colophon-date'), ed:plain($e/publicationStmt/date ! (@when[matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')] ! common:iso-date(.), .)[1], '')),
       ed:colophon-line(common:label('licence'), string-join(ed:distinct-licences(($h/publicationStmt/availability/licence, $e/publicationStmt/availability/licence)) ! ed:licence(.), '#linebreak()')),

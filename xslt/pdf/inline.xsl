@@ -37,19 +37,9 @@
 
   <xsl:template match="text()" mode="inline plain">{ed:text(ed:run-text(.))}</xsl:template>
 
-  <!-- q: the quote marks the source printed, restored from @rend. -->
-  <xsl:function name="ed:quote-marks" as="xs:string+">
-    <xsl:param name="rend" as="xs:string?"/>
-    <xsl:sequence select="
-      if ($rend eq 'guillemets') then ('«', '»')
-      else if ($rend eq 'straight') then ('&quot;', '&quot;')
-      else if ($rend eq 'single-de') then ('‚', '‘')
-      else if ($rend eq 'single-guillemets') then ('‹', '›')
-      else ('„', '“')"/>
-  </xsl:function>
-
+  <!-- q: the quote marks the source printed, restored from @rend (common/facts.xsl). -->
   <xsl:template match="q" mode="inline plain">
-    <xsl:variable name="marks" as="xs:string+" select="ed:quote-marks(@rend)"/>
+    <xsl:variable name="marks" as="xs:string+" select="common:quote-marks(@rend)"/>
     <xsl:value-of select="ed:text($marks[1])"/>
     <xsl:apply-templates mode="#current"/>
     <xsl:value-of select="ed:text($marks[2])"/>

@@ -10,21 +10,6 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <xsl:function name="ed:main-title" as="xs:string">
-    <xsl:param name="header" as="element(teiHeader)"/>
-    <xsl:sequence select="normalize-space(($header/fileDesc/titleStmt/title[@type = 'main'], $header/fileDesc/titleStmt/title)[1])"/>
-  </xsl:function>
-
-  <xsl:function name="ed:sub-title" as="xs:string?">
-    <xsl:param name="header" as="element(teiHeader)"/>
-    <xsl:sequence select="$header/fileDesc/titleStmt/title[@type = 'sub'][1] ! normalize-space(.)"/>
-  </xsl:function>
-
-  <xsl:function name="ed:authors" as="xs:string*">
-    <xsl:param name="header" as="element(teiHeader)"/>
-    <xsl:sequence select="$header/fileDesc/titleStmt/author ! normalize-space(.)"/>
-  </xsl:function>
-
   <!-- Typst datetime(...) from an ISO date (YYYY, YYYY-MM or YYYY-MM-DD). -->
   <xsl:function name="ed:datetime" as="xs:string">
     <xsl:param name="iso" as="xs:string"/>
@@ -51,7 +36,7 @@
     <xsl:param name="edition" as="element(TEI)"/>
     <xsl:param name="register" as="document-node()"/>
     <xsl:variable name="h" as="element(teiHeader)" select="$essay/teiHeader"/>
-    <xsl:variable name="title" as="xs:string" select="string-join((ed:main-title($h), ed:sub-title($h)), '. ')"/>
+    <xsl:variable name="title" as="xs:string" select="common:essay-full-title($essay)"/>
     <xsl:variable name="when" as="xs:string" select="(
       $edition/teiHeader/fileDesc/publicationStmt/date/@when,
       $h/fileDesc/publicationStmt/date/@when)[matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')][1]"/>
@@ -60,8 +45,8 @@
       $h/profileDesc/textClass/keywords/term ! normalize-space(.),
       $register//person[@xml:id = $ids]/persName[@type = 'reg'][1] ! ed:natural-name(.)))"/>
     <xsl:sequence select="'(title: ' || ed:lit($title)
-      || ', short-title: ' || ed:lit(ed:main-title($h))
-      || ', authors: ' || ed:array(ed:authors($h))
+      || ', short-title: ' || ed:lit(common:essay-title($essay))
+      || ', authors: ' || ed:array(common:essay-authors($essay))
       || ', description: ' || ed:lit(normalize-space(($h/profileDesc/abstract, $title)[1]))
       || ', keywords: ' || ed:array($keywords)
       || ', lang: ' || ed:lit(($essay/@xml:lang, $interface-language)[1] ! substring-before(. || '-', '-'))

@@ -15,6 +15,7 @@
   <xsl:include href="../common/labels.xsl"/>
   <xsl:include href="../common/register-refs.xsl"/>
   <xsl:include href="../common/dates.xsl"/>
+  <xsl:include href="../common/facts.xsl"/>
   <xsl:include href="escape.xsl"/>
   <xsl:include href="meta.xsl"/>
   <xsl:include href="inline.xsl"/>

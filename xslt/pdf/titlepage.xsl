@@ -11,15 +11,14 @@
   <xsl:template name="ed:title-page" as="xs:string">
     <xsl:param name="essay" as="element(TEI)"/>
     <xsl:param name="edition" as="element(TEI)"/>
-    <xsl:variable name="h" as="element(teiHeader)" select="$essay/teiHeader"/>
     <xsl:variable name="pub" as="element(publicationStmt)" select="$edition/teiHeader/fileDesc/publicationStmt"/>
     <xsl:variable name="editors" as="xs:string*" select="$edition/teiHeader/fileDesc/titleStmt/editor ! normalize-space(.)"/>
     <xsl:variable name="year" as="xs:string?" select="$pub/date/@when ! substring(., 1, 4)"/>
     <xsl:sequence select="'#title-page('
       || ed:content-or-none(normalize-space($edition/teiHeader/fileDesc/titleStmt/title[1])) || ', '
-      || ed:content-or-none(string-join(ed:authors($h), ', ')) || ', '
-      || ed:content-or-none(ed:main-title($h)) || ', '
-      || ed:content-or-none(ed:sub-title($h)) || ', '
+      || ed:content-or-none(string-join(common:essay-authors($essay), ', ')) || ', '
+      || ed:content-or-none(common:essay-title($essay)) || ', '
+      || ed:content-or-none(common:essay-subtitle($essay)) || ', '
       || ed:content-or-none(if (exists($editors)) then common:label('editors') || ' ' || string-join($editors, ', ') else ()) || ', '
       || ed:content-or-none(string-join(($pub/publisher ! normalize-space(.), $pub/pubPlace ! normalize-space(.), $year), ' · '))
       || ')&#10;'"/>
