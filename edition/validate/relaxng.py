@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
+import copy
+import hashlib
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from pathlib import Path
 
 from lxml import etree
 
 from .. import xmlio
+from ..cache import cache_dir
 from ..paths import SCHEMA, TEI_ALL
-from .grammar import Grammar, attribute_name
+from .grammar import RNG, Grammar, attribute_name
 
 PROJECT_RNG = SCHEMA / "edition.rng"
 
@@ -29,11 +32,42 @@ class Violation:
     message: str
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Schema:
+    """A grammar, compiled only as far as needed.
+
+    libxml2 compiles a grammar in time growing with its element patterns (tei_all: ~570 of them,
+    5 s), while a document uses a few dozen names. The grammar restricted to a document's names
+    (every element or attribute pattern naming none of them made ``notAllowed``) accepts that
+    document exactly when the whole grammar does: a pattern that names nothing in the document
+    can match nothing in it. So validity is decided on the restricted grammar (milliseconds); only
+    an invalid document is checked again on the whole grammar, whose messages say more.
+    """
+
     path: Path
-    validator: etree.RelaxNG
-    grammar: Grammar
+    tree: etree._ElementTree
+    restricted: dict[tuple[frozenset[str], frozenset[str]], etree.RelaxNG] = field(default_factory=dict)
+
+    @cached_property
+    def validator(self) -> etree.RelaxNG:
+        return _compile(self.path, self.tree)
+
+    @cached_property
+    def grammar(self) -> Grammar:
+        return Grammar(self.tree)
+
+    @cached_property
+    def key(self) -> str:
+        return hashlib.sha256(etree.tostring(self.tree, method="c14n")).hexdigest()
+
+    def for_vocabulary(self, elements: frozenset[str], attributes: frozenset[str]) -> etree.RelaxNG:
+        """The grammar restricted to these local names, compiled once per process (a few per edition)."""
+        vocabulary = (elements, attributes)
+        if vocabulary not in self.restricted:
+            if len(self.restricted) >= _RESTRICTED_KEPT:
+                self.restricted.pop(next(iter(self.restricted)))
+            self.restricted[vocabulary] = _compile(self.path, _restrict(self.tree, elements, attributes))
+        return self.restricted[vocabulary]
 
 
 def schema_path(schema: str | None) -> Path:
@@ -46,23 +80,98 @@ def schema_path(schema: str | None) -> Path:
     return Path(schema)
 
 
+_RESTRICTED_KEPT = 32
+_ELEMENT, _ATTRIBUTE = f"{{{RNG}}}element", f"{{{RNG}}}attribute"
+_WILDCARDS = {f"{{{RNG}}}anyName", f"{{{RNG}}}nsName"}
+
+
 @cache
 def load(path: Path) -> Schema:
-    """Compile the grammar at ``path`` once per process."""
+    """Read the grammar at ``path`` once per process; :class:`SchemaError` if it is not a usable grammar.
+
+    Whether the whole grammar compiles is found once per grammar (by its hash) and recorded in the
+    cache folder, so later calls do not compile it to learn it.
+    """
     if not path.is_file():
         raise SchemaError(f"schema {path}: no such file")
     try:
         tree = xmlio.parse(path)
-        validator = etree.RelaxNG(tree)
     except xmlio.XmlInputError as exc:
         raise SchemaError(str(exc)) from None
+    schema = Schema(path, tree)
+    verdict = cache_dir("relaxng") / f"{schema.key}.usable"
+    if not verdict.is_file():
+        schema.validator  # compiling is the check: SchemaError if it fails
+        _record(verdict)
+    return schema
+
+
+def _record(verdict: Path) -> None:
+    try:
+        verdict.parent.mkdir(parents=True, exist_ok=True)
+        verdict.touch()
+    except OSError:
+        pass  # an unwritable cache only costs time
+
+
+def _compile(path: Path, tree: etree._ElementTree) -> etree.RelaxNG:
+    try:
+        return etree.RelaxNG(tree)
     except etree.RelaxNGParseError as exc:
         raise SchemaError(f"{path}: not a usable RELAX NG schema: {exc}") from None
-    return Schema(path, validator, Grammar(tree))
+
+
+def _pattern_names(pattern: etree._Element) -> set[str] | None:
+    """The local names an element or attribute pattern can match; None for a wildcard (any name)."""
+    name = pattern.get("name")
+    if name is not None:
+        return {name.split(":")[-1]}
+    names: set[str] = set()
+    name_class = next((c for c in pattern if isinstance(c.tag, str)), None)
+    for node in name_class.iter() if name_class is not None else ():
+        if node.tag in _WILDCARDS:
+            return None
+        if node.tag == f"{{{RNG}}}name" and node.text:
+            names.add(node.text.strip().split(":")[-1])
+    return names
+
+
+def _restrict(tree: etree._ElementTree, elements: frozenset[str], attributes: frozenset[str]) -> etree._ElementTree:
+    """A copy of the grammar in which the patterns naming none of these local names are ``notAllowed``.
+
+    Local names, not namespaced ones: a pattern kept without need only costs compile time."""
+    restricted = copy.deepcopy(tree)
+    for pattern in list(restricted.iter(_ELEMENT, _ATTRIBUTE)):
+        names = _pattern_names(pattern)
+        vocabulary = elements if pattern.tag == _ELEMENT else attributes
+        parent = pattern.getparent()
+        if names is not None and parent is not None and not names & vocabulary:
+            blocked = etree.Element(f"{{{RNG}}}notAllowed")
+            blocked.tail = pattern.tail
+            parent.replace(pattern, blocked)
+    return restricted
+
+
+def vocabulary(tree: etree._ElementTree) -> tuple[frozenset[str], frozenset[str]]:
+    """The local names of the elements and of the attributes of a document."""
+    elements: set[str] = set()
+    attributes: set[str] = set()
+    for el in tree.iter(etree.Element):
+        elements.add(etree.QName(el).localname)
+        attributes.update(etree.QName(a).localname for a in el.attrib)
+    return frozenset(elements), frozenset(attributes)
+
+
+def is_valid(schema: Schema, tree: etree._ElementTree) -> bool:
+    """Whether ``tree`` is valid against ``schema``, decided on the grammar restricted to its names."""
+    try:
+        return schema.for_vocabulary(*vocabulary(tree)).validate(tree)
+    except SchemaError:
+        return schema.validator.validate(tree)  # the whole grammar decides (and raises if unusable)
 
 
 def validate(schema: Schema, tree: etree._ElementTree) -> list[Violation]:
-    if schema.validator.validate(tree):
+    if is_valid(schema, tree) or schema.validator.validate(tree):
         return []
     found: list[tuple[str, etree._Element | None, int, str]] = []
     # libxml2 writes prefixed steps (/ns0:TEI/…) where the document binds a prefix.

@@ -17,6 +17,7 @@ from lxml import etree
 from saxonche import PyXdmMap, PyXdmNode
 
 from .. import xmlio
+from ..config import FILE_NAME
 from ..core import find_edition_dir, read_edition
 from ..paths import SCHEMA
 from ..xslt import XsltError, parse_file, to_xdm
@@ -95,8 +96,9 @@ def _check(path: Path, grammar: relaxng.Schema, pieces: stream.Chunking | None, 
            rules: Path | None, register_prefix: str) -> list[Problem]:
     """The problems of one file, in the order of their place in it."""
     node = documents.cached(path) if rules else None
+    alone = rules is not None and edition_root(path) is None
     if pieces is not None and stream.check(path, pieces, grammar=True):
-        found: list[Finding] = []
+        found: list[Finding] = _unchecked_references(xmlio.parse(path), register_prefix) if alone else []
         locator = Locator(path, "UTF-8")
         if rules and node is None:
             node = _saxon(lambda: parse_file(path))
@@ -106,7 +108,7 @@ def _check(path: Path, grammar: relaxng.Schema, pieces: stream.Chunking | None, 
             assert source.problem is not None
             return [source.problem]
         tree = source.tree
-        found = _grammar_problems(grammar, tree)
+        found = _grammar_problems(grammar, tree) + (_unchecked_references(tree, register_prefix) if alone else [])
         locator = Locator(source.data, tree.docinfo.encoding)
         if rules and node is None:
             node = _saxon(lambda: to_xdm(tree))
@@ -167,6 +169,18 @@ class Documents:
     def release(self, root: Path) -> None:
         """No file of the edition at ``root`` is left to check: let Saxon free its trees."""
         self.editions.pop(root, None)
+
+
+def _unchecked_references(tree: etree._ElementTree, register_prefix: str) -> list[Finding]:
+    """Outside an edition there is no register to look references up in: one warning, at the first."""
+    start = f"{register_prefix}:"
+    refs = [el for el in tree.iter(etree.Element) if any(t.startswith(start) for t in (el.get("ref") or "").split())]
+    if not refs:
+        return []
+    return [Finding(element_path(refs[0]), (refs[0].sourceline or 1, 1), "warning",
+                    f"register references could not be checked ({len(refs)} element(s) with @ref=\"{start}…\"):"
+                    f" the file belongs to no edition (no {FILE_NAME} in its folder or above), so there is no register",
+                    "ref-unchecked")]
 
 
 def _grammar_problems(grammar: relaxng.Schema, tree: etree._ElementTree) -> list[Finding]:

@@ -1,0 +1,65 @@
+"""The grammar restricted to a document's names decides validity exactly as the whole grammar does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from edition import xmlio
+from edition.paths import ROOT, TEI_ALL
+from edition.validate import relaxng
+
+CORPUS = sorted((ROOT.parent / "shared" / "corpus").glob("*.xml"))
+BUNDLED = sorted((ROOT / "editions" / "russische-revolution").glob("*/*.xml"))
+TEI = "http://www.tei-c.org/ns/1.0"
+
+
+def _broken(tree: etree._ElementTree, how: str) -> etree._ElementTree:
+    """A copy of ``tree`` made invalid: an unknown element, a misplaced known one, a bad attribute."""
+    broken = etree.ElementTree(etree.fromstring(etree.tostring(tree)))
+    p = next(broken.iter(f"{{{TEI}}}p", f"{{{TEI}}}l"), broken.getroot())
+    if how == "unknown":
+        etree.SubElement(p, f"{{{TEI}}}nonesuch")
+    elif how == "misplaced":
+        p.append(etree.fromstring(f'<teiHeader xmlns="{TEI}"/>'))
+    else:
+        p.set("nonesuch", "1")
+    return broken
+
+
+@pytest.mark.parametrize("path", CORPUS + BUNDLED, ids=lambda p: p.name)
+def test_restricted_verdict_is_the_whole_grammars(path: Path, tei_all: etree.RelaxNG) -> None:
+    schema = relaxng.load(TEI_ALL)
+    tree = xmlio.parse(path)
+    valid = tei_all.validate(tree)
+    assert relaxng.is_valid(schema, tree) == valid
+    for how in ("unknown", "misplaced", "attribute"):
+        broken = _broken(tree, how)
+        assert not tei_all.validate(broken)
+        assert relaxng.is_valid(schema, broken) is False, how
+        messages = " ".join(v.message for v in relaxng.validate(schema, broken))
+        # The whole grammar reports an invalid document, so the message names what was broken.
+        assert not valid or {"unknown": "<nonesuch>", "misplaced": "<teiHeader>", "attribute": "@nonesuch"}[how] in messages
+
+
+def test_unusable_part_outside_the_vocabulary_still_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDITION_CACHE", str(tmp_path / "cache"))
+    rng = tmp_path / "broken.rng"
+    rng.write_text('<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element name="a"><choice><empty/>'
+                   '<element name="b"><ref name="undefined"/></element></choice></element></start></grammar>')
+    with pytest.raises(relaxng.SchemaError, match="not a usable RELAX NG schema"):
+        relaxng.load(rng)
+    assert not (tmp_path / "cache").exists()  # nothing recorded for a grammar that does not compile
+
+
+def test_a_usable_grammar_is_compiled_once_then_recorded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDITION_CACHE", str(tmp_path / "cache"))
+    rng = tmp_path / "ok.rng"
+    rng.write_text('<element name="a" xmlns="http://relaxng.org/ns/structure/1.0"><optional><element name="b">'
+                   '<empty/></element></optional></element>')
+    schema = relaxng.load(rng)
+    assert [p.name for p in (tmp_path / "cache" / "relaxng").iterdir()] == [f"{schema.key}.usable"]
+    assert relaxng.is_valid(schema, etree.ElementTree(etree.fromstring("<a/>")))
+    assert not relaxng.is_valid(schema, etree.ElementTree(etree.fromstring("<a><c/></a>")))
