@@ -18,7 +18,7 @@ from saxonche import PyXdmNode
 
 from ..core import HEADER_NAME, Edition, read_edition
 from ..paths import XSLT
-from ..xmlio import XML_NS, parse
+from ..xmlio import TEI_NS, XML_NS, parse
 from ..xslt import to_xdm, transform
 
 CORPUS_NS = "urn:tei-edition"
@@ -81,6 +81,41 @@ def copy_sources(edition: Edition, out_dir: Path) -> None:
         shutil.copyfile(path, tei / "texts" / path.name)
 
 
+#: Image formats a browser shows; a graphic in another format keeps its description only.
+WEB_IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"}
+
+
+def copy_images(edition: Edition, out_dir: Path) -> tuple[list[str], list[str]]:
+    """Copy the images the texts' ``graphic/@url`` name (relative to the text, inside the edition)
+    into the site under the same path; return the paths copied and a warning for each left out.
+
+    A figure whose image is not copied shows its description (figDesc/desc/head) instead: the
+    warning says which and why, so nothing is lost silently."""
+    copied: dict[str, Path] = {}
+    warnings: list[str] = []
+    root = edition.dir.resolve()
+    for path in edition.texts:
+        for graphic in parse(path).getroot().iter(f"{{{TEI_NS}}}graphic"):
+            url = (graphic.get("url") or "").strip()
+            if not url:
+                continue
+            where = f"{path}:{graphic.sourceline}: warning: graphic {url!r}"
+            target = (path.parent / url).resolve()
+            if "://" in url or url.startswith(("/", "data:")) or ".." in Path(url).parts or not target.is_relative_to(root):
+                warnings.append(f"{where} is not a file inside the edition; the figure shows its description")
+            elif Path(url).suffix.lower() not in WEB_IMAGES:
+                warnings.append(f"{where} is no web image format; the figure shows its description")
+            elif not target.is_file():
+                warnings.append(f"{where} not found beside the text; the figure shows its description")
+            elif url in copied and copied[url] != target:
+                warnings.append(f"{where} names another file than an earlier text's {url!r}; the figure shows its description")
+            elif url not in copied:
+                copied[url] = target
+                (out_dir / url).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(target, out_dir / url)
+    return sorted(copied), warnings
+
+
 def copy_pdfs(pdf_dir: Path, out_dir: Path, essay_ids: list[str]) -> None:
     for essay_id in essay_ids:
         pdf = pdf_dir / f"{essay_id}.pdf"
@@ -89,32 +124,55 @@ def copy_pdfs(pdf_dir: Path, out_dir: Path, essay_ids: list[str]) -> None:
             shutil.copyfile(pdf, out_dir / "pdf" / pdf.name)
 
 
-def index_search(out_dir: Path, language: str) -> None:
-    """Build the Pagefind index (German stemming from <html lang="de">) into out_dir/pagefind."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(out_dir), "--force-language", language, "--quiet"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise HtmlBuildError(f"pagefind failed on {out_dir}: {result.stderr.strip() or result.stdout.strip()}")
+def page_languages(out_dir: Path, names: list[str]) -> dict[str, list[str]]:
+    """The site's pages grouped by the language their ``<html lang>`` declares."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        lang = etree.parse(str(out_dir / name), etree.HTMLParser(no_network=True)).getroot().get("lang") or ""
+        groups.setdefault(lang, []).append(name)
+    return groups
 
 
-def build_html(edition_dir: Path, out_dir: Path, pdf_dir: Path | None = None) -> None:
-    """Write the complete HTML site of the edition at ``edition_dir`` into ``out_dir``.
+def search_bundle(lang: str, interface: str) -> str:
+    """Where the index of one language lives: ``pagefind/`` for the interface language, else ``pagefind-LANG/``."""
+    return "pagefind" if lang == interface else f"pagefind-{lang}"
+
+
+def index_search(out_dir: Path, groups: dict[str, list[str]], interface: str) -> None:
+    """One Pagefind index per page language, each with that language's stemming; the search page
+    merges them (assets/search.js), so a reader finds every text whatever its language."""
+    for lang, names in sorted(groups.items()):
+        if not lang:
+            continue
+        result = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(out_dir), "--glob", "{" + ",".join(sorted(names)) + "}",
+             "--output-subdir", search_bundle(lang, interface), "--force-language", lang, "--quiet"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise HtmlBuildError(f"pagefind failed on {out_dir}: {result.stderr.strip() or result.stdout.strip()}")
+
+
+def build_html(edition_dir: Path, out_dir: Path, pdf_dir: Path | None = None) -> list[str]:
+    """Write the complete HTML site of the edition at ``edition_dir`` into ``out_dir``; return
+    warnings (``file:line: warning: …``) for what a page could not show as encoded.
 
     Reading pages link their PDF at ``pdf/<text-id>.pdf``; PDFs found in ``pdf_dir`` are copied there.
     """
     edition = read_edition(edition_dir)
     corpus_tree = load_corpus(edition)
     essay_ids = [text_id(path) for path in edition.texts]
-    pages = render_pages(to_xdm(corpus_tree), essay_ids, edition.stylesheet_params)
     out_dir.mkdir(parents=True, exist_ok=True)
+    images, warnings = copy_images(edition, out_dir)
+    params = {**edition.stylesheet_params, "site-images": " ".join(images)}
+    pages = render_pages(to_xdm(corpus_tree), essay_ids, params)
     for name, text in pages.items():
         (out_dir / name).write_text(text, encoding="utf-8")
     shutil.copytree(ASSETS, out_dir / "assets", dirs_exist_ok=True)
     copy_sources(edition, out_dir)
     if pdf_dir is not None:
         copy_pdfs(pdf_dir, out_dir, essay_ids)
-    index_search(out_dir, edition.config.language)
+    index_search(out_dir, page_languages(out_dir, sorted(pages)), edition.interface)
+    return warnings

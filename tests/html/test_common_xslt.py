@@ -101,5 +101,5 @@ def test_lost_notes_are_recognised() -> None:
 def test_unknown_label_is_an_error() -> None:
     from edition.xslt import XsltError
 
-    with pytest.raises(XsltError, match="ed:label"):
+    with pytest.raises(XsltError, match="unknown label: nope"):
         evaluate("ed:label('nope')")

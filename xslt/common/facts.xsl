@@ -101,11 +101,11 @@
     <xsl:sequence select="if (normalize-space($value)) then map { 'key': $key, 'value': normalize-space($value) } else ()"/>
   </xsl:function>
 
-  <!-- The words of some nodes, each normalised, joined; words within one node keep their spaces. -->
+  <!-- The words of some nodes, each as written (whitespace normalised), joined by $sep. -->
   <xsl:function name="ed:join" as="xs:string">
     <xsl:param name="nodes" as="node()*"/>
     <xsl:param name="sep" as="xs:string"/>
-    <xsl:sequence select="string-join($nodes ! normalize-space(string-join(.//text(), ' '))[.], $sep)"/>
+    <xsl:sequence select="string-join($nodes ! normalize-space(.)[.], $sep)"/>
   </xsl:function>
 
   <!-- ===== the edition ================================================================== -->

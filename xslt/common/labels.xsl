@@ -6,6 +6,7 @@
 <xsl:stylesheet version="3.0" expand-text="yes"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:lb="urn:tei-edition:labels"
     xmlns:ed="urn:tei-edition"
@@ -126,10 +127,14 @@
     </xsl:if>
   </xsl:function>
 
-  <!-- The language of a node of the texts: the nearest xml:lang, else the interface language. -->
+  <!-- The language of a node of the texts: the nearest xml:lang, else its text's (text/@xml:lang,
+       langUsage), else the interface language. -->
   <xsl:function name="ed:text-language" as="xs:string">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="($node/ancestor-or-self::*[@xml:lang][1]/@xml:lang ! string(.), $interface-language)[1]"/>
+    <xsl:sequence select="($node/ancestor-or-self::*[@xml:lang][1]/@xml:lang ! string(.),
+        $node/ancestor-or-self::tei:TEI[1]/(tei:text/@xml:lang, tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[1]/@ident)
+          [normalize-space()] ! string(.),
+        $interface-language)[1]"/>
   </xsl:function>
 
   <!-- lang="<interface language>" for interface wording placed among the text of $node, when the

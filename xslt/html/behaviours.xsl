@@ -646,8 +646,25 @@
     <xsl:param name="model" as="map(*)" required="yes"/>
     <xsl:variable name="default" as="item()*" select="ed:param($model, 'default', *[1])"/>
     <xsl:variable name="alternate" as="item()*" select="ed:param($model, 'alternate', * except $default)"/>
+    <xsl:variable name="reading" as="xs:boolean" select="boolean(ed:param($model, 'reading', false()))"/>
     <span>
       <xsl:call-template name="ed:common-attributes"><xsl:with-param name="model" select="$model"/></xsl:call-template>
+      <xsl:choose>
+        <!-- Two readings of one place (sic/corr, abbr/expan, orig/reg): the normalised one in the
+             text, the diplomatic one instead of it when the reader asks for it (#diplomatisch). -->
+        <xsl:when test="$reading">
+          <span class="alt-default reading-norm">
+            <xsl:apply-templates select="$default" mode="ed:text">
+              <xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/>
+            </xsl:apply-templates>
+          </span>
+          <span class="alt-other reading-dipl">
+            <xsl:apply-templates select="$alternate" mode="ed:text">
+              <xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/>
+            </xsl:apply-templates>
+          </span>
+        </xsl:when>
+        <xsl:otherwise>
       <span class="alt-default">
         <xsl:apply-templates select="$default" mode="ed:text">
           <xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/>
@@ -659,6 +676,8 @@
             <xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/>
           </xsl:apply-templates><span aria-hidden="true">]</span></span>
       </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
     </span>
   </xsl:template>
 
@@ -746,9 +765,19 @@
 
   <!-- ===== the fallback ================================================================= -->
 
+  <!-- An element the edition's own ODD models: its model, whatever template the toolkit has. -->
+  <xsl:template match="tei:*[ed:overridden(.)]" mode="ed:text" priority="50">
+    <xsl:call-template name="ed:modelled"/>
+  </xsl:template>
+
   <!-- Any TEI element of the text without a template of its own: its model's behaviour; without a
        model its text, as a block where it holds blocks or stands among blocks, else inline. -->
   <xsl:template match="tei:*" mode="ed:text" priority="-10">
+    <xsl:call-template name="ed:modelled"/>
+  </xsl:template>
+
+  <xsl:template name="ed:modelled">
+    <xsl:context-item as="element()" use="required"/>
     <xsl:param name="ed:phrasing" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="model" as="map(*)?" select="ed:model(.)"/>
     <xsl:choose>

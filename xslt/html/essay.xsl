@@ -49,9 +49,23 @@
             <input type="checkbox" id="daten-zeigen"/>
             <label for="daten-zeigen">{ed:label('show-normalised-dates')}</label>
           </p>
+          <xsl:if test="exists($tei/tei:text//tei:choice)">
+            <p class="view-option">
+              <xsl:sequence select="$ui"/>
+              <input type="checkbox" id="diplomatisch"/>
+              <label for="diplomatisch">{ed:label('show-diplomatic')}</label>
+            </p>
+          </xsl:if>
         </nav>
         <!-- Search result title read from an attribute: commas in titles would split "title:…". -->
         <article class="essay" data-pagefind-meta="title[data-title]" data-title="{ed:essay-title($tei)}">
+          <!-- A text without a printed title (docTitle) is headed by its header's title. -->
+          <xsl:if test="empty($tei/tei:text//tei:docTitle)">
+            <h1 class="text-title">{ed:essay-full-title($tei)}</h1>
+          </xsl:if>
+          <xsl:call-template name="ed:text-facts">
+            <xsl:with-param name="tei" select="$tei"/>
+          </xsl:call-template>
           <xsl:apply-templates select="$tei/tei:text" mode="ed:text"/>
           <xsl:call-template name="ed:notes-section">
             <xsl:with-param name="tei" select="$tei"/>
@@ -72,6 +86,24 @@
         </aside>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- What the header says of the text (xslt/common/facts.xsl, as in the PDF), before the text. -->
+  <xsl:template name="ed:text-facts">
+    <xsl:param name="tei" as="element(tei:TEI)" required="yes"/>
+    <xsl:variable name="facts" as="map(xs:string, xs:string)*" select="ed:header-facts($tei)"/>
+    <xsl:if test="exists($facts)">
+      <details class="text-facts" data-pagefind-ignore="all">
+        <xsl:sequence select="ed:interface-lang($tei)"/>
+        <summary>{ed:label('text-facts')}</summary>
+        <dl>
+          <xsl:for-each select="$facts">
+            <dt>{ed:label(?key)}</dt>
+            <dd>{?value}</dd>
+          </xsl:for-each>
+        </dl>
+      </details>
+    </xsl:if>
   </xsl:template>
 
   <!-- Contents: every div with a head, nested as in the text. -->

@@ -24,7 +24,11 @@
           ed:label-format('search-description', map { 'edition': $edition-title }))"/>
       <xsl:with-param name="content" as="node()*">
         <h1>{$title}</h1>
-        <form class="search-form" role="search" action="suche.html" method="get">
+        <!-- The indexes of the texts in other languages than the interface's (edition/transform/html.py). -->
+        <xsl:variable name="other-languages" as="xs:string*"
+            select="distinct-values($essays ! ed:text-language(.))[. ne $interface-language]"/>
+        <form class="search-form" role="search" action="suche.html" method="get"
+            data-bundles="{string-join(sort($other-languages) ! (. || ':pagefind-' || . || '/'), ' ')}">
           <xsl:sequence select="ed:script-labels(map { 'running': 'search-running', 'none': 'search-none',
               'count': 'search-count', 'count-one': 'search-count-one', 'failed': 'search-failed' })"/>
           <label for="suchbegriff">{ed:label('search-term')}</label>

@@ -197,7 +197,7 @@
   <!-- A source error: printed form kept, the correction beside it. -->
   <xsl:template match="tei:choice[tei:sic and tei:corr]" mode="ed:text">
     <span class="sic"><xsl:apply-templates select="tei:sic/node()" mode="#current"/></span>
-    <span class="corr"><span class="visually-hidden"><xsl:sequence select="ed:interface-lang(.)"/> ({ed:label('corrected')}: </span><span aria-hidden="true"> [</span><xsl:apply-templates select="tei:corr/node()" mode="#current"/><span aria-hidden="true">]</span><span class="visually-hidden">)</span></span>
+    <span class="corr reading-norm"><span class="visually-hidden"><xsl:sequence select="ed:interface-lang(.)"/> ({ed:label('corrected')}: </span><span aria-hidden="true"> [</span><xsl:apply-templates select="tei:corr/node()" mode="#current"/><span aria-hidden="true">]</span><span class="visually-hidden">)</span></span>
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="ed:text">

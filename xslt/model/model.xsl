@@ -36,6 +36,17 @@
     </xsl:map>
   </xsl:variable>
 
+  <!-- Idents the edition's own ODD models: these go through the model in every output, ahead of
+       the toolkit's own templates for the bundled essays' elements (so an edition changes how
+       a p, a head or a q is shown without touching the toolkit's XSLT). -->
+  <xsl:variable name="ed:edition-idents" as="xs:string*"
+    select="$ed:edition-odd//tei:schemaSpec/tei:elementSpec/string(@ident)"/>
+
+  <xsl:function name="ed:overridden" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="namespace-uri($el) eq 'http://www.tei-c.org/ns/1.0' and local-name($el) = $ed:edition-idents"/>
+  </xsl:function>
+
   <!-- The behaviour vocabulary: the same names in every output. -->
   <xsl:function name="ed:behaviours" as="xs:string+">
     <xsl:sequence select="('block', 'inline', 'heading', 'paragraph', 'list', 'listItem', 'table', 'row',

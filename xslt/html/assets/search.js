@@ -19,7 +19,14 @@
   function load() {
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
-        return pf.options({ baseUrl: base.pathname }).then(function () { return pf; });
+        // Texts in other languages have indexes of their own (their stemming): merged here.
+        var bundles = (form.getAttribute("data-bundles") || "").split(" ").filter(Boolean);
+        return pf.options({ baseUrl: base.pathname }).then(function () {
+          return Promise.all(bundles.map(function (entry) {
+            var at = entry.indexOf(":");
+            return pf.mergeIndex(new URL(entry.slice(at + 1), base).pathname, { language: entry.slice(0, at) });
+          }));
+        }).then(function () { return pf; });
       });
     }
     return pagefind;
