@@ -27,7 +27,7 @@
           ed:label-format('chronology-description', map { 'edition': $edition-title, 'count': count($dates) }))"/>
       <xsl:with-param name="content" as="node()*">
         <h1>{$title}</h1>
-        <p>{ed:label-format('chronology-intro', map { 'count': count($dates) })}</p>
+        <p>{ed:label-format('chronology-intro-calendars', map { 'count': count($dates) })}</p>
         <xsl:for-each-group select="$dates" group-by="substring(ed:date-sort-key(.), 1, 4)">
           <xsl:sort select="current-grouping-key()"/>
           <section class="year" aria-labelledby="jahr-{current-grouping-key()}">
@@ -35,7 +35,7 @@
             <ol class="chronology">
               <xsl:for-each select="current-group()">
                 <xsl:sort select="ed:date-sort-key(.)"/>
-                <xsl:sort select="ed:date-value(.)"/>
+                <xsl:sort select="ed:date-sort-end(.)"/>
                 <xsl:call-template name="ed:chronology-entry"/>
               </xsl:for-each>
             </ol>
@@ -55,7 +55,7 @@
     <xsl:variable name="before" as="xs:string" select="normalize-space(string-join($texts[. &lt;&lt; $date]))"/>
     <xsl:variable name="after" as="xs:string" select="normalize-space(string-join($texts[. >> $date][not(ancestor::tei:date intersect $date)]))"/>
     <li>
-      <span class="chrono-date">{ed:date-normalised(.)}</span>
+      <span class="chrono-date">{ed:date-label(.)}</span>
       <span class="chrono-context">
         <xsl:if test="string-length($before) gt $context-chars">…</xsl:if>
         <xsl:text>{ed:tail($before, $context-chars)} </xsl:text>
