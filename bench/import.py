@@ -1,0 +1,92 @@
+"""How well `edition import` reconstructs extractions it was not made for.
+
+Generates extractions of several TEI texts in several layout habits (tests/importer/importgen.py),
+imports each and scores the import against its answer key (tests/importer/importscore.py).
+Prints, per habit and overall: the share of extractions whose notes, lost notes, pages and
+headings are exact, notes placed, paragraphs found, and the words' recall and precision
+(multisets; the lowest of an extraction and the mean).
+
+    python3 bench/import.py [--count N] [--words W] [--show NAME]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "importer"))
+
+import importgen  # noqa: E402
+from importscore import Score, score  # noqa: E402
+
+from edition.importer.meta import Meta  # noqa: E402
+from edition.importer.pipeline import run  # noqa: E402
+from edition.importer.source import parse_source  # noqa: E402
+from edition.errors import LocatedError  # noqa: E402
+
+
+def meta_for(x: importgen.Extraction) -> Meta:
+    """The metadata an editor would give: title, subtitle and author as printed."""
+    title = x.key.title + ["", ""]
+    return Meta(
+        id="gen", language="de", title=title[0], subtitle=title[1], author=x.key.author, author_ref="", year="",
+        original_note="", rights="", abstract="", publisher="bench", edition="0", date="2026-01-01",
+        licence="CC0", licence_target="", encoder="bench", changes=(("2026-01-01", "bench"),),
+    )
+
+
+def import_one(x: importgen.Extraction) -> tuple[Score | None, str]:
+    try:
+        data, report = run(parse_source(x.text.encode(), f"{x.name}.txt"), meta_for(x))
+    except LocatedError as exc:
+        return None, str(exc)
+    return score(data, x.key), report.format()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--count", type=int, default=50)
+    ap.add_argument("--words", type=int, default=1800)
+    ap.add_argument("--show", help="print the extraction, the report and the score of this one")
+    args = ap.parse_args()
+    start = time.perf_counter()
+    xs = importgen.corpus(args.count, args.words)
+    by_habit: dict[str, list[tuple[importgen.Extraction, Score | None]]] = defaultdict(list)
+    for x in xs:
+        s, rep = import_one(x)
+        by_habit[x.habit.name].append((x, s))
+        if args.show and x.name == args.show:
+            print(x.text, "\n", rep, "\n", s, "\n", x.key.heads, sep="")
+    texts = {x.name.split("-" + x.habit.name)[0] for x in xs}
+    print(f"{len(xs)} extractions of {len(texts)} texts, {len(by_habit)} habits, {time.perf_counter() - start:.1f} s")
+    head = f"{'habit':<18} {'n':>3} {'notes=':>7} {'lost=':>6} {'pages=':>7} {'heads=':>7} {'placed':>7} {'paras':>6} {'rec min':>8} {'rec avg':>8} {'prec min':>8} {'prec avg':>8} {'errors':>6}"
+    print(head)
+    rows = list(by_habit.items()) + [("overall", [r for rs in by_habit.values() for r in rs])]
+    for name, rs in rows:
+        ok = [s for _, s in rs if s]
+        n = len(rs)
+
+        def share(f) -> str:
+            return f"{100 * sum(1 for s in ok if f(s)) / n:6.0f}%"
+
+        placed = sum(s.notes_right for s in ok) / max(1, sum(s.notes for s in ok))
+        paras = sum(min(s.paragraphs, s.paragraphs_key) for s in ok) / max(1, sum(s.paragraphs_key for s in ok))
+        rec = [s.recall for s in ok] or [0.0]
+        prec = [s.precision for s in ok] or [0.0]
+        print(
+            f"{name:<18} {n:>3} {share(lambda s: s.notes_exact):>7} {share(lambda s: s.lost_exact):>6} {share(lambda s: s.pages_exact):>7} "
+            f"{share(lambda s: s.heads_exact):>7} {100 * placed:6.1f}% {100 * paras:5.1f}% {min(rec):8.4f} {sum(rec) / len(rec):8.4f} "
+            f"{min(prec):8.4f} {sum(prec) / len(prec):8.4f} {n - len(ok):>6}"
+        )
+    goal = [s for _, rs in rows[-1:] for _, s in rs]
+    good = sum(1 for s in goal if s and s.notes_exact and s.lost_exact and s.pages_exact and s.heads_exact)
+    words = sum(1 for s in goal if s and s.recall >= 0.998 and s.precision >= 0.998)
+    print(f"goal: notes, lost notes, pages and headings all exact in {good}/{len(goal)} ({100 * good / len(goal):.0f}%, goal 95%); words >= 0.998 both ways in {words}/{len(goal)}")
+
+
+if __name__ == "__main__":
+    main()

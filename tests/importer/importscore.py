@@ -1,0 +1,89 @@
+"""Score an import (TEI bytes) against the answer key of a generated extraction."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from lxml import etree
+
+from importgen import TOK, Key
+
+T = "{http://www.tei-c.org/ns/1.0}"
+
+
+@dataclass
+class Score:
+    notes: int  # key notes
+    notes_right: int  # placed after the right words, lost or not as in the key, text word for word
+    lost_key: int
+    lost_right: int  # lost in the key and marked lost (gap) in the import, at the right place
+    lost_false: int  # marked lost in the import where the key has a text
+    notes_exact: bool
+    lost_exact: bool
+    pages_key: int
+    pages: int
+    heads_key: int
+    heads_right: int
+    heads_exact: bool
+    paragraphs_key: int
+    paragraphs: int
+    recall: float
+    precision: float
+
+    @property
+    def pages_exact(self) -> bool:
+        return self.pages == self.pages_key
+
+
+def _stream(text: etree._Element) -> tuple[list[str], list[tuple[tuple[str, ...], str | None]]]:
+    """Words of the running text in order, and each note's two words before it with its text (None: gap)."""
+    words: list[str] = []
+    notes: list[tuple[tuple[str, ...], str | None]] = []
+
+    def walk(e: etree._Element) -> None:
+        words.extend(TOK.findall(e.text or ""))
+        for c in e:
+            if isinstance(c.tag, str) and etree.QName(c).localname == "note":
+                lost = c.find(f"{T}gap[@reason='lost']") is not None
+                notes.append((tuple(words[-2:]), None if lost else " ".join(TOK.findall("".join(c.itertext())))))
+            elif isinstance(c.tag, str):
+                walk(c)
+            words.extend(TOK.findall(c.tail or ""))
+
+    walk(text)
+    return words, notes
+
+
+def score(tei: bytes, key: Key) -> Score:
+    root = etree.fromstring(tei, etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
+    text = root.find(f"{T}text")
+    _, notes = _stream(text)
+    key_notes = [(before, None if s is None else " ".join(TOK.findall(s))) for before, s in key.notes]
+    right = sum(1 for a, b in zip(notes, key_notes) if a == b)
+    lost_right = sum(1 for a, b in zip(notes, key_notes) if b[1] is None and a == b)
+    lost_false = sum(1 for a, b in zip(notes, key_notes) if a[1] is None and b[1] is not None)
+    heads = [" ".join(TOK.findall("".join(_no_notes(h)))) for h in text.iter(f"{T}head")]
+    heads_right = sum(1 for h in key.heads if h in heads)
+    got = Counter(TOK.findall(" ".join(text.itertext())))
+    want = Counter(key.words)
+    common = sum((got & want).values())
+    return Score(
+        notes=len(key_notes), notes_right=right,
+        lost_key=sum(1 for _, s in key_notes if s is None), lost_right=lost_right, lost_false=lost_false,
+        notes_exact=notes == key_notes,
+        lost_exact=[a[1] is None for a in notes] == [b[1] is None for b in key_notes],
+        pages_key=key.pages, pages=len(text.findall(f".//{T}pb")),
+        heads_key=len(key.heads), heads_right=heads_right, heads_exact=heads == key.heads,
+        paragraphs_key=key.paragraphs, paragraphs=len(text.findall(f".//{T}p")),
+        recall=common / max(1, sum(want.values())), precision=common / max(1, sum(got.values())),
+    )
+
+
+def _no_notes(e: etree._Element) -> list[str]:
+    out = [e.text or ""]
+    for c in e:
+        if not (isinstance(c.tag, str) and etree.QName(c).localname == "note"):
+            out += _no_notes(c)
+        out.append(c.tail or "")
+    return out
