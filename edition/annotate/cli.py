@@ -92,7 +92,7 @@ def annotate_command(
             if report:
                 ignores = RP.load_ignores(ignore_path or default_ignore)
                 fresh = parse_bytes(out, str(file))  # line numbers of the file as written
-                for f in RP.merge(result.open, RP.findings(fresh, reg, words, result.grammar)):
+                for f in RP.merge(result.open, RP.findings(fresh, reg, words, result.grammar, result.language)):
                     if not RP.suppressed(f, file, ignores):
                         click.echo(RP.format_line(file, f))
                         open_lines += 1

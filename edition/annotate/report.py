@@ -11,6 +11,11 @@ Lines are ``file:line: kind: token — context (why)``; kinds:
   ending in one, or ending in a noun suffix (``-ung``, ``-ismus`` …).
   It *is* reported despite (3)/(4) when it directly follows a register forename, or when it
   has letters German does not use (``Chávez``).
+  Words of another language are no names either: those inside an element whose ``xml:lang``
+  is not the text's, and, in notes and bibliographic references, those among more function
+  words of another language than of the text's (``La Internacional Comunista en México``;
+  the per-language lists are ``vocabulary/stopwords-LANG.txt``). A word right after a register
+  forename is still reported.
 * ``ambiguous`` — a register form of several persons with no context to choose; untagged.
 * ``date`` — a number that looks like a date but is not inside a ``date``.
 
@@ -33,7 +38,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..xmlio import XmlInputError
+from ..xmlio import TEI_NS, XML_NS, XmlInputError
+from . import vocabulary
 from .dates import Grammar
 from .register import Register
 from .rewrite import Chunk, line_of, walk
@@ -49,6 +55,46 @@ INFLECTION = ("s", "es", "n", "en", "e", "er", "ern", "em", "nen")
 #: "in Omsk", "nach Samara": a place, not a person.
 PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus", "bei"})
 NON_GERMAN = re.compile(r"[^A-Za-zÄÖÜäöüß]")
+#: Where a passage in another language is most likely a title, not running text: notes and references.
+BIBLIOGRAPHIC = frozenset(f"{{{TEI_NS}}}{n}" for n in ("note", "bibl", "biblStruct", "listBibl", "title"))
+#: Words on each side of a candidate whose language is counted.
+WINDOW = 4
+
+
+def load_stopwords() -> dict[str, frozenset[str]]:
+    """Function words per language (``vocabulary/stopwords-LANG.txt``, one lowercase word a line)."""
+    out = {}
+    for path in sorted(vocabulary.DIR.glob("stopwords-*.txt")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        out[path.stem.removeprefix("stopwords-")] = frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return out
+
+
+STOPWORDS = load_stopwords()
+
+
+def _element_of(chunk: Chunk) -> etree._Element:
+    seg = chunk.segments[0]
+    return seg.node if seg.slot == "text" else seg.node.getparent()
+
+
+def _foreign_element(element: etree._Element, language: str) -> bool:
+    """Is the nearest xml:lang around ``element`` another language than the text's?"""
+    lang = next((e.get(f"{{{XML_NS}}}lang") for e in element.iterancestors() if e.get(f"{{{XML_NS}}}lang")), None)
+    own = element.get(f"{{{XML_NS}}}lang") or lang
+    return own is not None and own.split("-")[0].lower() != language
+
+
+def _foreign_words(words: list[str], language: str) -> bool:
+    """More function words of some other language than of the text's among ``words``; a word both
+    languages use (``des``, ``in``) counts for neither."""
+    own = STOPWORDS.get(language, frozenset())
+    lowered = [w.lower() for w in words]
+    mine = sum(w in own for w in lowered)
+    return any(
+        (theirs := sum(w in stop - own for w in lowered)) > 0 and theirs > mine
+        for lang, stop in STOPWORDS.items() if lang != language
+    )
 
 
 def load_dictionary(path: Path | None) -> frozenset[str]:
@@ -109,10 +155,11 @@ def _known(word: str, register: Register, surnames: tuple[str, ...]) -> bool:
 
 
 def findings(
-    tree: etree._ElementTree, register: Register, dictionary: frozenset[str], grammar: Grammar | None
+    tree: etree._ElementTree, register: Register, dictionary: frozenset[str], grammar: Grammar | None,
+    language: str = "de",
 ) -> list[Finding]:
-    """Heuristic name and number findings of an (annotated, freshly parsed) tree; numbers only
-    when the text's language has a date ``grammar``."""
+    """Heuristic name and number findings of an (annotated, freshly parsed) tree in ``language``
+    (the text's primary language subtag); numbers only when that language has a date ``grammar``."""
     chunks = [c for c in walk(tree.getroot()) if isinstance(c, Chunk)]
     lowercase = {w for c in chunks for w in WORD.findall(c.text) if w[0].islower()}
     forenames = {f for p in register.persons.values() for f in p.forenames}
@@ -120,11 +167,17 @@ def findings(
     out: list[Finding] = []
     for c in chunks:
         words = list(WORD.finditer(c.text))
+        element = _element_of(c)
+        foreign = _foreign_element(element, language)
+        bibliographic = any(e.tag in BIBLIOGRAPHIC for e in (element, *element.iterancestors()))
         for k, m in enumerate(words):
             w = m.group(0)
             if not w[0].isupper() or len(w) < 2 or w.isupper() or _known(w, register, surnames):
                 continue
             prev = words[k - 1].group(0) if k and c.text[words[k - 1].end() : m.start()].isspace() else ""
+            if prev not in forenames and (foreign or bibliographic and _foreign_words(
+                    [x.group(0) for x in words[max(0, k - WINDOW) : k + WINDOW + 1]], language)):
+                continue
             evidence = prev in forenames or bool(NON_GERMAN.search(w))
             if not evidence and (prev in PLACE_PREPOSITIONS or w.lower() in lowercase or _is_german(w, dictionary)):
                 continue
