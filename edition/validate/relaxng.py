@@ -36,17 +36,18 @@ class Violation:
 class Schema:
     """A grammar, compiled only as far as needed.
 
-    libxml2 compiles a grammar in time growing with its element patterns (tei_all: ~570 of them,
-    5 s), while a document uses a few dozen names. The grammar restricted to a document's names
-    (every element or attribute pattern naming none of them made ``notAllowed``) accepts that
-    document exactly when the whole grammar does: a pattern that names nothing in the document
-    can match nothing in it. So validity is decided on the restricted grammar (milliseconds); only
-    an invalid document is checked again on the whole grammar, whose messages say more.
+    libxml2 compiles a grammar in time growing with its patterns (tei_all: ~570 elements, 5 s),
+    while a document uses a few dozen names. A pattern naming nothing in the document can match
+    nothing in it, so the grammar restricted to the document's names accepts it exactly when the
+    whole grammar does. Validity is decided with every other pattern made ``notAllowed``
+    (milliseconds). An invalid document is reported from the grammar with every other pattern
+    kept but emptied (under a second for tei_all): the structure libxml2 explains errors by stays
+    that of the whole grammar, and so do its messages.
     """
 
     path: Path
     tree: etree._ElementTree
-    restricted: dict[tuple[frozenset[str], frozenset[str]], etree.RelaxNG] = field(default_factory=dict)
+    restricted: dict[tuple[frozenset[str], frozenset[str], bool], etree.RelaxNG] = field(default_factory=dict)
 
     @cached_property
     def validator(self) -> etree.RelaxNG:
@@ -60,14 +61,15 @@ class Schema:
     def key(self) -> str:
         return hashlib.sha256(etree.tostring(self.tree, method="c14n")).hexdigest()
 
-    def for_vocabulary(self, elements: frozenset[str], attributes: frozenset[str]) -> etree.RelaxNG:
-        """The grammar restricted to these local names, compiled once per process (a few per edition)."""
-        vocabulary = (elements, attributes)
-        if vocabulary not in self.restricted:
+    def for_vocabulary(self, elements: frozenset[str], attributes: frozenset[str], hollow: bool = False) -> etree.RelaxNG:
+        """The grammar restricted to these local names (``hollow``: emptied, else ``notAllowed``),
+        compiled once per process and vocabulary."""
+        key = (elements, attributes, hollow)
+        if key not in self.restricted:
             if len(self.restricted) >= _RESTRICTED_KEPT:
                 self.restricted.pop(next(iter(self.restricted)))
-            self.restricted[vocabulary] = _compile(self.path, _restrict(self.tree, elements, attributes))
-        return self.restricted[vocabulary]
+            self.restricted[key] = _compile(self.path, _restrict(self.tree, elements, attributes, hollow))
+        return self.restricted[key]
 
 
 def schema_path(schema: str | None) -> Path:
@@ -136,8 +138,10 @@ def _pattern_names(pattern: etree._Element) -> set[str] | None:
     return names
 
 
-def _restrict(tree: etree._ElementTree, elements: frozenset[str], attributes: frozenset[str]) -> etree._ElementTree:
-    """A copy of the grammar in which the patterns naming none of these local names are ``notAllowed``.
+def _restrict(tree: etree._ElementTree, elements: frozenset[str], attributes: frozenset[str],
+              hollow: bool) -> etree._ElementTree:
+    """A copy of the grammar in which each pattern naming none of these local names is ``notAllowed``
+    or (``hollow``) keeps its name but holds nothing (elements: empty, attributes: text).
 
     Local names, not namespaced ones: a pattern kept without need only costs compile time."""
     restricted = copy.deepcopy(tree)
@@ -145,7 +149,14 @@ def _restrict(tree: etree._ElementTree, elements: frozenset[str], attributes: fr
         names = _pattern_names(pattern)
         vocabulary = elements if pattern.tag == _ELEMENT else attributes
         parent = pattern.getparent()
-        if names is not None and parent is not None and not names & vocabulary:
+        if names is None or parent is None or names & vocabulary:
+            continue
+        if hollow:
+            name_class = [] if pattern.get("name") is not None else [c for c in pattern if isinstance(c.tag, str)][:1]
+            for child in [c for c in pattern if not any(c is n for n in name_class)]:
+                pattern.remove(child)
+            etree.SubElement(pattern, f"{{{RNG}}}empty" if pattern.tag == _ELEMENT else f"{{{RNG}}}text")
+        else:
             blocked = etree.Element(f"{{{RNG}}}notAllowed")
             blocked.tail = pattern.tail
             parent.replace(pattern, blocked)
@@ -170,13 +181,24 @@ def is_valid(schema: Schema, tree: etree._ElementTree) -> bool:
         return schema.validator.validate(tree)  # the whole grammar decides (and raises if unusable)
 
 
+def _reporting(schema: Schema, tree: etree._ElementTree) -> etree.RelaxNG:
+    """The validator whose error log explains an invalid ``tree``: the hollow restriction, else the whole grammar."""
+    try:
+        return schema.for_vocabulary(*vocabulary(tree), hollow=True)
+    except SchemaError:
+        return schema.validator
+
+
 def validate(schema: Schema, tree: etree._ElementTree) -> list[Violation]:
-    if is_valid(schema, tree) or schema.validator.validate(tree):
+    if is_valid(schema, tree):
+        return []
+    validator = _reporting(schema, tree)
+    if validator.validate(tree):
         return []
     found: list[tuple[str, etree._Element | None, int, str]] = []
     # libxml2 writes prefixed steps (/ns0:TEI/…) where the document binds a prefix.
     namespaces = {k: v for el in tree.iter() if isinstance(el.tag, str) for k, v in el.nsmap.items() if k}
-    for entry in schema.validator.error_log:
+    for entry in validator.error_log:
         element = _element(tree, entry.path, namespaces)
         for message in _explain(schema.grammar, entry.type_name, element, entry.message):
             found.append((entry.type_name, element, entry.line, message))
