@@ -100,10 +100,15 @@ def _chars(roots: list[etree._Element]) -> set[str]:
 
 
 def unmodelled(essay: Path, tree: etree._ElementTree) -> list[str]:
-    """One warning per element name of the text that the processing model (xslt/model/) lacks."""
-    report = transform(UNMODELLED, tree)
-    return [f"{essay}: warning: {name} has no model; its text is kept ({count} time{'s' if count != '1' else ''})"
-            for name, count in (line.split() for line in report.splitlines() if line.strip())]
+    """One warning per element name of the text that the processing model (xslt/model/) lacks,
+    and one per element name whose words the model leaves out (behaviour omit)."""
+    def times(count: str) -> str:
+        return f"{count} time{'s' if count != '1' else ''}"
+
+    lines = [line.split() for line in transform(UNMODELLED, tree).splitlines() if line.strip()]
+    return [f"{essay}: warning: {name} has no model; its text is kept ({times(count)})" if kind == "unmodelled"
+            else f"{essay}: warning: {name} is left out by the model ({times(count)}, {rest[0]} words)"
+            for kind, name, count, *rest in lines]
 
 
 def prepare(essay: Path, edition_dir: Path) -> Book:

@@ -125,4 +125,11 @@ def test_every_default_model_names_a_known_behaviour():
 def test_unmodelled_report():
     out = transform(UNMODELLED, tei('<p>a<frobnicate>b</frobnicate><frobnicate/><lg><l>x</l></lg>'
                                     '<zork/></p><egXML xmlns="http://www.tei-c.org/ns/Examples"><zap/></egXML>'))
-    assert out.splitlines() == ["frobnicate 2", "zork 1"]  # examples (egXML) are not TEI to model
+    assert out.splitlines() == ["unmodelled frobnicate 2", "unmodelled zork 1"]  # examples (egXML) are not TEI to model
+
+
+def test_omitted_words_are_reported():
+    """Words the model leaves out on purpose are counted, once per outermost omitted element."""
+    out = transform(UNMODELLED, tei('<p>a<index><term>Stichwort eins</term><index><term>zwei</term></index></index>'
+                                    '<interp>Deutung</interp><space/></p>'))
+    assert out.splitlines() == ["omitted index 1 3", "omitted interp 1 1"]

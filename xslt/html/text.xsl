@@ -201,7 +201,7 @@
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="ed:text">
-    <span class="gap" title="{ed:label('gap')}"><span aria-hidden="true">[…]</span><span class="visually-hidden"><xsl:sequence select="ed:interface-lang(.)"/>[{ed:label('gap')}]</span></span>
+    <span class="gap" title="{ed:label('gap')}"><span aria-hidden="true">[…]</span><span class="visually-hidden"><xsl:sequence select="ed:interface-lang(.)"/>[{ed:label('gap')}]</span><xsl:if test="normalize-space()"><span class="gap-desc"> (<xsl:apply-templates mode="#current"><xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/></xsl:apply-templates>)</span></xsl:if></span>
   </xsl:template>
 
   <!-- Links as the one policy of every output allows (common/links.xsl): a javascript: or data: target stays plain text. -->

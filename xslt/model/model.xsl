@@ -26,7 +26,9 @@
   <!-- ident → the elementSpec that holds the element's models. -->
   <xsl:variable name="ed:specs" as="map(xs:string, element(tei:elementSpec))">
     <xsl:map>
-      <xsl:for-each-group select="($ed:default-odd, $ed:edition-odd)//tei:schemaSpec/tei:elementSpec"
+      <!-- The edition's specs after the default's: "//" over two documents would sort them in an
+           order between documents that is the processor's choice, so each is selected alone. -->
+      <xsl:for-each-group select="$ed:default-odd//tei:schemaSpec/tei:elementSpec, $ed:edition-odd//tei:schemaSpec/tei:elementSpec"
           group-by="string(@ident)">
         <xsl:variable name="spec" as="element(tei:elementSpec)" select="current-group()[last()]"/>
         <xsl:if test="not($spec/@mode = 'delete')">

@@ -35,7 +35,18 @@
     <xsl:sequence select="if (exists($run) and $t is $own[last()]) then replace($s, ' $', '') else $s"/>
   </xsl:function>
 
-  <xsl:template match="text()" mode="inline plain">{ed:text(ed:run-text(.))}</xsl:template>
+  <xsl:template match="text()" mode="inline plain">{ed:text(ed:hard-hyphens(ed:run-text(.)))}</xsl:template>
+
+  <!-- A hyphen the source writes never ends a printed line: text extraction (copy, search,
+       pdftotext) takes a line-end hyphen for the typesetter's and joins the halves, so
+       fellow-|passengers would read "fellowpassengers" and Samen-|oder "Samenoder". A word
+       joiner keeps the hyphen with what follows, and with a no-break space "Samen- oder" stays
+       on one line (Unicode allows a break between a hyphen and a no-break space). The source's
+       own line ends (Befruch-<lb/>tung) are breaks of their own (ed:break). -->
+  <xsl:function name="ed:hard-hyphens" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="replace(replace($s, '([\-&#x2010;])(\w)', '$1&#x2060;$2'), '(\w[\-&#x2010;]) ', '$1&#x2060;&#xA0;')"/>
+  </xsl:function>
 
   <!-- q: the quote marks the source printed, restored from @rend (common/facts.xsl). -->
   <xsl:template match="q" mode="inline plain">
@@ -53,9 +64,10 @@
   <!-- A source error: printed as in the source, the correction after it in brackets. -->
   <xsl:template match="choice[sic and corr]" mode="inline">#correction([<xsl:apply-templates select="sic" mode="#current"/>], [<xsl:apply-templates select="corr" mode="#current"/>])</xsl:template>
   <xsl:template match="choice[sic and corr]" mode="plain"><xsl:apply-templates select="sic" mode="#current"/></xsl:template>
-  <xsl:template match="sic/text() | corr/text()" mode="inline plain">{ed:text(ed:collapse(.))}</xsl:template>
+  <xsl:template match="sic/text() | corr/text()" mode="inline plain">{ed:text(ed:hard-hyphens(ed:collapse(.)))}</xsl:template>
 
-  <xsl:template match="gap" mode="inline plain">#gap()</xsl:template>
+  <!-- A gap; what the editor wrote of it (desc) follows in brackets. -->
+  <xsl:template match="gap" mode="inline plain">#gap()<xsl:if test="normalize-space()"><xsl:value-of select="ed:text(' (')"/><xsl:apply-templates mode="#current"/><xsl:value-of select="ed:text(')')"/></xsl:if></xsl:template>
 
   <xsl:template match="persName[exists(common:register-id(@ref))]" mode="inline">#person({ed:lit(common:register-id(@ref))}, [<xsl:apply-templates mode="#current"/>])</xsl:template>
 

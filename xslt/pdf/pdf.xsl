@@ -28,6 +28,7 @@
        above do not handle themselves. -->
   <xsl:include href="../model/model.xsl"/>
   <xsl:include href="behaviours.xsl"/>
+  <xsl:include href="overrides.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:mode on-no-match="fail"/>
