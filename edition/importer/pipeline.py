@@ -9,6 +9,7 @@ from . import notes as nts
 from . import quotes, structure, writer
 from .hyphenation import mid_line_compounds
 from .meta import Meta
+from .paged import analyse_paged
 from .pages import analyse
 from .report import Report
 from .source import Source, SourceError
@@ -16,7 +17,7 @@ from .source import Source, SourceError
 
 def run(src: Source, meta: Meta, links: writer.Links = writer.Links()) -> tuple[bytes, Report]:
     rep = Report(src.name)
-    lay = analyse(src.lines)
+    lay = analyse_paged(src.lines, src.breaks) if src.breaks else analyse(src.lines)
     rep.spacing, rep.pages = lay.spacing, len(lay.pages)
     rep.printed_pages = [(p.position, p.printed) for p in lay.pages if p.printed]
     rep.doubts += lay.doubts

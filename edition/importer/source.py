@@ -20,11 +20,13 @@ class Source:
     lines: list[str]
     sha256: str
     shown: str  # the path as the user gave it, for error lines
+    #: 0-based indices of lines that begin a page after a form feed (pdftotext's page break); empty: none in the file
+    breaks: frozenset[int] = frozenset()
 
 
-# Control characters other than LF/TAB never occur in a text extraction and are
-# used internally as milestone sentinels, so they are refused up front.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Control characters other than LF, TAB and FF (pdftotext's page break) never occur in a
+# text extraction and are used internally as milestone sentinels, so they are refused up front.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\x7f]")
 
 
 def read_source(path: Path) -> Source:
@@ -52,6 +54,14 @@ def parse_source(data: bytes, name: str, shown: str | None = None) -> Source:
         if bad:
             raise SourceError(shown, no, bad.start() + 1, f"control character U+{ord(bad.group()):04X} in a text extraction")
     lines = text.split("\n")
+    breaks: set[int] = set()
+    for i, line in enumerate(lines):
+        if "\f" in line:
+            # pdftotext ends every page with a form feed: what follows it on the line starts the next page.
+            before, _, after = line.rpartition("\f")
+            breaks.add(i if after.strip() or not before.replace("\f", "").strip() else i + 1)
+            lines[i] = line.replace("\f", "")
     if lines and lines[-1] == "":
         lines.pop()  # the final newline ends the last line; it is not an extra line
-    return Source(name, lines, hashlib.sha256(data).hexdigest(), shown)
+    breaks = {b for b in breaks if 0 < b < len(lines)}
+    return Source(name, lines, hashlib.sha256(data).hexdigest(), shown, frozenset(breaks))

@@ -1,0 +1,225 @@
+"""Pages of an extraction whose page breaks are known (pdftotext's form feeds).
+
+Each page is read from the evidence of the whole document, not from fixed positions:
+
+* **furniture** — a line at the top or bottom edge of a page is a running head or
+  foot (``fw``) when the same words stand at an edge of several pages; a number there
+  is the printed page number when it fits the page sequence (number − position is the
+  same on most numbered pages), so a number printed on some pages only is still one;
+* **foot** — a page's note block begins after a separator (blank or rule line) with a
+  label that a marker in the page's text above supports: the next numbers of a running
+  count (``12 Text``), or per-page marks (``*) Text``, ``1) Text``), which are renumbered
+  through the text; lines before the first label continue the previous page's note when
+  that note is still open;
+* everything else is **body**, with its blank and separator lines kept as evidence for
+  paragraphs and headings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .pages import BodyLine, Layout, Page, ZoneLine, spacing_habit, URL_ONLY
+
+_FOOT = re.compile(r"^\s*(\d{1,3}|\*{1,4}\)|\d{1,2}\))\s+(\S.*?)\s*$")
+_LONE = re.compile(r"^\s*(\d{1,4})\s*$")
+_EDGE_NUMBER = re.compile(r"^\s*(\d{1,4})\s{2,}\S|\S\s{2,}(\d{1,4})\s*$")
+_OPEN_END = re.compile(r"[.!?)\]»«\"“”']\s*$")
+
+
+def _key(line: str) -> str:
+    """A line's words without numbers: what repeats in a running head."""
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "", line)).strip().casefold()
+
+
+def _glued(mark: str) -> re.Pattern[str]:
+    return re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\s\d][.,;:!?)\]»«\"“”’]))" + re.escape(mark) + (r"(?!\d)" if mark[-1].isdigit() else ""))
+
+
+def _page_number(line: str) -> int | None:
+    m = _LONE.match(line) or _EDGE_NUMBER.search(line)
+    return int(next(g for g in m.groups() if g)) if m else None
+
+
+def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
+    starts = sorted({0} | set(breaks))
+    spans = [list(range(a, b)) for a, b in zip(starts, starts[1:] + [len(lines)])]
+    doubts: list[str] = []
+    spacing = spacing_habit(lines)
+    edges = [[i for i in span if lines[i].strip()] for span in spans]
+
+    # Running heads/feet: the same words at an edge of several pages.
+    seen: Counter[str] = Counter()
+    for content in edges:
+        for i in {content[0], content[-1]} if content else ():
+            if _key(lines[i]) and len(_key(lines[i])) <= 80:
+                seen[_key(lines[i])] += 1
+    running = {k for k, n in seen.items() if n >= max(2, 0.3 * len(spans))}
+
+    # Printed page numbers: numbers at an edge that agree on one offset to the page position.
+    cands: list[tuple[int, int, int]] = []  # (page, line, number)
+    for p, content in enumerate(edges):
+        for i in dict.fromkeys([content[0], content[-1]] if content else []):
+            n = _page_number(lines[i])
+            if n is not None and (_LONE.match(lines[i]) or _key(lines[i]) in running):
+                cands.append((p, i, n))
+    offsets = Counter(n - p for p, _, n in cands)
+    offset, votes = offsets.most_common(1)[0] if offsets else (None, 0)
+    if votes < 2 and len(spans) > 2:
+        offset = None  # one number alone does not make a sequence
+    printed: dict[int, str] = {}
+    furniture: set[int] = set()
+    for p, i, n in cands:
+        if n - p == offset:
+            printed[p] = str(n)
+            furniture.add(i)
+            doubts.append(f"line {i + 1}: {n} read as the printed page number (it fits the page sequence, {votes} of {len(cands)} edge numbers agree)")
+        elif _LONE.match(lines[i]):
+            doubts.append(f"line {i + 1}: lone number {n} at a page edge does not fit the page sequence; kept as text")
+    fw = 0
+    for content in edges:
+        for i in dict.fromkeys([content[0], content[-1]] if content else []):
+            if _key(lines[i]) in running and i not in furniture:
+                furniture.add(i)
+                fw += 1
+    if fw:
+        doubts.append(f"{fw} running heads/feet dropped ({'; '.join(sorted(running))[:120]})")
+
+    per_page = _per_page_marks(lines, spans, furniture)
+    body: list[BodyLine] = []
+    zone: list[ZoneLine] = []
+    pages: list[Page] = []
+    dropped: list[tuple[int, str]] = []
+    last = 0  # the last note number given
+    open_note = False
+    for p, span in enumerate(spans):
+        kept = [i for i in span if i not in furniture]
+        text_lines = [i for i in kept if lines[i].strip()]
+        if not text_lines:
+            continue
+        foot, labels = _foot(lines, kept, last, per_page, open_note)
+        body_idx = [i for i in kept if foot is None or i < foot]
+        page_no = len(pages) + 1
+        first_body = next((i for i in body_idx if lines[i].strip()), None)
+        pages.append(Page(page_no, (first_body if first_body is not None else text_lines[0]) + 1, printed.get(p)))
+        # Per-page marks become running numbers, in the order they stand in the page's text.
+        renumber: dict[str, int] = {}
+        blank = sep = False
+        for i in body_idx:
+            raw = lines[i]
+            if not raw.strip():
+                if raw:  # a whitespace-only line: the separator before headings and date lines
+                    sep = True
+                elif spacing == "single":
+                    blank = True
+                continue
+            if per_page:
+                raw = _renumber(raw, per_page, renumber, last)
+            body.append(BodyLine(i + 1, raw, page_start=i == first_body, blank_before=blank, sep_before=sep, page=page_no))
+            blank = sep = False
+        last += len(renumber)
+        if foot is not None:
+            for i in (i for i in kept if i >= foot and lines[i].strip()):
+                if URL_ONLY.match(lines[i]):
+                    dropped.append((i + 1, lines[i].strip()))
+                    continue
+                lab = labels.get(i)
+                if lab is None:
+                    zone.append(ZoneLine(i + 1, lines[i], page=page_no))
+                    continue
+                mark, rest = lab
+                n = renumber.get(mark) if per_page else int(mark)
+                if n is None:
+                    zone.append(ZoneLine(i + 1, lines[i], page=page_no))
+                    continue
+                zone.append(ZoneLine(i + 1, lines[i], n, rest, page=page_no))
+                last = max(last, n)
+            tail = [z for z in zone if z.page == page_no]
+            open_note = bool(tail) and not _OPEN_END.search(tail[-1].raw)
+        else:
+            open_note = False
+        if not per_page:  # markers whose text is lost still count
+            for i in body_idx:
+                for m in re.finditer(r"(?<=[^\W\d_])(\d{1,3})(?!\d)", lines[i]):
+                    last = max(last, int(m.group(1))) if int(m.group(1)) == last + 1 else last
+    return Layout(spacing, body, zone, pages, dropped, doubts)
+
+
+def _per_page_marks(lines: list[str], spans: list[list[int]], furniture: set[int]) -> str:
+    """'*' or ')' when the notes are marked per page (``*)``, ``1)``); '' when numbered through."""
+    styles: Counter[str] = Counter()
+    for span in spans:
+        for i in span:
+            m = _FOOT.match(lines[i])
+            if m and i not in furniture:
+                styles["*" if m.group(1).startswith("*") else ")" if m.group(1).endswith(")") else "n"] += 1
+    best = max(("*", ")"), key=lambda s: styles[s])
+    return best if styles[best] > styles["n"] else ""
+
+
+def _renumber(raw: str, style: str, renumber: dict[str, int], last: int) -> str:
+    """Replace per-page marks glued to words with running numbers (recorded in ``renumber``)."""
+    pat = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\s\d][.,;:!?»«\"“”’]))(\*{1,4}\)|\d{1,2}\))" if style else "")
+
+    def sub(m: re.Match[str]) -> str:
+        if m.group(1) in renumber:
+            return m.group(0)
+        renumber[m.group(1)] = last + len(renumber) + 1
+        return str(renumber[m.group(1)])
+
+    return pat.sub(sub, raw)
+
+
+def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note: bool) -> tuple[int | None, dict[int, tuple[str, str]]]:
+    """Where the page's note block begins (None: no block) and its label lines."""
+    body_text = ""
+    labels: dict[int, tuple[str, str]] = {}
+    start = None
+    expect = last
+    prev_blank = False
+    for k, i in enumerate(kept):
+        raw = lines[i]
+        if not raw.strip():
+            prev_blank = True
+            continue
+        m = _FOOT.match(raw)
+        if m and (start is not None or prev_blank) and k > 0:
+            mark = m.group(1)
+            if per_page:
+                ok = (mark.startswith("*") == (per_page == "*")) and bool(_glued(mark).search(body_text))
+            else:
+                n = int(mark) if mark.isdigit() else -1
+                ok = expect < n <= expect + 12 and bool(_glued(mark).search(body_text))
+            if ok:
+                if start is None:
+                    start = i
+                    start = _continuation_start(lines, kept, k, open_note) or start
+                labels[i] = (mark, m.group(2))
+                if not per_page:
+                    expect = int(mark)
+                prev_blank = False
+                continue
+        if start is None:
+            body_text += raw + "\n"
+        prev_blank = False
+    if start is None and open_note:
+        start = _continuation_start(lines, kept, len(kept), open_note)
+    return start, labels
+
+
+def _continuation_start(lines: list[str], kept: list[int], k: int, open_note: bool) -> int | None:
+    """The first line of a continued note above position ``k`` of the page: the last separated group, if the note is open."""
+    if not open_note:
+        return None
+    j = k - 1
+    while j >= 0 and not lines[kept[j]].strip():
+        j -= 1
+    group_end = j
+    while j >= 0 and lines[kept[j]].strip():
+        j -= 1
+    if j < 0 or group_end < 0 or j + 1 > group_end:
+        return None
+    first = lines[kept[j + 1]].strip()
+    rule = len(lines[kept[j]]) >= 10
+    return kept[j + 1] if rule or first[:1].islower() else None
