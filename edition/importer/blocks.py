@@ -108,9 +108,18 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
         prev = blocks[-1] if blocks else None
         nxt = body[i + 1] if i + 1 < len(body) else None
         text = line.text
-        if line.sep_before and DATELINE.match(text):
+        if (line.sep_before or line.blank_before) and DATELINE.match(text):
             blocks.append(Block("dateline", [line]))
             i += 1
+            continue
+        if prev is not None and prev.kind == "dateline" and _signature(line, nxt):
+            blocks.append(Block("signed", [line]))
+            i += 1
+            continue
+        j = _standalone(body, i, habits) if habits.spacing == "single" else -1
+        if j >= 0:
+            blocks.append(Block("head", body[i : j + 1]))
+            i = j + 1
             continue
         if is_caps(text):
             j = i
@@ -128,12 +137,15 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
             and nxt is not None
             and (nxt.text[:1].isupper() or nxt.text[:1].isdigit())
         )
-        if line.sep_before or isolated:
+        # A separator line also stands after headings in some extractions: a full line that runs on is text.
+        runs_on = prev is not None and prev.kind == "head" and len(text) >= short
+        if (line.sep_before and not runs_on) or isolated:
             j = i
             # A heading that fills the line wrapped onto the next one, a short line without final punctuation.
             while (
-                len(body[j].text) >= short
-                and j + 1 < len(body)
+                j + 1 < len(body)
+                and j - i < 2
+                and len(body[j + 1].text) <= len(body[j].text)
                 and not body[j + 1].sep_before
                 and len(body[j + 1].text) < short
                 and body[j + 1].text[-1:].isalnum()
@@ -150,6 +162,39 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
             blocks.append(Block("p", [line]))
         i += 1
     return blocks
+
+
+def _signature(line: BodyLine, nxt: BodyLine | None) -> bool:
+    """A name alone on the line after a date line: capitalised words, no sentence."""
+    words = line.text.split()
+    return 1 <= len(words) <= 5 and all(w[:1].isupper() or w in ("von", "van", "de", "zu") for w in words) and (nxt is None or nxt.blank_before or nxt.sep_before or nxt.page_start)
+
+
+def _standalone(body: list[BodyLine], i: int, habits: Habits) -> int:
+    """Single spacing: one or two lines alone between blank lines (or page edges) that end
+    without sentence punctuation (or are a few words ending in one, as ``§. 3.``) are a heading;
+    returns the index of its last line, -1 if it is none."""
+    line = body[i]
+    if not (line.blank_before or line.sep_before or line.page_start) or not (line.text[:1].isupper() or line.text[:1].isdigit() or line.text[:1] == "§"):
+        return -1
+    for j in (i, i + 1):
+        if j >= len(body) or (j > i and (body[j].blank_before or body[j].sep_before or body[j].page_start)):
+            return -1
+        after = body[j + 1] if j + 1 < len(body) else None
+        if after is not None and not (after.blank_before or after.sep_before or after.page_start):
+            continue
+        if after is None or BULLET.match(line.text) or len(body[j].text) >= habits.full_length * SHORT_SHARE:
+            return -1
+        if after.page_start and not after.blank_before and len(line.text) >= habits.full_length * SHORT_SHARE:
+            return -1  # text running on over the page break
+        last = _stripped(body[j])
+        words = sum(len(body[k].text.split()) for k in range(i, j + 1))
+        if DATELINE.match(last) or len(body[j].text) >= habits.full_length * SHORT_SHARE and j == i:
+            return -1
+        if not re.search(r"[.,;:!?…\"»«“”')\]]$", last) or (re.search(r"[.!?]$", last) and words <= 4):
+            return j
+        return -1
+    return -1
 
 
 def _breaks(before: BodyLine, line: BodyLine, habits: Habits, short: float) -> bool:

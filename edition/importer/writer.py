@@ -229,8 +229,10 @@ def _div(parent: etree._Element, d: Div, inline: dict[int, list[Node]], ctx: Con
             add_nodes(el(lst, "item"), inline[id(b)], ctx)
             continue
         _pb(div, b, ctx)
-        if b.kind == "dateline":
-            add_nodes(el(el(div, "closer"), "dateline"), inline[id(b)], ctx)
+        if b.kind in ("dateline", "signed"):
+            # A signature after its date line shares the closer.
+            closer = div[-1] if b.kind == "signed" and len(div) and etree.QName(div[-1]).localname == "closer" else el(div, "closer")
+            add_nodes(el(closer, b.kind), inline[id(b)], ctx)
         else:
             add_nodes(el(div, "head" if b.kind == "head" else "p"), inline[id(b)], ctx)
 
