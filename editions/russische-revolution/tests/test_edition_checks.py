@@ -126,6 +126,51 @@ def test_no_person_tag_inside_a_word(name: str, trees: dict[str, etree._ElementT
     assert inside_words(trees[name].getroot()) == []
 
 
+@pytest.mark.parametrize("name", essay_ids())
+def test_a_correction_inside_a_mention_keeps_the_mention(name: str, trees: dict[str, etree._ElementTree]) -> None:
+    """persName and date wrap a choice (the name as printed stays the mention), never the reverse."""
+    inside = trees[name].getroot().xpath(".//tei:choice//tei:persName | .//tei:choice//tei:date", namespaces=NS)
+    assert [f"{e.sourceline}: {''.join(e.itertext())}" for e in inside] == []
+
+
+def range_errors(root: etree._Element) -> list[str]:
+    """A range the text says in words ("zwischen Februar und Oktober", "von 1936 bis 1938") is one
+    date with both bounds, not two dates around the conjunction."""
+    errors = []
+    for d in root.iterfind("tei:text//tei:date", NS):
+        before = d.getprevious().tail if d.getprevious() is not None else d.getparent().text
+        after = d.getnext()
+        where = f"{d.sourceline}: {''.join(d.itertext())!r}"
+        opens = re.search(r"\b(zwischen|von)\s*$", before or "", re.IGNORECASE)
+        if (opens and after is not None and after.tag == d.tag
+                and re.fullmatch(r"\s*(und|bis)\s*", d.tail or "")):
+            errors.append(f"{where}: two dates for one range; one date with @from/@to")
+        elif opens and opens.group(1).lower() == "zwischen" and not (
+                {"from", "to"} <= set(d.attrib) or {"notBefore", "notAfter"} <= set(d.attrib)):
+            errors.append(f"{where}: a range after 'zwischen' needs both bounds")
+    return errors
+
+
+@pytest.mark.parametrize("name", essay_ids())
+def test_ranges_in_words_are_one_date(name: str, trees: dict[str, etree._ElementTree]) -> None:
+    assert range_errors(trees[name].getroot()) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "errors"),
+    [
+        ('zwischen <date when="1917-02">Februar</date> und <date when="1917-10">Oktober</date>', 1),
+        ('von <date when="1936">1936</date> bis <date when="1938">1938</date>', 1),
+        ('zwischen <date when="1917-02">Februar</date>', 1),
+        ('zwischen <date from="1917-02" to="1917-10">Februar und Oktober</date>', 0),
+        ('<date from="1936" to="1938">von 1936 bis 1938</date>', 0),
+        ('Zwischen 30 und 80 %; im <date when="1917-02">Februar</date> und <date when="1917-10">Oktober</date>', 0),
+    ],
+)
+def test_range_check(body: str, errors: int) -> None:
+    assert len(range_errors(_text(body))) == errors
+
+
 def date_errors(root: etree._Element, name: str) -> list[str]:
     """What is wrong with the dates of an essay's text: ISO syntax and calendar validity,
     ranges, @cert, and Julian dates (declared calendar, correct conversion, before the switch)."""
