@@ -13,6 +13,7 @@ import click
 from .. import config as C
 from ..core import find_edition_dir
 from ..errors import LocatedError
+from .guess import guess_meta
 from .meta import read_meta
 from .pipeline import run
 from .source import SourceError, read_source
@@ -21,24 +22,32 @@ from .writer import Links
 
 @click.command("import")
 @click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--meta", "meta_path", type=click.Path(path_type=Path, dir_okay=False), help="Metadata TOML (default: SOURCE with .toml).")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True, help="TEI file to write.")
-def import_command(source: Path, meta_path: Path | None, output: Path) -> None:
+@click.option("--meta", "meta_path", type=click.Path(path_type=Path, dir_okay=False), help="Metadata TOML (default: SOURCE with .toml, if there is one).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="TEI file to write (default: SOURCE with .xml).")
+def import_command(source: Path, meta_path: Path | None, output: Path | None) -> None:
     """Import a PDF's raw text extraction SOURCE as a TEI draft.
 
     Reconstructs pages, line-end hyphenation, paragraphs, headings, lists,
     quotations and footnotes, writes OUTPUT and prints what it found and what
-    it was unsure of. When OUTPUT lies in an edition, its edition.toml gives the
-    register prefix and path and the calendar policy.
+    it was unsure of. pdftotext output (form feeds as page breaks) is read as
+    it is. Without a metadata file, title and author come from the text and the
+    id from OUTPUT's name, and the report says so. When OUTPUT lies in an
+    edition, its edition.toml gives the register prefix and path and the
+    calendar policy.
     """
+    output = output or source.with_suffix(".xml")
     try:
         src = read_source(source)  # the source first: a missing source explains a missing .toml
         edition_dir = find_edition_dir(output.parent)
         cfg = C.load(edition_dir / C.FILE_NAME) if edition_dir else None
-        meta = read_meta(meta_path or source.with_suffix(".toml"), cfg.calendar if cfg else C.Calendar())
+        meta_path = meta_path or (source.with_suffix(".toml") if source.with_suffix(".toml").is_file() else None)
+        guessed: list[str] = []
+        if meta_path:
+            meta = read_meta(meta_path, cfg.calendar if cfg else C.Calendar())
+        else:
+            meta, guessed = guess_meta(src.lines, source, output.stem, cfg)
         data, report = run(src, meta, _links(cfg, output) if cfg else Links())
-        if output.stem != meta.id:
-            raise SourceError(str(output), 0, 0, f"file name must be the essay id: {meta.id}.xml")
+        report.guessed = guessed
         write_draft(output, data)
     except (SourceError, LocatedError) as exc:
         _fail(str(exc))

@@ -25,6 +25,7 @@ class Report:
     doubts: list[str] = field(default_factory=list)
     front: list[str] = field(default_factory=list)
     back: bool = False
+    guessed: list[str] = field(default_factory=list)  #: metadata taken from the text (no metadata file)
 
     def format(self) -> str:
         def nums(xs: list[int]) -> str:
@@ -32,6 +33,7 @@ class Report:
 
         out = [
             f"import of {self.source}",
+            *([f"  no metadata file; guessed: {g}" for g in self.guessed]),
             f"  layout: {self.spacing}-spaced lines",
             f"  pages: {self.pages}" + (f" (printed numbers: {', '.join(f'page {p} = {n}' for p, n in self.printed_pages)})" if self.printed_pages else " (no printed page number survives)"),
             f"  front: {', '.join(self.front) or 'none'}; back (author note): {'yes' if self.back else 'no'}",
