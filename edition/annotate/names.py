@@ -35,27 +35,72 @@ def _form_pattern(form: str) -> str:
     return r"\s+".join(words) + f"(?:{ending})?"
 
 
+_WORD = re.compile(r"\w+")
+_BEFORE = f"(?<![\\w{HYPHENS}{APOSTROPHES}])"
+_AFTER = f"(?![\\w{HYPHENS}])(?![{APOSTROPHES}]\\w)"
+
+
 @dataclass(frozen=True)
 class Matcher:
-    regex: re.Pattern[str]
-    ordered: tuple[str, ...]  # regex group i+1 is ordered[i]
+    """The register's forms, found as one alternation of them (longest first) would find them,
+    in time linear in the text: only where a word starts that a form can start with is any form tried.
+
+    A form beginning with a word character can match only where the text's word run equals the
+    form's first run (or that run with the genitive ending, for a one-word form); a form beginning
+    otherwise is looked for on its own (``elsewhere``).
+    """
+
+    ordered: tuple[str, ...]  # priority order: longest first
     forms: dict[str, frozenset[str]]
+    patterns: tuple[re.Pattern[str], ...]  # patterns[i] matches ordered[i] at a position, with its boundaries
+    by_word: dict[str, tuple[int, ...]]  # a word run of the text → the forms that can start there, by priority
+    elsewhere: tuple[int, ...]  # forms not starting with a word character
 
     def find(self, text: str) -> list[NameMatch]:
-        out = []
-        for m in self.regex.finditer(text):
-            form = self.ordered[m.lastindex - 1]
-            out.append(NameMatch(m.start(), m.end(), form, self.forms[form]))
+        candidates: dict[int, list[int]] = {}
+        for m in _WORD.finditer(text):
+            forms = self.by_word.get(m.group())
+            if forms:
+                candidates[m.start()] = list(forms)
+        for i in self.elsewhere:
+            for m in re.finditer(f"(?={self.patterns[i].pattern})", text):
+                candidates.setdefault(m.start(), []).append(i)
+        out: list[NameMatch] = []
+        end = 0
+        for start in sorted(candidates):
+            if start < end:
+                continue  # inside the previous mention: matches do not overlap
+            for i in sorted(candidates[start]):
+                m = self.patterns[i].match(text, start)
+                if m:
+                    form = self.ordered[i]
+                    out.append(NameMatch(m.start(), m.end(), form, self.forms[form]))
+                    end = m.end()
+                    break
         return out
 
 
+def _start_words(form: str) -> list[str] | None:
+    """The word runs of a text where ``form`` can begin; None if it begins with another character."""
+    first = _WORD.match(form)
+    if first is None:
+        return None
+    words = [first.group()]
+    if first.end() == len(form) and not form.lower().endswith(SIBILANT_END):
+        words.append(form + ("S" if form.isupper() else "s"))  # the genitive joins the run
+    return words
+
+
 def compile_forms(forms: dict[str, frozenset[str]]) -> Matcher:
-    """One regex over all forms, longest first (so full names win over surnames)."""
+    """The matcher of all forms, longest first (so full names win over surnames)."""
     ordered = tuple(sorted(forms, key=lambda f: (-len(f), f)))
-    alternation = "|".join(f"({_form_pattern(f)})" for f in ordered) or "(?!)"
-    pattern = (
-        f"(?<![\\w{HYPHENS}{APOSTROPHES}])"
-        f"(?:{alternation})"
-        f"(?![\\w{HYPHENS}])(?![{APOSTROPHES}]\\w)"
-    )
-    return Matcher(re.compile(pattern), ordered, forms)
+    patterns = tuple(re.compile(f"{_BEFORE}{_form_pattern(f)}{_AFTER}") for f in ordered)
+    by_word: dict[str, list[int]] = {}
+    elsewhere: list[int] = []
+    for i, form in enumerate(ordered):
+        words = _start_words(form)
+        if words is None:
+            elsewhere.append(i)
+        for word in words or ():
+            by_word.setdefault(word, []).append(i)
+    return Matcher(ordered, forms, patterns, {w: tuple(ix) for w, ix in by_word.items()}, tuple(elsewhere))

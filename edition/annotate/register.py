@@ -10,6 +10,7 @@ context before it is tagged.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..xmlio import NS, XML_NS, XmlInputError, parse
@@ -32,9 +33,9 @@ class Register:
     def forenames_of(self, pid: str) -> tuple[str, ...]:
         return self.persons[pid].forenames
 
-    @property
+    @cached_property
     def words(self) -> frozenset[str]:
-        """Every single word of every form: the report never flags these."""
+        """Every single word of every form: the report never flags these (asked once per word of a text)."""
         return frozenset(w for form in self.forms for w in form.split(" "))
 
 
