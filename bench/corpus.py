@@ -53,10 +53,12 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 EDITION = [sys.executable, "-c", "from edition.cli import main; main()"]  # the checkout's toolkit
 
 LINE, JOIN = "\x01", "\x00"  # markers in the flow text: a line break, a break that keeps the word whole
+TOUCHING = 0.3  # pt: pieces of text on a PDF line this close or closer are one word
 TEI_INLINE = frozenset(
     "abbr add addName am app choice corr damage date del distinct emph ex expan foreign forename g genName "
     "geogName gloss hi lem measure mentioned name nameLink num orgName orig pc persName placeName q quote rdg "
-    "reg roleName rs said seg sic soCalled subst supplied surname surplus term time title unclear w c".split())
+    "reg roleName rs said seg sic soCalled subst supplied surname surplus term time title unclear w c "
+    "ref author editor edition publisher pubPlace biblScope".split())
 TEI_BREAKS = frozenset({"lb", "pb", "cb"})
 TEI_ALTERNATIVES = frozenset({"choice", "app", "subst"})  # their children are read apart (sic · corr, lem · rdg)
 HTML_INLINE = frozenset(
@@ -70,12 +72,12 @@ HTML_COUNTERPARTS = {"cell": {"td", "th"}, "figure": {"figure"}}
 
 def words(flow: str) -> Counter[str]:
     """The words of a flow text (see the module docstring) as a multiset."""
-    text = unicodedata.normalize("NFKC", flow).casefold()
+    text = unicodedata.normalize("NFKC", flow)
     text = re.sub(rf"[-\u2010\u00ac\u00ad]?\s*{JOIN}\s*", "", text)
     text = re.sub(rf"\u00ad\s*(?:{LINE}\s*)+", "", text)  # a soft hyphen at a line end: the word goes on
-    text = re.sub(rf"(\w)[-\u2010\u00ac]\s*(?:{LINE}\s*)+(\w)",
+    text = re.sub(rf"(\w)[-\u2010\u00ac]\s*(?:{LINE}\s*)+(\w)",  # case-folded after: Samen-|Korn stays two words
                   lambda m: m[1] + m[2] if m[2].islower() else f"{m[1]} {m[2]}", text)
-    return Counter(re.findall(r"[^\W_]+", text.replace("\u00ad", "")))
+    return Counter(re.findall(r"[^\W_]+", text.replace("\u00ad", "").casefold()))
 
 
 def _space(text: str | None) -> str:
@@ -119,10 +121,46 @@ def html_flow(el: html.HtmlElement) -> Iterator[str]:
         yield " "
 
 
+def _page_margins() -> dict[str, float]:
+    """The book's page margins in points (inside, outside, top, bottom), as edition.typ sets them."""
+    typ = (ROOT / "xslt" / "pdf" / "edition.typ").read_text(encoding="utf-8")
+    found = {name: re.search(rf"\b{name}(?: =|:) (\d+(?:\.\d+)?)mm", typ) for name in ("inside", "outside", "top", "bottom")}
+    missing = [name for name, m in found.items() if m is None]
+    if missing:
+        sys.exit(f"edition.typ: no page margin {', '.join(missing)} in mm; the bench cannot find the text area")
+    return {name: float(m[1]) * 72 / 25.4 for name, m in found.items() if m}
+
+
 def pdf_text(pdf: Path) -> tuple[str, list[str]]:
-    """The PDF's text as a flow (its lines as line breaks) and what pdftotext complained of."""
-    result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True)
-    return re.sub(r"[^\S\n]+", " ", result.stdout.replace("\f", "\n")).replace("\n", LINE), result.stderr.splitlines()
+    """The text area of the PDF's pages as a flow (its lines as line breaks) and what pdftotext
+    complained of. The page furniture — running heads, folios, the page labels in the outer
+    margin, all marked as artifacts in the PDF — stands outside the text area and is not read, as
+    the HTML's page labels are not; a word broken across two pages then reads whole."""
+    result = subprocess.run(["pdftotext", "-bbox-layout", "-enc", "UTF-8", str(pdf), "-"],
+                            capture_output=True, text=True, check=True)
+    # pdftotext's XHTML names a DTD: never loaded
+    parser = etree.XMLParser(load_dtd=False, no_network=True, resolve_entities=False, huge_tree=True)
+    doc = etree.fromstring(result.stdout.encode("utf-8"), parser)
+    margin, ns = _page_margins(), {"x": "http://www.w3.org/1999/xhtml"}
+    lines = []
+    for number, page in enumerate(doc.iterfind(".//x:page", ns), start=1):
+        width, height = float(page.get("width")), float(page.get("height"))
+        left = margin["inside"] if number % 2 else margin["outside"]  # bound at the left: recto's inside is left
+        right = width - (margin["outside"] if number % 2 else margin["inside"])
+        for line in page.iterfind(".//x:line", ns):
+            text, end = "", None
+            for w in line.iterfind("x:word", ns):
+                x0, x1 = float(w.get("xMin")), float(w.get("xMax"))
+                if float(w.get("yMax")) <= margin["top"] or float(w.get("yMin")) >= height - margin["bottom"] \
+                        or x1 <= left or x0 >= right:
+                    continue
+                # pieces that touch are one word on the page (pdftotext parts a word where a mark
+                # drawn between its letters, such as a page label, interrupts the text)
+                text += ("" if end is not None and x0 - end < TOUCHING else " ") + (w.text or "")
+                end = x1
+            if text.strip():
+                lines.append(text.strip())
+    return LINE.join(lines), result.stderr.splitlines()
 
 
 def recall(source: Counter[str], output: Counter[str]) -> float:

@@ -15,6 +15,7 @@ from edition.paths import ROOT
 from edition.transform import pdf_fonts
 from edition.transform.pdf import PdfBuildError, build_pdf, prepare
 from edition.xmlio import NS, parse
+from pdf_support import pdf_text
 
 SAMPLE = ROOT / "tests" / "fixtures" / "sample-edition"
 SHOTS = ROOT / "build" / "test-screenshots" / "pdf"
@@ -26,9 +27,6 @@ MARKED = "Glyphen-Probe"  # the paragraph that carries them
 def covered(c: str) -> bool:
     return any(ord(c) in f.coverage for f in pdf_fonts.chain())
 
-
-def pdf_text(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
 
 
 def line_of(essay: Path, needle: str) -> int:

@@ -5,7 +5,6 @@ words as plain text."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pypdf
@@ -15,6 +14,7 @@ from lxml import html
 from edition.paths import ROOT
 from edition.transform.html import build_html
 from edition.transform.pdf import build_pdf
+from pdf_support import pdf_text
 
 SAMPLE = ROOT / "tests" / "fixtures" / "sample-edition"
 # words → target; the words say whether the link is allowed
@@ -54,9 +54,6 @@ def pdf(edition: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     build_pdf(edition / "tei" / "essays" / "sample.xml", edition, out)
     return out
 
-
-def pdf_text(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
 
 
 def pdf_links(pdf: Path) -> list[dict]:

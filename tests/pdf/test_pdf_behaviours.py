@@ -6,7 +6,6 @@ and the build warns once per name."""
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from lxml import etree
 
 from edition.paths import ROOT, XSLT
 from edition.transform.pdf import build_pdf, typst_markup
+from pdf_support import pdf_text
 
 SAMPLE = ROOT / "tests" / "fixtures" / "sample-edition"
 TEI = "http://www.tei-c.org/ns/1.0"
@@ -40,9 +40,6 @@ def document(body: str) -> str:
             '<publicationStmt><p>test</p></publicationStmt><sourceDesc><p>test</p></sourceDesc></fileDesc>'
             f'</teiHeader><text><body><div><head>Behaviours</head>{body}</div></body></text></TEI>')
 
-
-def pdf_text(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
 
 
 @pytest.fixture(scope="module")

@@ -140,7 +140,10 @@
         <xsl:otherwise><xsl:apply-templates mode="inline"/></xsl:otherwise>
       </xsl:choose>
     </xsl:value-of></xsl:variable>
-    <xsl:value-of select="if ($content eq '') then '' else ed:styled($content, $model)"/>
+    <!-- the readings of a substitution (add, del) are words of their own for text extraction:
+         word joiners, invisible and unbreakable, part them where they touch (T|t̶|he) -->
+    <xsl:variable name="wj" as="xs:string" select="if (parent::subst) then '#sym.wj;' else ''"/>
+    <xsl:value-of select="if ($content eq '') then '' else $wj || ed:styled($content, $model) || $wj"/>
   </xsl:template>
 
   <!-- A block: between blocks its own block; in running text its content, on a line of its own
@@ -356,9 +359,12 @@
         or self::titlePart or self::docTitle or self::titlePage or self::byline or self::docImprint or self::docAuthor or self::address
         or self::opener or self::closer or self::salute or self::signed or self::dateline or self::cell or self::epigraph
         or self::trailer or self::stage or self::speaker or self::label or self::div or self::body][1]"/>
+      <xsl:variable name="inner" as="xs:boolean" select="exists(preceding-sibling::node()[self::* or normalize-space()]) and exists(following-sibling::node()[self::* or normalize-space()])"/>
       <xsl:choose>
-        <xsl:when test="$block[not(self::p or self::item or self::note or self::div or self::body or self::stage)]
-          and (preceding-sibling::node()[self::* or normalize-space()]) and (following-sibling::node()[self::* or normalize-space()])">#linebreak()</xsl:when>
+        <xsl:when test="$inner and $block[not(self::p or self::item or self::note or self::div or self::body or self::stage)]">#linebreak()</xsl:when>
+        <!-- a word the source hyphenates at this line end (Befruch-|tung) keeps the source's line
+             break, so it reads as one word and its hyphen stays the source's -->
+        <xsl:when test="$inner and matches(string(preceding::text()[normalize-space()][1]), '[\-&#x2010;&#xAC;]\s*$')">#linebreak()</xsl:when>
         <xsl:otherwise>#" ";</xsl:otherwise>
       </xsl:choose>
     </xsl:if>
