@@ -121,7 +121,9 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
         last += len(renumber)
         if foot is not None:
             for i in (i for i in kept if i >= foot and lines[i].strip()):
-                if URL_ONLY.match(lines[i]):
+                before = [z for z in zone if z.page == page_no]
+                if URL_ONLY.match(lines[i]) and not (before and not _OPEN_END.search(before[-1].raw)):
+                    # A URL alone after a finished note repeats a link of the PDF; after an open one it ends the note.
                     dropped.append((i + 1, lines[i].strip()))
                     continue
                 lab = labels.get(i)

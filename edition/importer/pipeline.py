@@ -10,14 +10,31 @@ from . import quotes, structure, writer
 from .hyphenation import mid_line_compounds
 from .meta import Meta
 from .paged import analyse_paged
-from .pages import analyse
+from .pages import Layout, analyse
 from .report import Report
 from .source import Source, SourceError
 
 
+def _layout(src: Source) -> Layout:
+    """Pages with their body, feet and furniture.
+
+    Form feeds give the pages. Without them, single-spaced pages are found by the leading
+    space that starts them and then read like any paged extraction (edges, feet by their
+    labels); double-spaced ones by the rhythm of their blank lines, which also marks the feet.
+    """
+    if src.breaks:
+        return analyse_paged(src.lines, src.breaks)
+    lay = analyse(src.lines)
+    if lay.spacing == "double":
+        return lay
+    paged = analyse_paged(src.lines, frozenset(p.line - 1 for p in lay.pages[1:]))
+    paged.doubts = [d for d in lay.doubts if "page start" in d or "leading space" in d] + paged.doubts
+    return paged
+
+
 def run(src: Source, meta: Meta, links: writer.Links = writer.Links()) -> tuple[bytes, Report]:
     rep = Report(src.name)
-    lay = analyse_paged(src.lines, src.breaks) if src.breaks else analyse(src.lines)
+    lay = _layout(src)
     rep.spacing, rep.pages = lay.spacing, len(lay.pages)
     rep.printed_pages = [(p.position, p.printed) for p in lay.pages if p.printed]
     rep.doubts += lay.doubts
