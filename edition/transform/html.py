@@ -87,32 +87,39 @@ WEB_IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"}
 
 def copy_images(edition: Edition, out_dir: Path) -> tuple[list[str], list[str]]:
     """Copy the images the texts' ``graphic/@url`` name (relative to the text, inside the edition)
-    into the site under the same path; return the paths copied and a warning for each left out.
+    into the site under the same path; return the paths copied and a warning for each left out
+    (once per text and address, with the number of figures).
 
     A figure whose image is not copied shows its description (figDesc/desc/head) instead: the
     warning says which and why, so nothing is lost silently."""
     copied: dict[str, Path] = {}
-    warnings: list[str] = []
+    left_out: dict[tuple[Path, str], tuple[int, str, int]] = {}  # (text, url) → first line, why, count
     root = edition.dir.resolve()
     for path in edition.texts:
         for graphic in parse(path).getroot().iter(f"{{{TEI_NS}}}graphic"):
             url = (graphic.get("url") or "").strip()
             if not url:
                 continue
-            where = f"{path}:{graphic.sourceline}: warning: graphic {url!r}"
             target = (path.parent / url).resolve()
+            why = None
             if "://" in url or url.startswith(("/", "data:")) or ".." in Path(url).parts or not target.is_relative_to(root):
-                warnings.append(f"{where} is not a file inside the edition; the figure shows its description")
-            elif Path(url).suffix.lower() not in WEB_IMAGES:
-                warnings.append(f"{where} is no web image format; the figure shows its description")
+                why = "is not a file inside the edition"
+            elif Path(url).suffix.lower() not in WEB_IMAGES or any(c.isspace() for c in url):
+                why = "is no web image file name"
             elif not target.is_file():
-                warnings.append(f"{where} not found beside the text; the figure shows its description")
+                why = "is not found beside the text"
             elif url in copied and copied[url] != target:
-                warnings.append(f"{where} names another file than an earlier text's {url!r}; the figure shows its description")
+                why = f"names another file than an earlier text's {url!r}"
             elif url not in copied:
                 copied[url] = target
                 (out_dir / url).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(target, out_dir / url)
+            if why:
+                line, _, count = left_out.get((path, url), (graphic.sourceline or 0, why, 0))
+                left_out[(path, url)] = (line, why, count + 1)
+    warnings = [f"{path}:{line}: warning: graphic {url!r} {why}; the figure shows its description"
+                + (f" ({count} figures)" if count > 1 else "")
+                for (path, url), (line, why, count) in left_out.items()]
     return sorted(copied), warnings
 
 

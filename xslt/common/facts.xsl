@@ -108,6 +108,22 @@
     <xsl:sequence select="string-join($nodes ! normalize-space(.)[.], $sep)"/>
   </xsl:function>
 
+  <!-- ===== structure ==================================================================== -->
+
+  <!-- A division is a section of its own where its head has words (a head with none, as DTA
+       prints have for untitled parts, heads nothing): it adds a heading level in every output. -->
+  <xsl:function name="ed:has-heading" as="xs:boolean">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="exists($div/tei:head[normalize-space(string-join(.//text()[not(ancestor::tei:note)]))])"/>
+  </xsl:function>
+
+  <!-- 1 for a division at the top, one more per enclosing division with a heading: no level is
+       ever skipped (WCAG, PDF/UA). -->
+  <xsl:function name="ed:heading-level" as="xs:integer">
+    <xsl:param name="head" as="element()"/>
+    <xsl:sequence select="count($head/ancestor::tei:div[ed:has-heading(.)])"/>
+  </xsl:function>
+
   <!-- ===== the edition ================================================================== -->
 
   <!-- The edition document's facts (edition/core.py writes it from edition.toml). -->
@@ -125,6 +141,26 @@
         'place': $pub/tei:pubPlace ! normalize-space(.),
         'licence': $pub/tei:availability/tei:licence[1],
         'url': replace(normalize-space($pub/tei:idno[@type = 'URL']), '([^/])$', '$1/') }"/>
+  </xsl:function>
+
+  <!-- "Beispieledition, hg. von Erika Muster, Version 1.0.0, Berlin: tei-edition 2026" -->
+  <xsl:function name="ed:edition-citation" as="xs:string">
+    <xsl:param name="edition" as="element(tei:TEI)"/>
+    <xsl:variable name="f" as="map(xs:string, item()*)" select="ed:edition-facts($edition)"/>
+    <xsl:sequence select="string-join((
+        $f?title,
+        if (exists($f?editors)) then ed:label('edited-by-short') || ' ' || string-join($f?editors, ', ') else (),
+        ed:label('version') || ' ' || $f?version,
+        normalize-space(string-join(($f?place, $f?publisher[.]), ': ') || ' ' || substring($f?date, 1, 4))), ', ')"/>
+  </xsl:function>
+
+  <!-- "Autorin: Titel. Untertitel. In: <edition citation>." (no author: the title first). -->
+  <xsl:function name="ed:citation" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="edition" as="element(tei:TEI)"/>
+    <xsl:variable name="authors" as="xs:string*" select="ed:essay-authors($tei)"/>
+    <xsl:sequence select="(if (exists($authors)) then string-join($authors, ', ') || ': ' else '')
+        || ed:essay-full-title($tei) || '. ' || ed:label('cite-in') || ': ' || ed:edition-citation($edition) || '.'"/>
   </xsl:function>
 
 </xsl:stylesheet>

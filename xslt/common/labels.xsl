@@ -131,10 +131,29 @@
        langUsage), else the interface language. -->
   <xsl:function name="ed:text-language" as="xs:string">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="($node/ancestor-or-self::*[@xml:lang][1]/@xml:lang ! string(.),
+    <xsl:sequence select="ed:language-tag(($node/ancestor-or-self::*[@xml:lang][1]/@xml:lang ! string(.),
         $node/ancestor-or-self::tei:TEI[1]/(tei:text/@xml:lang, tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[1]/@ident)
           [normalize-space()] ! string(.),
-        $interface-language)[1]"/>
+        $interface-language)[1])"/>
+  </xsl:function>
+
+  <!-- ISO 639-2 codes (as langUsage/@ident and DTA texts write them: "ger") → the BCP 47 tag
+       (ISO 639-1) that HTML lang, PDF and the search index understand; the bibliographic (B)
+       and terminological (T) codes of the languages that have a two-letter code and differ. -->
+  <xsl:variable name="ed:iso639-2" as="map(xs:string, xs:string)" select="map {
+      'ger': 'de', 'deu': 'de', 'fre': 'fr', 'fra': 'fr', 'eng': 'en', 'lat': 'la', 'ita': 'it', 'spa': 'es',
+      'pol': 'pl', 'rus': 'ru', 'por': 'pt', 'dut': 'nl', 'nld': 'nl', 'gre': 'el', 'ell': 'el', 'chi': 'zh',
+      'zho': 'zh', 'cze': 'cs', 'ces': 'cs', 'per': 'fa', 'fas': 'fa', 'rum': 'ro', 'ron': 'ro', 'slo': 'sk',
+      'slk': 'sk', 'wel': 'cy', 'cym': 'cy', 'alb': 'sq', 'sqi': 'sq', 'arm': 'hy', 'hye': 'hy', 'baq': 'eu',
+      'eus': 'eu', 'bur': 'my', 'mya': 'my', 'geo': 'ka', 'kat': 'ka', 'ice': 'is', 'isl': 'is', 'mac': 'mk',
+      'mkd': 'mk', 'mao': 'mi', 'mri': 'mi', 'may': 'ms', 'msa': 'ms', 'tib': 'bo', 'bod': 'bo', 'swe': 'sv',
+      'dan': 'da', 'nor': 'no', 'fin': 'fi', 'hun': 'hu', 'heb': 'he', 'ara': 'ar', 'jpn': 'ja', 'tur': 'tr' }"/>
+
+  <xsl:function name="ed:language-tag" as="xs:string">
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:variable name="primary" as="xs:string" select="lower-case(substring-before($lang || '-', '-'))"/>
+    <xsl:sequence select="if (map:contains($ed:iso639-2, $primary))
+        then $ed:iso639-2($primary) || substring($lang, string-length($primary) + 1) else $lang"/>
   </xsl:function>
 
   <!-- lang="<interface language>" for interface wording placed among the text of $node, when the

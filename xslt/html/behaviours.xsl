@@ -110,7 +110,7 @@
       <xsl:attribute name="style" select="."/>
     </xsl:for-each>
     <xsl:for-each select="@xml:lang[normalize-space()]">
-      <xsl:attribute name="lang" select="."/>
+      <xsl:attribute name="lang" select="ed:language-tag(.)"/>
     </xsl:for-each>
     <xsl:if test="@xml:id">
       <xsl:attribute name="id" select="ed:html-id(.)"/>
@@ -171,7 +171,7 @@
   <xsl:template name="bh:section">
     <xsl:param name="model" as="map(*)" required="yes"/>
     <xsl:param name="ed:phrasing" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:variable name="head" as="element()?" select="tei:head[1]"/>
+    <xsl:variable name="head" as="element()?" select="tei:head[normalize-space(string-join(.//text()[not(ancestor::tei:note)]))][1]"/>
     <xsl:element name="{if ($ed:phrasing) then 'span' else if ($head) then 'section' else 'div'}">
       <xsl:call-template name="ed:common-attributes">
         <xsl:with-param name="model" select="$model"/>
@@ -190,7 +190,7 @@
   <xsl:template name="bh:heading">
     <xsl:param name="model" as="map(*)" required="yes"/>
     <xsl:param name="ed:phrasing" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:variable name="level" as="xs:integer" select="min((max((xs:integer((ed:param($model, 'level', ()), count(ancestor::tei:div) + 1)[1]), 2)), 6))"/>
+    <xsl:variable name="level" as="xs:integer" select="min((max((xs:integer((ed:param($model, 'level', ()), ed:heading-level(.) + 1)[1]), 2)), 6))"/>
     <xsl:element name="{if ($ed:phrasing) then 'span' else 'h' || $level}">
       <xsl:call-template name="ed:common-attributes">
         <xsl:with-param name="model" select="$model"/>
@@ -764,6 +764,30 @@
   </xsl:template>
 
   <!-- ===== the fallback ================================================================= -->
+
+  <!-- An element in another language than its surroundings: whichever template writes it, the
+       element it writes says so (lang), for screen readers, hyphenation and the search index. -->
+  <xsl:template match="tei:*[@xml:lang][normalize-space(@xml:lang)]" mode="ed:text" priority="40">
+    <xsl:variable name="out" as="node()*"><xsl:next-match/></xsl:variable>
+    <xsl:variable name="elements" as="element()*" select="$out[. instance of element()]"/>
+    <xsl:variable name="lang" as="xs:string" select="ed:language-tag(@xml:lang)"/>
+    <xsl:choose>
+      <xsl:when test="count($elements) eq 1 and empty($elements/@lang) and empty($out[. instance of text()][normalize-space()])">
+        <xsl:for-each select="$out">
+          <xsl:choose>
+            <xsl:when test=". instance of element()">
+              <xsl:copy>
+                <xsl:attribute name="lang" select="$lang"/>
+                <xsl:sequence select="@*, node()"/>
+              </xsl:copy>
+            </xsl:when>
+            <xsl:otherwise><xsl:sequence select="."/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise><xsl:sequence select="$out"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- An element the edition's own ODD models: its model, whatever template the toolkit has. -->
   <xsl:template match="tei:*[ed:overridden(.)]" mode="ed:text" priority="50">

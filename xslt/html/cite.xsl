@@ -7,15 +7,6 @@
     xmlns:ed="urn:tei-edition"
     exclude-result-prefixes="#all">
 
-  <!-- "Beispieledition, hg. von Erika Muster, Version 1.0.0, Berlin: tei-edition 2026" -->
-  <xsl:function name="ed:edition-citation" as="xs:string">
-    <xsl:sequence select="string-join((
-        $edition-title,
-        if (exists($edition-editors)) then ed:label('edited-by-short') || ' ' || string-join($edition-editors, ', ') else (),
-        ed:label('version') || ' ' || $edition-version,
-        string-join(($edition-place, $edition-publisher), ': ') || ' ' || substring($edition-date, 1, 4)), ', ')"/>
-  </xsl:function>
-
   <xsl:template name="ed:essay-cite">
     <xsl:param name="tei" as="element(tei:TEI)" required="yes"/>
     <!-- Without a published address the page's own address is cited (reading.js fills it in). -->
@@ -27,7 +18,7 @@
           <xsl:attribute name="data-cite-url" select="$url"/>
         </xsl:if>
         <xsl:sequence select="ed:script-labels(map { 'paragraph': 'paragraph-short' })"/>
-        <xsl:text>{string-join(ed:essay-authors($tei), ', ')}: {ed:essay-full-title($tei)}. {ed:label('cite-in')}: {ed:edition-citation()}. </xsl:text>
+        <xsl:text>{ed:citation($tei, $edition)} </xsl:text>
         <span class="cite-url">{$url}</span>
         <span class="cite-para"></span>
       </p>

@@ -107,10 +107,11 @@
   </xsl:template>
 
   <!-- Contents: every div with a head, nested as in the text. -->
-  <xsl:template match="tei:div[tei:head]" mode="ed:toc">
+  <xsl:template match="tei:div[ed:has-heading(.)]" mode="ed:toc">
+    <xsl:variable name="head" as="element(tei:head)" select="tei:head[normalize-space(string-join(.//text()[not(ancestor::tei:note)]))][1]"/>
     <li>
-      <a href="#{ed:html-id(tei:head[1])}">{normalize-space(string-join(tei:head[1]//text()[not(ancestor::tei:note)]))}</a>
-      <xsl:if test=".//tei:div[tei:head]">
+      <a href="#{ed:html-id($head)}">{normalize-space(string-join($head//text()[not(ancestor::tei:note)]))}</a>
+      <xsl:if test=".//tei:div[ed:has-heading(.)]">
         <ol><xsl:apply-templates mode="#current"/></ol>
       </xsl:if>
     </li>

@@ -55,7 +55,7 @@
         </section>
         <section aria-labelledby="zitieren">
           <h2 id="zitieren">{ed:label('cite')}</h2>
-          <p class="citation">{ed:edition-citation()}.<xsl:for-each select="ed:published-url('')"><xsl:text> </xsl:text><span class="cite-url">{.}</span></xsl:for-each></p>
+          <p class="citation">{ed:edition-citation($edition)}.<xsl:for-each select="ed:published-url('')"><xsl:text> </xsl:text><span class="cite-url">{.}</span></xsl:for-each></p>
         </section>
         <section aria-labelledby="lizenz">
           <h2 id="lizenz">{ed:label('licence-and-sources')}</h2>
