@@ -285,9 +285,11 @@ def build_site(plan: Plan, site_dir: Path, pdf_dir: Path | None, progress: Progr
 
     task = progress.add_task("HTML site", total=1)
     try:
-        html.build_html(plan.edition.dir, site_dir, pdf_dir)
+        warnings = html.build_html(plan.edition.dir, site_dir, pdf_dir)
     except Exception as exc:  # the site is made from the whole edition: name its tei/ folder
         raise StepFailed(located(exc, plan.edition.dir)) from None
+    for line in warnings:  # what a page could not show as encoded (an image left out …)
+        console.print(line, markup=False, soft_wrap=True, style="yellow")
     progress.advance(task)
 
 
