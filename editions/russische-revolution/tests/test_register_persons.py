@@ -173,3 +173,16 @@ def test_first_name_acknowledgements_are_not_registered(persons: list[etree._Ele
     # Dallmer thanks "Marianne, Carlos, Ulf, Bolle und Ingrid" by first name only.
     strings = {s for p in persons for s in match_strings(p)}
     assert strings.isdisjoint({"Marianne", "Carlos", "Ulf", "Bolle", "Ingrid"})
+
+
+def test_authority_sources_are_pages_that_state_them(tree: etree._ElementTree, persons: list[etree._Element]) -> None:
+    """An identifier added after the register's first compilation names, in idno/@source, the
+    public page that confirmed it for this person; the header says so."""
+    sourced = [i for p in persons for i in p.findall("tei:idno[@source]", NS)]
+    assert sourced, "no authority identifier records where it was confirmed"
+    for idno in sourced:
+        assert re.fullmatch(r"https?://[^\s/]+\.[a-z]{2,}/\S*", idno.get("source")), (pid(idno.getparent()), idno.get("source"))
+    # @source is the register's only record of a confirmation: nowhere else in the register
+    assert {e.tag for e in tree.getroot().iter() if e.get("source") is not None} == {f"{{{NS['tei']}}}idno"}
+    header = "".join(tree.getroot().find("tei:teiHeader/tei:fileDesc/tei:sourceDesc", NS).itertext())
+    assert "idno/@source" in header
