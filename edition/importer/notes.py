@@ -18,7 +18,8 @@ from .hyphenation import Join, is_hyphenated, join
 from .pages import ZoneLine
 
 NOTE = "\x02{}\x03"  # note sentinel in body text
-_GLUED = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\s\d\x01-\x03][.,;:!?)\]»«\"“”’]))(\d{1,3})(?![\d])(?!,\d)")
+# A number after a single letter (A1, A2) is a formula's index, not a marker: a word has two letters.
+_GLUED = re.compile(r"(?:(?<=[^\W\d_][^\W\d_])|(?<=[^\s\d\x01-\x03][.,;:!?)\]»«\"“”’]))(\d{1,3})(?![\d])(?!,\d)")
 _APART = re.compile(r"(?<=[^\W\d_]|[.,;:!?»«\"“”)]) (\d{1,3})(?=[\s.,;:\x01]|$)")
 _PB = re.compile(r"\x01(\d+)\x03")
 
@@ -58,7 +59,8 @@ def find_markers(text: str) -> tuple[list[Marker], list[int]]:
         g1 = next((m for m in glued if m.n == n + 1 and m.start > prev), None)
         bound = g1.start if g1 else len(text)
         a = next((m for m in apart if m.n == n and prev < m.start < bound), None)
-        pick = g if g and g.start < bound else a or g
+        # A number standing apart only fills a gap: the next marker must follow glued.
+        pick = g if g and g.start < bound else (a if g1 else None) or g
         if pick is None:
             if g1 is None:
                 break

@@ -78,9 +78,10 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
         elif _LONE.match(lines[i]):
             doubts.append(f"line {i + 1}: lone number {n} at a page edge does not fit the page sequence; kept as text")
     fw = 0
-    for content in edges:
+    for p, content in enumerate(edges):
         for i in dict.fromkeys([content[0], content[-1]] if content else []):
-            if _key(lines[i]) in running and i not in furniture:
+            # On the first page the words of a running head are the title, not furniture.
+            if _key(lines[i]) in running and i not in furniture and (p > 0 or i == content[-1] and len(content) > 1):
                 furniture.add(i)
                 fw += 1
     if fw:
@@ -156,6 +157,9 @@ def _per_page_marks(lines: list[str], spans: list[list[int]], furniture: set[int
             m = _FOOT.match(lines[i])
             if m and i not in furniture:
                 styles["*" if m.group(1).startswith("*") else ")" if m.group(1).endswith(")") else "n"] += 1
+    for i in (i for span in spans for i in span):
+        styles[")"] += len(re.findall(r"[^\W\d_]\d{1,2}\)", lines[i]))
+        styles["*"] += len(re.findall(r"[^\W\d_\s]\*{1,4}\)", lines[i]))
     best = max(("*", ")"), key=lambda s: styles[s])
     return best if styles[best] > styles["n"] else ""
 

@@ -31,6 +31,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "importer"
 SHARED = ROOT.parent / "shared" / "corpus"
 NOTE = "\x00{}\x00"  # a note anchor in a block's text
 _ANCHOR = re.compile(r"\x00(\d+)\x00")
+_LB = "\x01"  # a line break of the TEI source, until its hyphen is settled
 _QUOTES = {"de": ("„", "“"), "guillemets": ("«", "»"), "guillemets-de": ("»", "«"), "straight": ('"', '"')}
 _SKIP = {"fw", "pb", "milestone", "figure", "table", "formula", "gap", "corr", "reg", "expan", "lg", "sp"}
 _BLOCKS = {"head": "head", "p": "p", "item": "item", "dateline": "dateline", "signed": "signed", "salute": "signed", "quote": "quote"}
@@ -114,7 +115,7 @@ def _flat(e: etree._Element, notes: list[str], quote_marks: bool = True) -> str:
                 notes[k] = "" if lost else _norm(_flat(c, notes))
                 out.append(NOTE.format(k))
         elif tag == "lb":
-            out.append("" if c.get("break") == "no" else " ")
+            out.append("" if c.get("break") == "no" else _LB)
         elif tag == "q" and quote_marks:
             a, b = _QUOTES.get(c.get("rend", ""), ("", ""))
             out.append(a + _flat(c, notes) + b)
@@ -125,6 +126,8 @@ def _flat(e: etree._Element, notes: list[str], quote_marks: bool = True) -> str:
 
 
 def _norm(s: str) -> str:
+    # DTA prints keep the line-end hyphen before lb: drop it before a lower-case continuation, keep it (no space) before a capital.
+    s = re.sub(r"(?<=[^\W\d_])[-¬]" + _LB + r"\s*(?=(.))", lambda m: "" if m.group(1).islower() else "-", s).replace(_LB, " ")
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", s).replace("\u00ad", "")).strip()
 
 
