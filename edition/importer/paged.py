@@ -62,12 +62,12 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
     for p, content in enumerate(edges):
         for i in dict.fromkeys([content[0], content[-1]] if content else []):
             n = _page_number(lines[i])
-            if n is not None and (_LONE.match(lines[i]) or _key(lines[i]) in running):
+            if n is not None and len(content) > 1 and (_LONE.match(lines[i]) or _key(lines[i]) in running):
                 cands.append((p, i, n))
     offsets = Counter(n - p for p, _, n in cands)
     offset, votes = offsets.most_common(1)[0] if offsets else (None, 0)
-    if votes < 2 and len(spans) > 2:
-        offset = None  # one number alone does not make a sequence
+    if votes < 2 and not (cands and _LONE.match(lines[cands[0][1]]) and cands[0][2] > cands[0][0]):
+        offset = None  # one number alone makes a sequence only as a lone number at an edge, above the page's position
     printed: dict[int, str] = {}
     furniture: set[int] = set()
     for p, i, n in cands:

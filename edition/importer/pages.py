@@ -25,6 +25,8 @@ LABEL = re.compile(r"^\s*(\d{1,3})(?:\s+(\S.*?))?\s*$")
 URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 #: Share of body pages a page must reach before a leading space alone may start a page.
 MIN_PAGE_SHARE = 0.75
+#: Largest spread of page lengths, as a share of the median, for page starts to count as regular.
+REGULAR_SPREAD = 0.2
 
 
 @dataclass
@@ -200,6 +202,12 @@ def _settle_uncertain(body: list[BodyLine], doubts: list[str]) -> None:
             count = 0
         count += 1
     if not any(not line.page_certain for line in body):
+        return
+    # Page starts at (nearly) equal distances in physical lines, foot lines included, are pages of one size.
+    starts = [line.no for line in body if line.page_start]
+    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    if len(gaps) >= 2 and max(gaps) - min(gaps) <= REGULAR_SPREAD * statistics.median(gaps):
+        doubts += [f"line {line.no}: page start inferred from the leading space (pages of about {statistics.median(gaps):.0f} lines)" for line in body if line.page_start and not line.page_certain]
         return
     typical = statistics.median(lengths) if lengths else 0
     count = 0
