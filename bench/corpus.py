@@ -6,16 +6,19 @@ toolkit; then, per file:
 
 * word recall of the TEI ``<text>`` (every text node under the root's ``tei:text``, comments and
   processing instructions left out) in the HTML reading page (the visible text of its ``<main>``)
-  and in the PDF (``pdftotext``): |source ∩ output| / |source|, words counted as multisets;
+  and in the PDF (``pdftotext -bbox-layout``, the text area of each page): |source ∩ output| /
+  |source|, words counted as multisets;
 * verse lines (tei:l), speeches (tei:sp), table cells (tei:cell), figures (tei:figure) in the
-  source, and how many the reading page shows as an element of their own: an element whose class
-  holds the TEI name (the stylesheets' ``class="{local-name()}"`` convention), or the HTML
-  counterpart (``td``/``th`` for cells, ``figure`` for figures); 0 when not marked;
+  source, and how many the reading page shows as an element of their own: a visible element (not
+  in a note's popover, which repeats the note) whose class holds the TEI name (the stylesheets'
+  ``class="{local-name()}"`` convention), or the HTML counterpart (``td``/``th`` for cells,
+  ``figure`` for figures); 0 when not marked; and how many the PDF lays out as one: the calls of
+  its Typst markup for each (``#verse-line``, ``#speech``, ``tei-cell``, ``#tei-figure``);
 * ids that occur more than once on the reading page; validation errors the build reported for the
   file; whether its PDF was made.
 
 Words: the text is NFKC-normalised (NFC plus compatibility forms, so PDF ligatures such as ﬁ read
-as fi), case-folded, soft hyphens removed, then split into runs of letters and digits (every other
+as fi), soft hyphens removed, case-folded (after the line-end rules below), then split into runs of letters and digits (every other
 character, punctuation, hyphens and apostrophes included, separates words). Element boundaries
 separate words except inside the known inline elements (TEI ``hi``, ``persName``…; HTML ``span``,
 ``em``, ``a``…); the alternatives of a TEI ``choice``, ``app`` or ``subst`` (sic and corr, lem and
@@ -25,7 +28,12 @@ the two halves into one word, as does any TEI break with ``@break="no"``. Not vi
 HTML, hence not read: scripts, styles, templates, ``hidden`` elements and ``.visually-hidden``
 text for screen readers. Not read as part of the text flow: the margin labels of pages
 (``.pb-label``) and paragraphs (``.pnum``), footnote markers (``.noteref-wrap``) and their
-popovers (``.note-pop``; the notes section holds the same text).
+popovers (``.note-pop``; the notes section holds the same text). Not read in the PDF: what stands
+outside the text area of a page (the margins edition.typ sets): running heads, folios and the page
+labels of the source in the outer margin, all artifacts of the PDF's tagged structure; pieces of
+text that touch on a line are one word (pdftotext parts a word where a page label is drawn
+between its letters); the word joiners the book sets (U+2060, no line break) part words, as they
+do in any text extraction.
 
     python3 bench/corpus.py [--show N]   (N: the most frequent lost words per file and output)
 """
@@ -39,14 +47,16 @@ import sys
 import tempfile
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from lxml import etree, html
 
 from edition.paths import ROOT
 from edition.project import slug
+from edition.transform.pdf import typst_markup
 from edition.xmlio import NS, parse
 
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -68,6 +78,9 @@ HTML_SKIP = frozenset({"script", "style", "template", "noscript"})
 HTML_SKIP_CLASSES = frozenset({"visually-hidden", "pb-label", "pnum", "noteref-wrap", "note-pop"})
 KINDS = ("l", "sp", "cell", "figure")
 HTML_COUNTERPARTS = {"cell": {"td", "th"}, "figure": {"figure"}}
+# the Typst calls of xslt/pdf/behaviours.xsl that lay out each kind as a structure of its own
+PDF_CALLS = {"l": "#verse-line(", "sp": "#speech[", "cell": "tei-cell(", "figure": "#tei-figure["}
+TYPST_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')  # every source text is one: no call is counted inside it
 
 
 def words(flow: str) -> Counter[str]:
@@ -131,6 +144,23 @@ def _page_margins() -> dict[str, float]:
     return {name: float(m[1]) * 72 / 25.4 for name, m in found.items() if m}
 
 
+def visible(el: html.HtmlElement) -> Iterator[html.HtmlElement]:
+    """``el`` and the elements under it that the reader sees in the text flow (as html_flow reads
+    them): a note's popover repeats the note, so its verse lines would count twice."""
+    if not isinstance(el.tag, str) or el.tag in HTML_SKIP or el.get("hidden") is not None \
+            or HTML_SKIP_CLASSES & set(el.classes):
+        return
+    yield el
+    for child in el:
+        yield from visible(child)
+
+
+def pdf_structures(markup: str) -> dict[str, int]:
+    """How often the PDF's Typst markup lays out each kind as a structure of its own."""
+    code = TYPST_STRING.sub('""', markup)
+    return {kind: code.count(call) for kind, call in PDF_CALLS.items()}
+
+
 def pdf_text(pdf: Path) -> tuple[str, list[str]]:
     """The text area of the PDF's pages as a flow (its lines as line breaks) and what pdftotext
     complained of. The page furniture — running heads, folios, the page labels in the outer
@@ -176,6 +206,7 @@ class Row:
     html_words: Counter[str] = field(default_factory=Counter)
     pdf_words: Counter[str] = field(default_factory=Counter)
     shown: dict[str, int] = field(default_factory=dict)
+    pdf_shown: dict[str, int] = field(default_factory=dict)
     duplicate_ids: list[str] = field(default_factory=list)
     errors: int = 0
     html_problem: str = ""
@@ -200,14 +231,14 @@ def read_html(row: Row, page: Path) -> None:
         row.html_problem = "no <main>"
         return
     row.html_words = words("".join(html_flow(main)))
-    row.shown = {kind: sum(1 for el in main.iter() if isinstance(el.tag, str)
-                           and (kind in el.classes or el.tag in HTML_COUNTERPARTS.get(kind, ())))
+    row.shown = {kind: sum(1 for el in visible(main) if kind in el.classes or el.tag in HTML_COUNTERPARTS.get(kind, ()))
                  for kind in KINDS}
     ids = Counter(doc.xpath("//@id"))
     row.duplicate_ids = sorted(i for i, n in ids.items() if n > 1)
 
 
-def read_pdf(row: Row, pdf: Path, build_log: list[str]) -> None:
+def read_pdf(row: Row, pdf: Path, build_log: list[str], markup: Callable[[], str]) -> None:
+    """The PDF's words and, from ``markup`` (the Typst markup it was made of), its structures."""
     if not pdf.is_file():
         said = [line for line in build_log if f"{row.name}.xml" in line and "error" in line.lower()]
         row.pdf_problem = said[0] if said else "no PDF"
@@ -218,6 +249,7 @@ def read_pdf(row: Row, pdf: Path, build_log: list[str]) -> None:
         row.pdf_problem = f"pdftotext: {exc.stderr.strip()}"
         return
     row.pdf_words = words(flow)
+    row.pdf_shown = pdf_structures(markup())
     if complaints:
         row.pdf_note = f"pdftotext: {len(complaints)}× {Counter(complaints).most_common(1)[0][0]}"
 
@@ -244,7 +276,7 @@ def build(folder: Path, files: list[Path]) -> tuple[list[tuple[Path, Path | None
 
 
 def percent(source: Counter[str], output: Counter[str], problem: str) -> str:
-    return "fail" if problem else f"{100 * recall(source, output):5.1f}"
+    return "fail" if problem else f"{100 * recall(source, output):6.2f}"
 
 
 def lost(source: Counter[str], output: Counter[str], n: int) -> str:
@@ -274,26 +306,33 @@ def main() -> None:
             row = source_row(text.stem, source)
             row.errors = sum(1 for line in log if line.startswith(f"{text}:") and ": error:" in line)
             read_html(row, folder / "build" / "site" / f"{text.stem}.html")
-            read_pdf(row, folder / "build" / "pdf" / f"{text.stem}.pdf", log)
+            read_pdf(row, folder / "build" / "pdf" / f"{text.stem}.pdf", log, partial(typst_markup, text, folder))
             rows.append(row)
     print_table(rows, args.show)
 
 
+def structures(kind: str, rows: list[Row]) -> str:
+    """source/HTML/PDF counts of one kind of structure over ``rows``."""
+    counts = (sum(r.counts[kind] for r in rows), sum(r.shown.get(kind, 0) for r in rows),
+              sum(r.pdf_shown.get(kind, 0) for r in rows))
+    return f"{'/'.join(map(str, counts)):>20}"
+
+
 def print_table(rows: list[Row], show: int) -> None:
-    kinds = "  ".join(f"{k + ' src/html':>13}" for k in KINDS)
+    kinds = "  ".join(f"{k + ' src/html/pdf':>20}" for k in KINDS)
     print(f"\n{'file':40} {'words':>7} {'HTML %':>6} {'PDF %':>6}  {kinds}  {'dup ids':>7} {'errors':>6}  PDF")
     for r in rows:
-        shown = "  ".join(f"{r.counts[k]:>6}/{r.shown.get(k, 0):<6}" for k in KINDS)
+        shown = "  ".join(structures(k, [r]) for k in KINDS)
         print(f"{r.name:40} {sum(r.source.values()):>7} {percent(r.source, r.html_words, r.html_problem):>6} "
               f"{percent(r.source, r.pdf_words, r.pdf_problem):>6}  {shown}  {len(r.duplicate_ids):>7} {r.errors:>6}  "
               f"{r.pdf_problem or r.pdf_note or 'ok'}")
     total_words = sum(sum(r.source.values()) for r in rows)
     html_kept = sum(sum((r.source & r.html_words).values()) for r in rows)
     pdf_kept = sum(sum((r.source & r.pdf_words).values()) for r in rows)
-    shown = "  ".join(f"{sum(r.counts[k] for r in rows):>6}/{sum(r.shown.get(k, 0) for r in rows):<6}" for k in KINDS)
+    shown = "  ".join(structures(k, rows) for k in KINDS)
     failures = sum(1 for r in rows if r.pdf_problem)
-    print(f"{'total (' + str(len(rows)) + ' files)':40} {total_words:>7} {100 * html_kept / total_words:>6.1f} "
-          f"{100 * pdf_kept / total_words:>6.1f}  {shown}  {sum(len(r.duplicate_ids) for r in rows):>7} "
+    print(f"{'total (' + str(len(rows)) + ' files)':40} {total_words:>7} {100 * html_kept / total_words:>6.2f} "
+          f"{100 * pdf_kept / total_words:>6.2f}  {shown}  {sum(len(r.duplicate_ids) for r in rows):>7} "
           f"{sum(r.errors for r in rows):>6}  {failures} failed")
     for r in rows:
         if r.duplicate_ids:

@@ -237,23 +237,29 @@
       <xsl:variable name="spans" as="xs:string*" select="(('colspan: ' || ed:span(@cols))[ed:span(current()/@cols) gt 1], ('rowspan: ' || ed:span(@rows))[ed:span(current()/@rows) gt 1])"/>
       <xsl:variable name="content" as="xs:string"><xsl:value-of><xsl:apply-templates mode="inline"/></xsl:value-of></xsl:variable>
       <xsl:variable name="content" as="xs:string" select="if ((@role, $row/@role) = 'label') then '#strong[' || $content || ']' else $content"/>
-      <xsl:text>, {if (exists($spans)) then 'table.cell(' || string-join($spans, ', ') || ')' else ''}[{$content}]</xsl:text>
+      <xsl:text>, tei-cell({string-join($spans, ', ')})[{$content}]</xsl:text>
     </xsl:for-each>
     <xsl:if test="$pad">
       <xsl:for-each select="1 to $width - sum(cell ! ed:span(@cols))">, []</xsl:for-each>
     </xsl:if>
   </xsl:template>
 
-  <!-- A figure: its words (heads, descriptions, paragraphs); the image itself is not printed. -->
+  <!-- A figure: its words (heads, descriptions, paragraphs); the image itself is not printed.
+       A figure without words is marked where it stands, so the reader knows the source has one. -->
   <xsl:template name="ed:figure">
     <xsl:param name="model" as="map(*)" required="yes"/>
     <xsl:param name="inline" as="xs:boolean" required="yes"/>
+    <xsl:variable name="content" as="xs:string"><xsl:value-of>
+      <xsl:choose>
+        <xsl:when test="$inline"><xsl:apply-templates mode="inline"/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="ed:chunks"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:value-of></xsl:variable>
+    <xsl:variable name="content" as="xs:string" select="if (normalize-space($content)) then $content
+      else '#text(fill: grey)[' || ed:text(common:label('figure-not-reproduced')) || ']'"/>
     <xsl:choose>
-      <xsl:when test="$inline"><xsl:apply-templates mode="inline"/></xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="content" as="xs:string"><xsl:value-of><xsl:call-template name="ed:chunks"/></xsl:value-of></xsl:variable>
-        <xsl:if test="normalize-space($content)">#tei-figure[{$ed:nl}{$content}]{$ed:nl}{$ed:nl}</xsl:if>
-      </xsl:otherwise>
+      <xsl:when test="$inline">{$content}</xsl:when>
+      <xsl:otherwise>#tei-figure[{$ed:nl}{$content}]{$ed:nl}{$ed:nl}</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
