@@ -456,11 +456,13 @@ def _render(t: Text, h: Habit, pages, printed: list[str | None], labels: dict[in
 
 
 def _spaced(page: list[str], h: Habit, foot_len: int) -> str:
-    """A page's lines as the extractor joins them; double spacing: a blank after each body line, feet run together."""
+    """A page's lines as the extractor joins them; double spacing: a blank after each body line, feet run
+    together, and the page's last line runs into the next page (the habit of the bundled Dallmer extraction)."""
     if h.spacing == "single":
         return "".join(s + "\n" for s in page)
     body = page[: len(page) - foot_len]
-    return "".join(s + "\n\n" for s in body) + "".join(s + "\n" for s in page[len(body) :])
+    out = "".join(s + "\n\n" for s in body) + "".join(s + "\n" for s in page[len(body) :])
+    return out[:-1] if not foot_len and out.endswith("\n\n") else out
 
 
 def _words(s: str) -> list[str]:
