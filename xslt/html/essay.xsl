@@ -60,13 +60,20 @@
         <!-- Search result title read from an attribute: commas in titles would split "title:…". -->
         <article class="essay" data-pagefind-meta="title[data-title]" data-title="{ed:essay-title($tei)}">
           <!-- A text without a printed title (docTitle) is headed by its header's title. -->
+          <xsl:variable name="facts" as="element()?">
+            <xsl:call-template name="ed:text-facts">
+              <xsl:with-param name="tei" select="$tei"/>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:variable name="printed-title" as="xs:boolean" select="exists($tei/tei:text/tei:front//tei:docTitle)"/>
           <xsl:if test="empty($tei/tei:text//tei:docTitle)">
             <h1 class="text-title">{ed:essay-full-title($tei)}</h1>
           </xsl:if>
-          <xsl:call-template name="ed:text-facts">
-            <xsl:with-param name="tei" select="$tei"/>
-          </xsl:call-template>
-          <xsl:apply-templates select="$tei/tei:text" mode="ed:text"/>
+          <!-- the facts follow the title: after the front matter where the text prints its title -->
+          <xsl:sequence select="$facts[not($printed-title)]"/>
+          <xsl:apply-templates select="$tei/tei:text" mode="ed:text">
+            <xsl:with-param name="ed:after-front" select="$facts[$printed-title]" tunnel="yes"/>
+          </xsl:apply-templates>
           <xsl:call-template name="ed:notes-section">
             <xsl:with-param name="tei" select="$tei"/>
           </xsl:call-template>

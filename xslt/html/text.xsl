@@ -19,9 +19,11 @@
   </xsl:template>
 
   <xsl:template match="tei:front" mode="ed:text">
+    <xsl:param name="ed:after-front" as="element()?" select="()" tunnel="yes"/>
     <header class="essay-front">
       <xsl:apply-templates mode="#current"><xsl:with-param name="ed:phrasing" select="false()" tunnel="yes"/></xsl:apply-templates>
     </header>
+    <xsl:sequence select="$ed:after-front[current()/parent::tei:text/parent::tei:TEI and empty(current()/preceding-sibling::tei:front)]"/>
   </xsl:template>
 
   <xsl:template match="tei:body | tei:back" mode="ed:text">
