@@ -20,10 +20,12 @@ SENTENCE_END = re.compile(r"[.!?:…\"»«“”')\]]$")
 _TRAILING_MARKER = re.compile(r"(?<=[^\d\s])\d{1,3}$")
 BULLET = re.compile(r"^[\ue000-\uf8ff•▪■◦‣∙]\s+")
 DATELINE = re.compile(
-    r"^[^,]{2,80},\s*(?:(?:im|am|den)\s+)?(?:\d{1,2}\.\s*)?(?:[A-ZÄÖÜ][a-zäöü]+\s+)?\d{4}$"
+    r"^[^,]{2,80},\s*(?:(?:im|am|den)\s+)?(?:\d{1,2}\.\s*)?(?:[A-ZÄÖÜ][a-zäöü]+\s+)?\d{4}\.?$"
 )
 #: Share of a full line under which a line counts as short (a possible paragraph end).
 SHORT_SHARE = 0.9
+#: A line alone that ends like a sentence is a heading only if it is this short (``§. 3.``, ``Vorwort.``).
+HEAD_WORDS = 6
 
 
 @dataclass
@@ -146,9 +148,9 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
                 j + 1 < len(body)
                 and j - i < 2
                 and len(body[j + 1].text) <= len(body[j].text)
+                and (body[j + 1].text[-1:].isalnum() or j + 2 >= len(body) or body[j + 2].sep_before or body[j + 2].blank_before)
                 and not body[j + 1].sep_before
                 and len(body[j + 1].text) < short
-                and body[j + 1].text[-1:].isalnum()
             ):
                 j += 1
             blocks.append(Block("head", body[i : j + 1]))
@@ -191,7 +193,13 @@ def _standalone(body: list[BodyLine], i: int, habits: Habits) -> int:
         words = sum(len(body[k].text.split()) for k in range(i, j + 1))
         if DATELINE.match(last) or len(body[j].text) >= habits.full_length * SHORT_SHARE and j == i:
             return -1
-        if not re.search(r"[.,;:!?…\"»«“”')\]]$", last) or (re.search(r"[.!?]$", last) and words <= 4):
+        tokens = " ".join(body[k].text for k in range(i, j + 1)).split()
+        if sum(1 for w in tokens if len(re.sub(r"\W", "", w)) >= 3) < 0.5 * len(tokens):
+            return -1  # a formula or a row of figures, not a heading
+        # Two lines whose first is short are no paragraph (its lines run full); one line must look like a title.
+        if j > i and len(line.text) < habits.full_length * SHORT_SHARE and not re.search(r"[,;:]$", last):
+            return j
+        if not re.search(r"[.,;:!?…\"»«“”')\]]$", last) or (re.search(r"[.!?]$", last) and words <= HEAD_WORDS):
             return j
         return -1
     return -1
