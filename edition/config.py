@@ -83,6 +83,7 @@ class Config:
     vocabulary: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     odd: str = ""  #: the edition's own processing model (TEI ODD), relative to the edition ("" for none)
     review_ignore: str = ""  #: explained review-report lines, relative to the edition ("": beside the register)
+    sources: str = "sources"  #: folder of the raw sources the texts are imported from, relative to the edition
 
     @property
     def dir(self) -> Path:
@@ -159,7 +160,7 @@ class _Reader:
 
 def _check(r: _Reader) -> Config:
     e = "edition"
-    known = {"edition", "languages", "calendar", "register", "texts", "validation", "vocabulary", "model"}
+    known = {"edition", "languages", "calendar", "register", "texts", "sources", "validation", "vocabulary", "model"}
     for top in r.data:
         if top not in known:
             raise r.fail(top, "", f"unknown table (known: {', '.join(sorted(known))})")
@@ -203,6 +204,7 @@ def _check(r: _Reader) -> Config:
         vocabulary=_vocabulary(r),
         odd=_odd(r),
         review_ignore=r.string("register", "review_ignore", ""),
+        sources=r.string("sources", "folder", "sources"),
     )
 
 

@@ -52,6 +52,20 @@ class Edition:
         return self.dir / self.config.register if self.config.register else None
 
     @property
+    def raw_sources_dir(self) -> Path:
+        """The raw sources the texts were imported from (text extractions and their .toml): ``sources/`` unless configured."""
+        return self.dir / self.config.sources
+
+    @property
+    def raw_sources(self) -> list[Path]:
+        """The files below the sources folder, in a stable order; hidden files and links out of it are left out."""
+        root = self.raw_sources_dir
+        inside = root.resolve()
+        files = [p for p in root.rglob("*") if p.is_file() and p.resolve().is_relative_to(inside)] if root.is_dir() else []
+        return sorted((p for p in files if not any(part.startswith(".") for part in p.relative_to(root).parts)),
+                      key=lambda p: p.relative_to(root).as_posix())
+
+    @property
     def sources(self) -> list[Path]:
         """The TEI files an editor writes: the texts and the register (if it exists)."""
         return [*self.texts, *([self.register] if self.register and self.register.is_file() else [])]

@@ -1,4 +1,9 @@
-"""Assemble the deposit as a BagIt 1.0 bag (RFC 8493) with the PyPI ``bagit`` library."""
+"""Assemble the deposit as a BagIt 1.0 bag (RFC 8493) with the PyPI ``bagit`` library.
+
+Every file is packed once. The site already carries the TEI (``html/tei/``) and the PDFs
+(``html/pdf/``) it links, so those copies are the deposit's: the site keeps working when
+unpacked, and nothing is stored twice.
+"""
 
 from __future__ import annotations
 
@@ -7,26 +12,36 @@ from pathlib import Path
 
 import bagit
 
-from .metadata import write_metadata
-from ..core import HEADER_NAME, Edition
+from .inventory import describe_payload
+from .metadata import write_metadata, write_premis, write_readme
+from .site import site_files
+from ..core import Edition
 from ..validate.profiles import profile_of
 
 CHECKSUMS = ["sha256", "sha512"]
 # bagit 1.9 writes "BagIt-Version: 0.97"; the bag follows RFC 8493, so it declares 1.0.
 BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+README = "README.txt"
+PREMIS = "premis.xml"
 
 
 def make_deposit_bag(bag_dir: Path, edition: Edition, site: Path, pdf_dir: Path) -> Path:
     """Fill the empty folder ``bag_dir`` with the payload and make it a bag.
 
-    Payload: ``tei/`` (the edition document and edition.toml, texts, register, schemas), ``html/`` (the site),
-    ``pdf/``, ``metadata/`` (DataCite and Dublin Core per essay and for the edition).
+    Payload (``data/``): ``html/`` (the site, with the TEI in ``html/tei/`` and the PDFs in
+    ``html/pdf/``), ``sources/`` (edition.toml and the raw sources the texts were imported from),
+    ``schema/`` (the validation profile's schemas), ``metadata/`` (DataCite and Dublin Core per text
+    and for the edition, PREMIS for every file). ``README.txt`` beside ``bagit.txt`` explains it all.
     """
+    # Laid out in bag_dir itself: bagit moves it all into data/.
     _copy_payload(bag_dir, edition, site, pdf_dir)
-    write_metadata(edition, site, bag_dir / "metadata")
+    write_metadata(edition, bag_dir / "html", bag_dir / "metadata")
+    inventory = describe_payload(bag_dir, edition)
+    write_premis(edition, inventory, bag_dir / "metadata" / PREMIS)
     bag = bagit.make_bag(str(bag_dir), bag_info=bag_info(edition), checksums=CHECKSUMS)
+    write_readme(edition, inventory, bag_dir / README)
     (bag_dir / "bagit.txt").write_text(BAGIT_TXT, encoding="utf-8")
-    bag.save()  # rewrites the tag manifests, which cover bagit.txt
+    bag.save()  # rewrites the tag manifests, which cover bagit.txt and the README
     for alg in CHECKSUMS:
         _sort_by_name(bag_dir / f"tagmanifest-{alg}.txt")
     return bag_dir
@@ -45,20 +60,18 @@ def bag_info(edition: Edition) -> dict[str, str]:
     return {key: value for key, value in info.items() if value}  # an edition with no address yet has no external id
 
 
-def _copy_payload(bag_dir: Path, edition: Edition, site: Path, pdf_dir: Path) -> None:
-    tei = bag_dir / "tei"
-    tei.mkdir(parents=True)
-    (tei / HEADER_NAME).write_bytes(edition.header_bytes)
-    _copy(edition.config_path, tei / edition.config_path.name)
-    for text in edition.texts:
-        _copy(text, tei / "texts" / text.name)
-    if edition.register is not None and edition.register.is_file():
-        _copy(edition.register, tei / "register" / edition.register.name)
-    for schema in profile_of(edition).files:
-        _copy(schema, tei / "schema" / schema.name)
-    shutil.copytree(site, bag_dir / "html", copy_function=shutil.copyfile)
+def _copy_payload(payload: Path, edition: Edition, site: Path, pdf_dir: Path) -> None:
+    for rel in site_files(site):
+        _copy(site / rel, payload / "html" / rel)
+    # The site's PDFs are the built ones; any the site lacks are added where it links them.
     for pdf in sorted(pdf_dir.glob("*.pdf")):
-        _copy(pdf, bag_dir / "pdf" / pdf.name)
+        if not (payload / "html" / "pdf" / pdf.name).is_file():
+            _copy(pdf, payload / "html" / "pdf" / pdf.name)
+    _copy(edition.config_path, payload / "sources" / edition.config_path.name)
+    for source in edition.raw_sources:
+        _copy(source, payload / "sources" / source.relative_to(edition.raw_sources_dir))
+    for schema in profile_of(edition).files:
+        _copy(schema, payload / "schema" / schema.name)
 
 
 def _copy(src: Path, dst: Path) -> None:

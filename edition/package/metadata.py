@@ -1,4 +1,5 @@
-"""DataCite 4.5 and Dublin Core records per essay and for the edition, by XSLT from the teiHeader."""
+"""The deposit's records, by XSLT: DataCite 4.5 and Dublin Core per text and for the edition (from the
+teiHeaders), PREMIS 3 for every payload file and the bag's README (from the inventory, :mod:`.inventory`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from ..xslt import transform
 from ..core import Edition
 
 STYLESHEETS = {"datacite": Path("metadata/datacite.xsl"), "dc": Path("metadata/dublin-core.xsl")}
+PREMIS_XSL = Path("metadata/premis.xsl")
+README_XSL = Path("metadata/readme.xsl")
 
 
 class MetadataError(Exception):
@@ -52,3 +55,14 @@ def write_metadata(edition: Edition, site: Path, out_dir: Path) -> list[Path]:
 def _write(path: Path, stylesheet: Path, source, params: dict) -> Path:
     path.write_text(transform(stylesheet, source, params), encoding="utf-8")
     return path
+
+
+def write_premis(edition: Edition, inventory: etree._ElementTree, path: Path) -> Path:
+    """PREMIS 3: every payload file (format, size, fixity, creating application), the events that
+    made the texts and the deposit, the programs involved."""
+    return _write(path, PREMIS_XSL, inventory, {"edition": edition.header})
+
+
+def write_readme(edition: Edition, inventory: etree._ElementTree, path: Path) -> Path:
+    """The bag's README: what the deposit holds and how to open, check and cite it, in plain text."""
+    return _write(path, README_XSL, inventory, {"edition": edition.header})

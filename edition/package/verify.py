@@ -243,8 +243,8 @@ def _check(members: dict[str, Member], findings: list[Finding], limits: Limits) 
                  for path, hashes in sorted(listed.items()) if path.startswith("data/")
                  for alg in payload_algs if alg not in hashes]
     own = {name for name, m in manifests.items() if m[1]}
-    if not tag_algs:
-        own |= {"bagit.txt", "bag-info.txt", *manifests}
+    if not tag_algs:  # nothing lists the tag files (bagit.txt, a README …): unchecked, not added
+        own |= {name for name in members if "/" not in name}
     flagged = {f.name for f in findings}
     findings += [Finding("missing", name) for name in sorted(listed.keys() - members.keys() - flagged)]
     findings += [Finding("added", name) for name in sorted(members.keys() - listed.keys() - own - flagged)]

@@ -69,11 +69,12 @@ def test_deposit_zip_is_a_valid_bag_of_the_real_outputs(build: Callable[..., Res
     bag = bagit.Bag(str(tmp_path / "unzipped" / "edition-1.0.0"))
     assert bag.validate() is True
     data = bag.path + "/data"
-    for expected in ("tei/texts/second.xml", "tei/register/persons.xml", "tei/edition.xml", "tei/edition.toml", "html/index.html",
-                     "html/second.html", "pdf/sample.pdf", "metadata/second.datacite.xml", "metadata/edition.dc.xml"):
+    for expected in ("html/tei/texts/second.xml", "html/tei/register/persons.xml", "html/tei/edition.xml", "sources/edition.toml",
+                     "html/index.html", "html/second.html", "html/pdf/sample.pdf", "metadata/second.datacite.xml",
+                     "metadata/edition.dc.xml", "metadata/premis.xml"):
         assert Path(data, expected).is_file(), expected
     # The deposited PDF is the built one, byte for byte.
-    assert Path(data, "pdf/sample.pdf").read_bytes() == (edition_dir / "build" / "pdf" / "sample.pdf").read_bytes()
+    assert Path(data, "html/pdf/sample.pdf").read_bytes() == (edition_dir / "build" / "pdf" / "sample.pdf").read_bytes()
 
 
 def test_two_builds_give_the_same_bytes(build: Callable[..., Result], edition_dir: Path, tmp_path: Path, snapshot: Snapshot) -> None:

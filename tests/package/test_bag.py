@@ -23,32 +23,38 @@ def test_bag_declares_bagit_1_0(bag: Path) -> None:
     assert (bag / "bagit.txt").read_text(encoding="utf-8") == "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 
 
-def test_payload_holds_tei_html_pdf_and_metadata(bag: Path) -> None:
+def test_payload_holds_each_file_once(bag: Path) -> None:
+    """The site's TEI and PDFs are the deposit's; sources, schemas and metadata beside the site."""
     payload = sorted(p.relative_to(bag / "data").as_posix() for p in (bag / "data").rglob("*") if p.is_file())
     assert payload == [
         "html/assets/edition.css",
         "html/index.html",
+        "html/pdf/sample.pdf",
         "html/sample.html",
+        "html/tei/edition.xml",
+        "html/tei/register/persons.xml",
+        "html/tei/texts/sample.xml",
         "metadata/edition.datacite.xml",
         "metadata/edition.dc.xml",
+        "metadata/premis.xml",
         "metadata/sample.datacite.xml",
         "metadata/sample.dc.xml",
-        "pdf/sample.pdf",
-        "tei/edition.toml",
-        "tei/edition.xml",
-        "tei/register/persons.xml",
-        "tei/schema/README.md",
-        "tei/schema/edition.rng",
-        "tei/schema/edition.sch",
-        "tei/texts/sample.xml",
+        "schema/README.md",
+        "schema/edition.rng",
+        "schema/edition.sch",
+        "sources/edition.toml",
+        "sources/sample.toml",
+        "sources/sample.txt",
     ]
+    digests = [line.split()[0] for line in (bag / "manifest-sha256.txt").read_text(encoding="utf-8").splitlines()]
+    assert len(digests) == len(set(digests))
 
 
 def test_the_profiles_schemas_go_into_the_bag(edition: Edition, make_bag: Callable[[str], Path]) -> None:
     """The sample edition is on the strict profile: the essay grammar and rules travel with it."""
     bag = make_bag("with-schema")
     for name in ("edition.rng", "edition.sch"):
-        assert (bag / "data" / "tei" / "schema" / name).read_bytes() == (SCHEMA / name).read_bytes()
+        assert (bag / "data" / "schema" / name).read_bytes() == (SCHEMA / name).read_bytes()
 
 
 def test_custom_profile_grammar_goes_into_the_bag(edition: Edition, tmp_path: Path, outputs: tuple[Path, Path]) -> None:
@@ -57,7 +63,7 @@ def test_custom_profile_grammar_goes_into_the_bag(edition: Edition, tmp_path: Pa
     config.write_text(config.read_text(encoding="utf-8").replace('profile = "strict"', 'profile = "custom"\nrelaxng = "mine.rng"'),
                       encoding="utf-8")
     bag = make_deposit_bag(tmp_path / "custom", read_edition(edition.dir), *outputs)
-    assert (bag / "data" / "tei" / "schema" / "mine.rng").read_text(encoding="utf-8") == "<grammar/>"
+    assert (bag / "data" / "schema" / "mine.rng").read_text(encoding="utf-8") == "<grammar/>"
 
 
 def test_bag_info_comes_from_the_sources(bag: Path) -> None:
@@ -77,7 +83,8 @@ def test_manifests_list_every_payload_file_in_both_algorithms(bag: Path) -> None
         assert {line.split(maxsplit=1)[1] for line in lines} == payload
         assert all(len(line.split()[0]) == length for line in lines)
         tags = (bag / f"tagmanifest-{alg}.txt").read_text(encoding="utf-8").splitlines()
-        assert [t.split()[1] for t in tags] == sorted(["bag-info.txt", "bagit.txt", "manifest-sha256.txt", "manifest-sha512.txt"])
+        assert [t.split()[1] for t in tags] == sorted(["README.txt", "bag-info.txt", "bagit.txt", "manifest-sha256.txt",
+                                                       "manifest-sha512.txt"])
 
 
 def test_same_sources_give_the_same_zip_bytes(edition: Edition, make_bag: Callable[[str], Path], tmp_path: Path) -> None:

@@ -36,13 +36,13 @@ def test_intact_folder_and_zip_exit_0(bag: Path, zipped: Path) -> None:
 
 
 def test_one_changed_byte_is_named(bag: Path) -> None:
-    flip_one_byte(bag / "data" / "tei" / "texts" / "sample.xml")
+    flip_one_byte(bag / "data" / "html" / "tei" / "texts" / "sample.xml")
     report = verify(bag)
-    assert report.changed == ["data/tei/texts/sample.xml"]
+    assert report.changed == ["data/html/tei/texts/sample.xml"]
     assert report.missing == report.added == []
     code, output = run_verify(bag)
     assert code == 1
-    assert "changed: data/tei/texts/sample.xml" in output
+    assert "changed: data/html/tei/texts/sample.xml" in output
 
 
 def test_same_size_change_is_found_by_checksum_not_size(bag: Path) -> None:
@@ -53,10 +53,10 @@ def test_same_size_change_is_found_by_checksum_not_size(bag: Path) -> None:
 
 
 def test_removed_file_is_named(bag: Path) -> None:
-    (bag / "data" / "pdf" / "sample.pdf").unlink()
+    (bag / "data" / "html" / "pdf" / "sample.pdf").unlink()
     code, output = run_verify(bag)
     assert code == 1
-    assert "missing: data/pdf/sample.pdf" in output
+    assert "missing: data/html/pdf/sample.pdf" in output
 
 
 def test_added_file_is_named(bag: Path) -> None:
@@ -74,19 +74,19 @@ def test_changed_tag_file_is_named(bag: Path) -> None:
 
 def test_damage_inside_a_zip_is_named(bag: Path, edition: Edition, tmp_path: Path) -> None:
     flip_one_byte(bag / "data" / "metadata" / "sample.datacite.xml")
-    (bag / "data" / "tei" / "register" / "persons.xml").unlink()
+    (bag / "data" / "html" / "tei" / "register" / "persons.xml").unlink()
     (bag / "data" / "notes.txt").write_text("added", encoding="utf-8")
     code, output = run_verify(rezip(bag, edition, tmp_path))
     assert code == 1
     assert "changed: data/metadata/sample.datacite.xml" in output
-    assert "missing: data/tei/register/persons.xml" in output
+    assert "missing: data/html/tei/register/persons.xml" in output
     assert "added: data/notes.txt" in output
 
 
 def test_corrupt_member_of_a_zip_is_named(zipped: Path, tmp_path: Path) -> None:
     """A byte flipped inside the zip's compressed data: the member fails its CRC and is reported changed."""
     with zipfile.ZipFile(zipped) as zf:
-        info = zf.getinfo("edition-1.0.0/data/tei/texts/sample.xml")
+        info = zf.getinfo("edition-1.0.0/data/html/tei/texts/sample.xml")
     data = bytearray(zipped.read_bytes())
     header_len = 30 + len(info.filename.encode()) + len(info.extra)
     data[info.header_offset + header_len + info.compress_size // 2] ^= 0xFF
@@ -94,7 +94,7 @@ def test_corrupt_member_of_a_zip_is_named(zipped: Path, tmp_path: Path) -> None:
     damaged.write_bytes(bytes(data))
     code, output = run_verify(damaged)
     assert code == 1
-    assert "changed: data/tei/texts/sample.xml" in output
+    assert "changed: data/html/tei/texts/sample.xml" in output
 
 
 def test_unreadable_inputs_exit_2(tmp_path: Path, bag: Path) -> None:

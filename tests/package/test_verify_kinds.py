@@ -53,7 +53,7 @@ def both_ways(bag: Path, edition: Edition, tmp_path: Path) -> list[tuple[int, li
 
 
 @pytest.mark.parametrize("payload", [
-    "data/tei/texts/sample.xml", "data/html/sample.html", "data/pdf/sample.pdf", "data/metadata/sample.datacite.xml",
+    "data/html/tei/texts/sample.xml", "data/html/sample.html", "data/html/pdf/sample.pdf", "data/metadata/sample.datacite.xml",
 ])
 def test_byte_flipped_in_each_payload_kind(bag: Path, edition: Edition, tmp_path: Path, payload: str) -> None:
     flip_one_byte(bag / payload)
@@ -61,8 +61,8 @@ def test_byte_flipped_in_each_payload_kind(bag: Path, edition: Edition, tmp_path
 
 
 def test_file_removed(bag: Path, edition: Edition, tmp_path: Path) -> None:
-    (bag / "data" / "tei" / "register" / "persons.xml").unlink()
-    assert both_ways(bag, edition, tmp_path) == [(1, ["missing: data/tei/register/persons.xml"])] * 2
+    (bag / "data" / "html" / "tei" / "register" / "persons.xml").unlink()
+    assert both_ways(bag, edition, tmp_path) == [(1, ["missing: data/html/tei/register/persons.xml"])] * 2
 
 
 def test_file_added(bag: Path, edition: Edition, tmp_path: Path) -> None:
@@ -76,9 +76,9 @@ def test_tag_file_added(bag: Path, edition: Edition, tmp_path: Path) -> None:
 
 
 def test_manifest_edited(bag: Path, edition: Edition, tmp_path: Path) -> None:
-    edit_manifest_line(bag, "manifest-sha256.txt", "data/pdf/sample.pdf")
+    edit_manifest_line(bag, "manifest-sha256.txt", "data/html/pdf/sample.pdf")
     assert both_ways(bag, edition, tmp_path) == [(1, [
-        "changed: data/pdf/sample.pdf (manifest-sha256.txt disagrees; the other checksums match)",
+        "changed: data/html/pdf/sample.pdf (manifest-sha256.txt disagrees; the other checksums match)",
         "changed: manifest-sha256.txt",
     ])] * 2
 
@@ -147,23 +147,23 @@ def test_manifest_naming_a_path_outside_the_bag(bag: Path) -> None:
 def test_payload_file_missing_from_one_manifest(bag: Path) -> None:
     manifest = bag / "manifest-sha512.txt"
     manifest.write_text("".join(line for line in manifest.read_text(encoding="utf-8").splitlines(keepends=True)
-                                if not line.endswith(" data/pdf/sample.pdf\n")), encoding="utf-8")
+                                if not line.endswith(" data/html/pdf/sample.pdf\n")), encoding="utf-8")
     code, lines = findings(bag)
     assert code == 1
-    assert lines == ["damaged: data/pdf/sample.pdf (not listed in manifest-sha512.txt)", "changed: manifest-sha512.txt"]
+    assert lines == ["damaged: data/html/pdf/sample.pdf (not listed in manifest-sha512.txt)", "changed: manifest-sha512.txt"]
 
 
 def test_symlink_inside_a_bag_folder_is_not_followed(bag: Path, tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("not for the bag", encoding="utf-8")
-    pdf = bag / "data" / "pdf" / "sample.pdf"
+    pdf = bag / "data" / "html" / "pdf" / "sample.pdf"
     pdf.unlink()
     pdf.symlink_to(secret)
     (bag / "data" / "linked").symlink_to(tmp_path, target_is_directory=True)
     code, lines = findings(bag)
     assert code == 1
     assert lines == [f"symlink: data/linked (a link to {tmp_path}, not a file)",
-                     f"symlink: data/pdf/sample.pdf (a link to {secret}, not a file)"]
+                     f"symlink: data/html/pdf/sample.pdf (a link to {secret}, not a file)"]
 
 
 def test_pipe_inside_a_bag_folder_is_not_read(bag: Path) -> None:

@@ -21,7 +21,7 @@ from edition.cli import main
 from edition.package.verify import Limits, verify
 
 ROOT = "edition-1.0.0"
-ESSAY = f"{ROOT}/data/tei/texts/sample.xml"
+ESSAY = f"{ROOT}/data/html/tei/texts/sample.xml"
 
 
 def run_verify(path: Path) -> tuple[int, str]:
@@ -54,7 +54,7 @@ def test_corrupt_deflate_stream_is_a_changed_member(zipped: Path, tmp_path: Path
     damaged.write_bytes(bytes(data))
     code, output = run_verify(damaged)
     assert code == 1, output
-    assert "changed: data/tei/texts/sample.xml (corrupt in the zip: " in output
+    assert "changed: data/html/tei/texts/sample.xml (corrupt in the zip: " in output
     assert "Traceback" not in output
 
 
@@ -71,15 +71,15 @@ def test_duplicate_member_name_is_damage(zipped: Path, tmp_path: Path) -> None:
         dup = copy_zip(zipped, tmp_path / "dup.zip", extra=[(ESSAY, b"<TEI>another text</TEI>")])
     code, output = run_verify(dup)
     assert code == 1, output
-    assert output.splitlines()[0] == "duplicate: data/tei/texts/sample.xml (2 members under this name)"
+    assert output.splitlines()[0] == "duplicate: data/html/tei/texts/sample.xml (2 members under this name)"
 
 
 def test_same_path_spelled_twice_is_a_duplicate(zipped: Path, tmp_path: Path) -> None:
     """``a//b`` and ``a/./b`` extract to ``a/b``: the same file, twice."""
-    dup = copy_zip(zipped, tmp_path / "dup.zip", extra=[(f"{ROOT}/data/tei/./texts//sample.xml", b"<TEI/>")])
+    dup = copy_zip(zipped, tmp_path / "dup.zip", extra=[(f"{ROOT}/data/html/tei/./texts//sample.xml", b"<TEI/>")])
     code, output = run_verify(dup)
     assert code == 1
-    assert "duplicate: data/tei/texts/sample.xml (2 members under this name)" in output
+    assert "duplicate: data/html/tei/texts/sample.xml (2 members under this name)" in output
 
 
 @pytest.mark.parametrize(("name", "why"), [
@@ -107,7 +107,7 @@ def test_symlink_member_is_damage(zipped: Path, tmp_path: Path) -> None:
 
 
 def test_symlink_member_replacing_a_listed_file_is_one_finding(zipped: Path, tmp_path: Path) -> None:
-    link = zipfile.ZipInfo(f"{ROOT}/data/pdf/sample.pdf")
+    link = zipfile.ZipInfo(f"{ROOT}/data/html/pdf/sample.pdf")
     link.create_system = 3
     link.external_attr = (stat.S_IFLNK | 0o777) << 16
     with zipfile.ZipFile(zipped) as old, zipfile.ZipFile(tmp_path / "link.zip", "w") as new:
@@ -115,7 +115,7 @@ def test_symlink_member_replacing_a_listed_file_is_one_finding(zipped: Path, tmp
             new.writestr(link if info.filename == link.filename else info, old.read(info))
     code, output = run_verify(tmp_path / "link.zip")
     assert code == 1
-    assert output.splitlines() == ["symlink: data/pdf/sample.pdf (a link, not a file)"]
+    assert output.splitlines() == ["symlink: data/html/pdf/sample.pdf (a link, not a file)"]
 
 
 def test_member_outside_the_bag_folder_is_added(zipped: Path, tmp_path: Path) -> None:
@@ -139,11 +139,11 @@ def test_encrypted_member_is_refused(zipped: Path, tmp_path: Path) -> None:
     locked.write_bytes(bytes(data))
     code, output = run_verify(locked)
     assert code == 1, output
-    assert "refused: data/tei/texts/sample.xml (encrypted)" in output
+    assert "refused: data/html/tei/texts/sample.xml (encrypted)" in output
 
 
 def listed_bomb(zipped: Path, dst: Path, size: int, block: bytes = bytes(1 << 20),
-                compression: int = zipfile.ZIP_DEFLATED, name: str = "data/pdf/big.pdf") -> Path:
+                compression: int = zipfile.ZIP_DEFLATED, name: str = "data/html/pdf/big.pdf") -> Path:
     """``zipped`` plus a member of ``size`` bytes (``block`` repeated) that the manifests, Payload-Oxum and
     tag manifests all list.
 
@@ -196,7 +196,7 @@ def test_bomb_member_is_refused_by_its_compression_ratio(zipped: Path, tmp_path:
     code, output = run_verify(bomb)
     assert code == 1, output
     [line] = output.splitlines()
-    assert line.startswith("refused: data/pdf/big.pdf (expands 67,108,864 bytes from ")
+    assert line.startswith("refused: data/html/pdf/big.pdf (expands 67,108,864 bytes from ")
     assert line.endswith(":1, over the limit 100:1)")
 
 
@@ -207,7 +207,7 @@ def test_member_past_the_declared_payload_size_is_refused(zipped: Path, tmp_path
     report = verify(grown, Limits(margin=10_000))
     refused = [str(f) for f in report.findings if f.kind == "refused"]
     assert len(refused) == 1
-    assert refused[0].startswith("refused: data/pdf/sample.pdf (400,000 bytes would pass the limit of ")
+    assert refused[0].startswith("refused: data/html/pdf/sample.pdf (400,000 bytes would pass the limit of ")
     assert refused[0].endswith(" bytes: the payload size bag-info.txt declares plus 10,000)")
     assert report.changed == []
 

@@ -1,0 +1,135 @@
+"""The facts about every payload file that the PREMIS record and the bag's README are made from.
+
+For each file: its path in the bag, size, SHA-256 and SHA-512, format (see :mod:`.formats`),
+what it is (its role) and which program made it; plus the programs with their versions and the
+outcome of validating the edition's TEI. Everything comes from the files and the installed
+programs, nothing from the clock: ``describe_payload`` returns the same document for the same
+payload. The stylesheets turn these facts (with the texts' teiHeaders) into PREMIS and prose.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from lxml import etree
+
+from . import formats
+from .. import __version__
+from ..core import HEADER_NAME, Edition
+from ..paths import XSLT
+from ..xmlio import TEI_NS, parse
+from ..validate.profiles import profile_of
+
+ASSETS = XSLT / "html" / "assets"
+GRAMMARS = (".rng", ".rnc", ".xsd", ".sch", ".odd")  # the profile's files that validate (not its README)
+#: The programs that write deposit files: key → (name, PyPI distribution giving the version).
+APPLICATIONS = {
+    "tei-edition": ("tei-edition", None),
+    "saxon": ("SaxonC-HE (saxonche)", "saxonche"),
+    "typst": ("Typst", "typst"),
+    "pagefind": ("Pagefind", "pagefind"),
+    "lxml": ("lxml (libxml2)", "lxml"),
+    "bagit": ("bagit-python", "bagit"),
+}
+
+
+@dataclass(frozen=True)
+class Role:
+    kind: str  # text, register, edition-document, configuration, source, schema, page, pdf, search-index, asset, metadata, file
+    made_by: tuple[str, ...] = ()  # keys of APPLICATIONS
+    derived_from: tuple[str, ...] = ()  # bag paths
+
+
+def describe_payload(payload: Path, edition: Edition) -> etree._ElementTree:
+    """The inventory of ``payload`` (the folder that becomes the bag's ``data/``), as XML:
+    ``<inventory>`` with ``<application>``, ``<validation>``, one ``<file>`` per payload file and
+    one ``<text>`` (its teiHeader) per text."""
+    contents = {p.relative_to(payload).as_posix(): p.read_bytes() for p in sorted(payload.rglob("*")) if p.is_file()}
+    texts = {t.read_bytes(): t for t in edition.texts}
+    # Where the deposit holds each text: the site's copy, byte for byte.
+    text_paths = {texts[data].stem: f"data/{rel}" for rel, data in contents.items() if data in texts}
+    register = edition.register.read_bytes() if edition.register and edition.register.is_file() else None
+    assets = {p.read_bytes() for p in ASSETS.rglob("*") if p.is_file()}
+    root = etree.Element("inventory", edition=edition.id, version=edition.version, date=edition.date,
+                         name=edition.deposit_name, pronom=formats.PRONOM_RELEASE)
+    for key, (name, dist) in APPLICATIONS.items():
+        etree.SubElement(root, "application", key=key, name=name, version=_version(dist))
+    _validation(root, edition)
+    for rel, data in contents.items():
+        role = _role(rel, data, texts, text_paths, register, assets, edition)
+        fmt = formats.identify(payload / rel)
+        el = etree.SubElement(root, "file", path=f"data/{rel}", role=role.kind, size=str(len(data)),
+                              sha256=hashlib.sha256(data).hexdigest(), sha512=hashlib.sha512(data).hexdigest(),
+                              format=fmt.name, mime=fmt.mime)
+        for name, value in (("format-version", fmt.version), ("puid", fmt.puid), ("made-by", " ".join(role.made_by))):
+            if value:
+                el.set(name, value)
+        for source in role.derived_from:
+            etree.SubElement(el, "source", path=source)
+    # The texts' headers, for what they say about each text's source and history.
+    for text in edition.texts:
+        holder = etree.SubElement(root, "text", id=text.stem, path=text_paths.get(text.stem, ""))
+        holder.append(parse(text).getroot().find(f"{{{TEI_NS}}}teiHeader"))
+    return root.getroottree()
+
+
+def _role(rel: str, data: bytes, texts: dict[bytes, Path], text_paths: dict[str, str], register: bytes | None,
+          assets: set[bytes], edition: Edition) -> Role:
+    """What a payload file is, told by where the deposit put it and, in the site, by its bytes."""
+    top, _, rest = rel.partition("/")
+    stem = Path(rel).stem
+    essay = (text_paths[stem],) if stem in text_paths else ()
+    config = f"data/sources/{edition.config_path.name}"
+    if top == "sources":
+        return Role("configuration") if rest == edition.config_path.name else Role("source")
+    if top == "schema":
+        return Role("schema")
+    if top == "metadata":
+        made_from = essay or (f"data/html/tei/{HEADER_NAME}",)
+        return Role("metadata", ("tei-edition", "saxon"), made_from)
+    if data in texts:
+        return Role("text")
+    if register is not None and data == register:
+        return Role("register")
+    if data == edition.header_bytes:
+        return Role("edition-document", ("tei-edition", "lxml"), (config,))
+    if rel.endswith(".pdf"):
+        return Role("pdf", ("tei-edition", "saxon", "typst"), essay)
+    if rel.endswith(".html"):
+        return Role("page", ("tei-edition", "saxon"), essay)
+    if "/pagefind" in f"/{rest}":  # a Pagefind bundle: pagefind/, pagefind-LANG/
+        return Role("search-index", ("pagefind",))
+    if data in assets:
+        return Role("asset", ("tei-edition",))
+    return Role("file")
+
+
+def _validation(root: etree._Element, edition: Edition) -> None:
+    """Validate the TEI again as `edition validate` does, so the record states the outcome it saw
+    (``problem`` says why validation could not run, when the profile's schema is unusable)."""
+    from ..validate import validate_files
+    from ..validate.relaxng import SchemaError
+
+    profile = profile_of(edition)
+    el = etree.SubElement(root, "validation", profile=profile.name, files=str(len(edition.sources)),
+                          schemas=" ".join(f"data/schema/{p.name}" for p in profile.files if p.suffix in GRAMMARS))
+    try:
+        problems = validate_files(edition.sources, profile.schema, profile.rules, profile.register_prefix)
+    except SchemaError as exc:
+        el.set("problem", str(exc))
+        return
+    errors = sum(p.severity == "error" for p in problems)
+    el.set("errors", str(errors))
+    el.set("warnings", str(len(problems) - errors))
+
+
+def _version(dist: str | None) -> str:
+    if dist is None:
+        return __version__
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return ""
