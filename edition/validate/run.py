@@ -3,18 +3,18 @@
 One file at a time, in stages, so that a large file's structures never coexist: the grammar is
 checked first (piecewise when it can be, see :mod:`.stream`, else on the whole lxml tree, which is
 then dropped), then the rules on Saxon's tree, and only then are the problems' lines and columns
-looked up in the text. An edition's Saxon trees are kept while files of it remain to be checked.
+looked up in the text. The other documents of the edition reach the rules as an index of small
+summaries (:mod:`.index`), never as trees: each file is checked on its own, in any process.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
-from saxonche import PyXdmMap, PyXdmNode
+from saxonche import PyXdmNode
 
 from .. import xmlio
 from ..config import FILE_NAME
@@ -22,6 +22,7 @@ from ..core import find_edition_dir, read_edition
 from ..paths import SCHEMA
 from ..xslt import XsltError, parse_file, to_xdm
 from . import relaxng, schematron, stream
+from .index import Index, summary_of
 from .locate import ElementPath, Locator, element_path, schematron_path
 from .problems import Problem, Severity
 
@@ -76,31 +77,43 @@ def validate_files(paths: list[Path], schema: str | None = None, rules: Path | N
     ``schema`` (``"tei_all"`` or a path to a .rng) with the Schematron ``rules`` if given. Never
     raises for bad input; raises :class:`relaxng.SchemaError` when ``schema`` itself is unusable."""
     rules = PROJECT_SCH if schema is None else rules
-    grammar_path = relaxng.schema_path(schema)
-    grammar = relaxng.load(grammar_path)
-    pieces = stream.chunking(grammar_path)
     files = list({p.resolve(): p for p in map(Path, paths)}.values())
-    documents = Documents(stream.chunking(relaxng.PROJECT_RNG))
-    pending = Counter(edition_root(p) for p in files)
+    indexes: dict[Path, Index] = {}
     problems: list[Problem] = []
     for path in files:
-        problems += _check(path, grammar, pieces, documents, rules, register_prefix)
+        context = None
         root = edition_root(path)
-        pending[root] -= 1
-        if root is not None and not pending[root]:
-            documents.release(root)
+        if rules is not None and root is not None:
+            if root not in indexes:
+                indexes[root] = edition_index(root)
+            context = indexes[root].context(_name(root, path), register_prefix)
+        problems += validate_file(path, schema, rules, register_prefix, context)
     return problems
 
 
-def _check(path: Path, grammar: relaxng.Schema, pieces: stream.Chunking | None, documents: Documents,
-           rules: Path | None, register_prefix: str) -> list[Problem]:
-    """The problems of one file, in the order of their place in it."""
-    node = documents.cached(path) if rules else None
+def edition_index(root: Path) -> Index:
+    """The index of the edition at ``root``: a summary of each of its readable documents."""
+    summaries = {_name(root, p): s for p in edition_files(root) if (s := summary_of(p)) is not None}
+    return Index(summaries)
+
+
+def validate_file(path: Path, schema: str | None, rules: Path | None, register_prefix: str,
+                  context: str | None) -> list[Problem]:
+    """The problems of one file, in the order of their place in it; ``context`` is its ``$index``
+    (:meth:`Index.context`), None outside an edition. A pure function of the file's bytes, the
+    schemas and ``context``: the build caches it by their hashes and runs it on any worker."""
+    grammar_path = relaxng.schema_path(schema)
+    return _check(path, relaxng.load(grammar_path), stream.chunking(grammar_path), rules, register_prefix, context)
+
+
+def _check(path: Path, grammar: relaxng.Schema, pieces: stream.Chunking | None, rules: Path | None,
+           register_prefix: str, context: str | None) -> list[Problem]:
+    node: PyXdmNode | XsltError | None = None
     alone = rules is not None and edition_root(path) is None
     if pieces is not None and stream.check(path, pieces, grammar=True):
         found: list[Finding] = _unchecked_references(xmlio.parse(path), register_prefix) if alone else []
         locator = Locator(path, "UTF-8")
-        if rules and node is None:
+        if rules:
             node = _saxon(lambda: parse_file(path))
     else:
         source = read(path)
@@ -110,11 +123,11 @@ def _check(path: Path, grammar: relaxng.Schema, pieces: stream.Chunking | None, 
         tree = source.tree
         found = _grammar_problems(grammar, tree) + (_unchecked_references(tree, register_prefix) if alone else [])
         locator = Locator(source.data, tree.docinfo.encoding)
-        if rules and node is None:
+        if rules:
             node = _saxon(lambda: to_xdm(tree))
         del source, tree  # the whole tree goes before the rules run on Saxon's
     if rules:
-        checked = _rule_problems(path, node, documents, rules, register_prefix)
+        checked = _rule_problems(path, node, rules, register_prefix, context)
         # A bad date value is reported once, by the Schematron rule that names the ISO forms.
         dates = {f.path for f in checked if f.rule == "date-iso"}
         found = [f for f in found if not (f.path in dates and "expected a date" in f.message)] + checked
@@ -132,43 +145,6 @@ def _saxon(build: Callable[[], PyXdmNode]) -> PyXdmNode | XsltError:
         return build()
     except XsltError as exc:
         return exc
-
-
-class Documents:
-    """Saxon trees of the editions' documents, each built once and shared: the document being
-    validated is the same node as its entry in ``$edition`` (a large essay is held once)."""
-
-    def __init__(self, pieces: stream.Chunking | None) -> None:
-        self.pieces = pieces
-        self.editions: dict[Path, tuple[PyXdmMap, dict[Path, PyXdmNode]]] = {}
-
-    def cached(self, path: Path) -> PyXdmNode | None:
-        full = path.resolve()
-        return next((nodes[full] for _, nodes in self.editions.values() if full in nodes), None)
-
-    def _load(self, path: Path) -> PyXdmNode | None:
-        """A document of the edition that is not the one validated: read safely, else left out."""
-        if self.pieces is not None and stream.check(path, self.pieces, grammar=False):
-            return parse_file(path)
-        source = read(path)
-        return to_xdm(source.tree) if source.tree is not None else None
-
-    def edition(self, root: Path, path: Path, node: PyXdmNode) -> PyXdmMap:
-        """All readable documents of the edition at ``root`` (``path`` is ``node``), keyed by their path under ``tei/``."""
-        if root not in self.editions:
-            nodes: dict[Path, PyXdmNode] = {}
-            for member in edition_files(root):
-                full = member.resolve()
-                loaded = node if full == path.resolve() else self._load(member)
-                if loaded is not None:
-                    nodes[full] = loaded
-            names = {_name(root, full): n for full, n in nodes.items()}
-            self.editions[root] = (schematron.edition_map(names), nodes)
-        return self.editions[root][0]
-
-    def release(self, root: Path) -> None:
-        """No file of the edition at ``root`` is left to check: let Saxon free its trees."""
-        self.editions.pop(root, None)
 
 
 def _unchecked_references(tree: etree._ElementTree, register_prefix: str) -> list[Finding]:
@@ -189,16 +165,15 @@ def _grammar_problems(grammar: relaxng.Schema, tree: etree._ElementTree) -> list
                     "error", v.message, "relaxng") for v in relaxng.validate(grammar, tree)]
 
 
-def _rule_problems(path: Path, node: PyXdmNode | XsltError | None, documents: Documents, rules: Path,
-                   register_prefix: str) -> list[Finding]:
+def _rule_problems(path: Path, node: PyXdmNode | XsltError | None, rules: Path, register_prefix: str,
+                   context: str | None) -> list[Finding]:
     root = edition_root(path)
     name = path.name if root is None else _name(root, path)
     try:
         if isinstance(node, XsltError):
             raise node
         assert node is not None  # the file was read: it has a tree
-        edition = documents.edition(root, path, node) if root is not None else None
-        findings = schematron.run(rules, node, name, edition, register_prefix)
+        findings = schematron.run(rules, node, name, context, register_prefix)
     except XsltError as exc:
         # The rules could not be checked on this file: say so at its root element, and go on.
         return [Finding((1,), (1, 1), "error", f"the encoding rules could not be checked: {_first_line(exc)}", "rules")]

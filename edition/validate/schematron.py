@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from lxml import etree
-from saxonche import PyXdmMap, PyXdmNode, PyXsltExecutable
+from saxonche import PyXdmNode, PyXsltExecutable
 
 from .. import xmlio
 from ..xslt import XsltError, processor, transform
@@ -41,23 +41,17 @@ def compiled(schema: Path) -> PyXsltExecutable:
     return executable
 
 
-def run(schema: Path, document: PyXdmNode, file_name: str, edition: PyXdmMap | None, register_prefix: str = "psn") -> list[Finding]:
-    """Apply ``schema`` to ``document``; ``edition`` holds the other documents of its edition."""
+def run(schema: Path, document: PyXdmNode, file_name: str, index: str | None, register_prefix: str = "psn") -> list[Finding]:
+    """Apply ``schema`` to ``document``; ``index`` is what its edition's other documents answer to
+    it (a JSON object, see :mod:`.index`), None outside an edition."""
     executable = compiled(schema)
     executable.clear_parameters()
     executable.set_parameter("file-name", processor().make_string_value(file_name))
     executable.set_parameter("register-prefix", processor().make_string_value(register_prefix))
-    if edition is not None:
-        executable.set_parameter("edition", edition)
+    executable.set_parameter("index", processor().make_string_value(index or "{}"))
     try:
         report = executable.transform_to_string(xdm_node=document)
     except Exception as exc:
         raise XsltError(f"{schema}: {exc}") from None
     root = etree.fromstring((report or "<problems/>").encode())
     return [Finding(p.get("rule"), p.get("severity"), p.get("path"), p.text or "") for p in root.iter("problem")]
-
-
-def edition_map(documents: dict[str, PyXdmNode]) -> PyXdmMap:
-    """The ``$edition`` parameter: path under ``tei/`` → document, each document parsed once."""
-    proc = processor()
-    return proc.make_map({proc.make_string_value(name): node for name, node in sorted(documents.items())})

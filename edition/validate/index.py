@@ -1,0 +1,161 @@
+"""What the cross-document rules need to know of an edition, as an index instead of its documents.
+
+The rules of ``edition.sch`` and ``general.sch`` ask of the other documents only: which of them
+hold an xml:id, which persons the register holds, which register references the other essays
+make, and which documents there are. Each document's answer is a small :class:`Summary` (a pure
+function of its bytes, so it is cached by their hash); the index of an edition is made from the
+summaries, and each document is checked with the part of it that its own ids and references ask
+about (``$index``, a JSON object the rules read with ``parse-json``). So checking one document
+costs the same in an edition of ten texts and of a thousand, and no document's tree is held while
+another is checked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from .. import xmlio
+from ..cache import cache_dir
+
+TEI = f"{{{xmlio.TEI_NS}}}"
+XML_ID = f"{{{xmlio.XML_NS}}}id"
+#: The attributes whose pointers general.sch resolves (its pattern "pointers").
+POINTERS = ("target", "ref", "corresp", "sameAs", "who", "wit", "resp", "source", "hand", "next", "prev", "synch",
+            "copyOf", "calendar", "datingMethod")
+_REMOTE = re.compile(r"^[^:/#\s]+\.xml#.+$")
+#: Bump when what a summary holds changes: older cached summaries are then not read.
+VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One document, as far as the other documents' rules look at it."""
+
+    essay: bool  #: a tei:TEI root whose xml:id is not "edition" or "register" (edition.sch's essays)
+    register_strict: bool  #: /TEI/text/body/listPerson (edition.sch's register)
+    register_general: bool  #: a tei:TEI root with a listPerson/person (general.sch's register)
+    ids: tuple[str, ...]  #: every xml:id
+    persons: tuple[str, ...]  #: the xml:id of every tei:person
+    person_refs: tuple[str, ...]  #: every persName/@ref as written
+    refs: tuple[str, ...]  #: every @ref as written
+    remote: tuple[tuple[str, str], ...]  #: pointers into other texts (file.xml#id) as (file.xml, id)
+
+
+def summarize(tree: etree._ElementTree) -> Summary:
+    root = tree.getroot()
+    tei_root = root.tag == f"{TEI}TEI"
+    ids: dict[str, None] = {}
+    persons: dict[str, None] = {}
+    person_refs: dict[str, None] = {}
+    refs: dict[str, None] = {}
+    remote: dict[tuple[str, str], None] = {}
+    for el in root.iter(etree.Element):
+        if (value := el.get(XML_ID)) is not None:
+            ids[value] = None
+            if el.tag == f"{TEI}person":
+                persons[value] = None
+        if (ref := el.get("ref")) is not None:
+            refs[ref] = None
+            if el.tag == f"{TEI}persName":
+                person_refs[ref] = None
+        for name in POINTERS:
+            for token in (el.get(name) or "").split():
+                if _REMOTE.match(token):
+                    file, _, fragment = token.partition("#")
+                    remote[(file, fragment)] = None
+    body = root.find(f"{TEI}text/{TEI}body")
+    return Summary(
+        essay=tei_root and root.get(XML_ID) not in ("edition", "register"),
+        register_strict=tei_root and body is not None and body.find(f"{TEI}listPerson") is not None,
+        register_general=tei_root and root.find(f".//{TEI}listPerson/{TEI}person") is not None,
+        ids=tuple(ids), persons=tuple(persons), person_refs=tuple(person_refs), refs=tuple(refs), remote=tuple(remote),
+    )
+
+
+def summary_of(path: Path) -> Summary | None:
+    """The summary of the file at ``path``, from the cache when its bytes were summarized before;
+    None when it cannot be read as XML (the validator reports it; the others' rules leave it out)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    entry = cache_dir("summaries") / f"{hashlib.sha256(VERSION.encode() + data).hexdigest()}.json"
+    try:
+        return _from_json(json.loads(entry.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError, KeyError):
+        pass
+    try:
+        summary = summarize(xmlio.parse_bytes(data, str(path)))
+    except xmlio.XmlInputError:
+        return None
+    _store(entry, json.dumps(asdict(summary)))
+    return summary
+
+
+def _from_json(data: dict) -> Summary:
+    return Summary(data["essay"], data["register_strict"], data["register_general"], tuple(data["ids"]),
+                   tuple(data["persons"]), tuple(data["person_refs"]), tuple(data["refs"]),
+                   tuple((f, i) for f, i in data["remote"]))
+
+
+def _store(entry: Path, text: str) -> None:
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        staged = entry.with_name(f".{entry.name}.{id(text)}.tmp")
+        staged.write_text(text, encoding="utf-8")
+        staged.replace(entry)
+    except OSError:
+        pass  # an unwritable cache only costs time
+
+
+@dataclass
+class Index:
+    """The summaries of an edition's readable documents, by their name in the rules (texts/a.xml)."""
+
+    summaries: dict[str, Summary]
+
+    def __post_init__(self) -> None:
+        self.holders: dict[str, list[str]] = {}  # xml:id → the documents holding it, sorted
+        self.mentions: dict[str, list[str]] = {}  # persName/@ref → the essays making it, sorted
+        self.persons = {"strict": set[str](), "general": set[str]()}
+        for name in sorted(self.summaries):
+            s = self.summaries[name]
+            for value in s.ids:
+                self.holders.setdefault(value, []).append(name)
+            if s.essay:
+                for ref in s.person_refs:
+                    self.mentions.setdefault(ref, []).append(name)
+            if s.register_strict:
+                self.persons["strict"].update(s.persons)
+            if s.register_general:
+                self.persons["general"].update(s.persons)
+        self.essays = sorted(n for n, s in self.summaries.items() if s.essay)
+        self.registers = {kind: any(getattr(s, f"register_{kind}") for s in self.summaries.values())
+                          for kind in ("strict", "general")}
+
+    def context(self, name: str, register_prefix: str) -> str:
+        """The ``$index`` of the document ``name``: the answers to what its ids and references ask."""
+        s = self.summaries.get(name)
+        if s is None:
+            return "{}"
+        folder = name.rpartition("/")[0] + "/" if "/" in name else ""
+        start = f"{register_prefix}:"
+        asked_ids = [*s.ids, *(fragment for _, fragment in s.remote)]
+        asked_persons = {token[len(start):] for ref in s.refs for token in ref.split() if token.startswith(start)}
+        asked_persons |= {ref[len(start):] for ref in s.person_refs if ref.startswith(start)}  # edition.sch: the whole @ref
+        asked_refs = [f"{start}{pid}" for pid in s.persons]
+        data = {
+            "names": sorted({folder + f for f, _ in s.remote} & self.summaries.keys()),
+            "ids": {i: self.holders[i] for i in sorted(set(asked_ids)) if i in self.holders},
+            "registers": self.registers,
+            "persons": {kind: {p: True for p in sorted(asked_persons & found)} for kind, found in self.persons.items()},
+            "essays": len(self.essays) > (name in self.summaries and s.essay),
+            "mentioned": {r: others for r in sorted(set(asked_refs)) if (others := [e for e in self.mentions.get(r, []) if e != name])},
+        }
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
