@@ -29,6 +29,9 @@ class Format:
 
 PDF_PUIDS = {"1.0": "fmt/14", "1.1": "fmt/15", "1.2": "fmt/16", "1.3": "fmt/17", "1.4": "fmt/18", "1.5": "fmt/19",
              "1.6": "fmt/20", "1.7": "fmt/276", "2.0": "fmt/1129"}
+# PDF/A by part and conformance level, as the file's XMP metadata declares them (pdfaid).
+PDFA_PUIDS = {"1a": "fmt/95", "1b": "fmt/354", "2a": "fmt/476", "2b": "fmt/477", "2u": "fmt/478", "3a": "fmt/479",
+              "3b": "fmt/480", "3u": "fmt/481"}
 HTML5 = Format("Hypertext Markup Language", "5", "fmt/471", "text/html")
 HTML = Format("Hypertext Markup Language", "", "fmt/96", "text/html")
 XML = {"1.0": Format("Extensible Markup Language", "1.0", "fmt/101", "application/xml"),
@@ -61,8 +64,7 @@ def identify(path: Path) -> Format:
     with path.open("rb") as fh:
         head = fh.read(1024)
     if match := re.match(rb"%PDF-(\d\.\d)", head):
-        version = match[1].decode()
-        return Format("Portable Document Format", version, PDF_PUIDS.get(version, ""), "application/pdf")
+        return _pdf(path, match[1].decode())
     if head.startswith(b"\x1f\x8b"):
         return GZIP
     suffix = path.suffix.lower()
@@ -72,6 +74,17 @@ def identify(path: Path) -> Format:
     if suffix in (".xml", ".rng", ".sch", ".xsl", ".odd") or text.startswith(b"<?xml"):
         return _xml(path, text)
     return BY_SUFFIX.get(suffix, UNKNOWN)
+
+
+def _pdf(path: Path, version: str) -> Format:
+    """PDF by its header's version, or PDF/A where its XMP metadata claims a part and conformance level."""
+    data = path.read_bytes()
+    part = re.search(rb"pdfaid:part(?:>|=[\"'])\s*([1-4])", data)
+    level = re.search(rb"pdfaid:conformance(?:>|=[\"'])\s*([ABUabu])", data)
+    if part and level:
+        key = (part[1] + level[1]).decode().lower()
+        return Format("PDF/A - Portable Document Format", key, PDFA_PUIDS.get(key, ""), "application/pdf")
+    return Format("Portable Document Format", version, PDF_PUIDS.get(version, ""), "application/pdf")
 
 
 def _xml(path: Path, head: bytes) -> Format:

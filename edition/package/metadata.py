@@ -3,12 +3,13 @@ teiHeaders), PREMIS 3 for every payload file and the bag's README (from the inve
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from urllib.parse import urljoin
 
 from lxml import etree
 
-from ..xmlio import parse
+from ..xmlio import TEI_NS, parse
 from ..xslt import transform
 from ..core import Edition
 
@@ -40,7 +41,10 @@ def write_metadata(edition: Edition, site: Path, out_dir: Path) -> list[Path]:
     for essay in edition.texts:
         tree = parse(essay)
         url = page_url(edition, site, essay.stem)
-        etree.SubElement(parts, "part", url=url)
+        part = etree.SubElement(parts, "part", url=url)
+        # The text's authors, who are among the edition's creators.
+        part.extend(copy.deepcopy(a) for a in tree.getroot().iterfind(f"{{{TEI_NS}}}teiHeader/{{{TEI_NS}}}fileDesc/"
+                                                                       f"{{{TEI_NS}}}titleStmt/{{{TEI_NS}}}author"))
         records.append((essay.stem, tree, url))
     written = []
     for name, stylesheet in STYLESHEETS.items():

@@ -62,7 +62,30 @@ def test_edition_datacite_lists_its_essays(records: Path) -> None:
         "https://example.org/beispiel/sample.html"
     ]
     assert doc.xpath("string(//d:resourceType/@resourceTypeGeneral)", namespaces=DATACITE) == "Collection"
-    assert doc.xpath("string(//d:creator/d:creatorName)", namespaces=DATACITE) == "Erika Muster"
+    # The creators: the texts' authors (as the register names them), then the edition's editors.
+    assert doc.xpath("//d:creator/d:creatorName/text()", namespaces=DATACITE) == ["Muster, Max", "Erika Muster"]
+
+
+def test_datacite_carries_the_persistent_identifier_and_authority_ids(edition: Edition, outputs: tuple[Path, Path],
+                                                                      tmp_path: Path, datacite_schema: etree.XMLSchema) -> None:
+    config = edition.config_path
+    config.write_text(config.read_text(encoding="utf-8") + '\n[edition.identifier]\ntype = "DOI"\nvalue = "10.5555/beispiel"\n',
+                      encoding="utf-8")
+    register = edition.register
+    register.write_text(register.read_text(encoding="utf-8").replace(
+        '<person xml:id="muster-max">', '<person xml:id="muster-max">\n        <idno type="GND">118000000</idno>'), encoding="utf-8")
+    write_metadata(read_edition(edition.dir), outputs[0], tmp_path / "pid")
+    whole = etree.parse(str(tmp_path / "pid" / "edition.datacite.xml"))
+    essay = etree.parse(str(tmp_path / "pid" / "sample.datacite.xml"))
+    for record in (whole, essay):
+        datacite_schema.assertValid(record)
+    get = lambda doc, xpath: doc.xpath(xpath, namespaces=DATACITE)  # noqa: E731
+    assert [(i.get("identifierType"), i.text) for i in get(whole, "/d:resource/d:identifier")] == [("DOI", "10.5555/beispiel")]
+    assert [(i.get("relatedIdentifierType"), i.text) for i in get(essay, "//d:relatedIdentifier[@relationType='IsPartOf']")] == [
+        ("DOI", "10.5555/beispiel"), ("URL", "https://example.org/beispiel/")]
+    for record in (whole, essay):
+        (ident,) = get(record, "//d:creator[d:creatorName='Muster, Max']/d:nameIdentifier")
+        assert (ident.get("nameIdentifierScheme"), ident.get("schemeURI"), ident.text) == ("GND", "https://d-nb.info/gnd/", "118000000")
 
 
 def test_dublin_core_records(records: Path) -> None:

@@ -10,6 +10,7 @@
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:md="urn:tei-edition:metadata"
   xmlns:ed="urn:tei-edition"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   exclude-result-prefixes="#all"
   expand-text="yes">
 
@@ -40,10 +41,19 @@
     <xsl:sequence select="$register//tei:person[@xml:id = $id]"/>
   </xsl:function>
 
+  <!-- Authority files a register idno/@type may name: scheme name and URI, as DataCite records them. -->
+  <xsl:variable name="md:authorities" as="map(xs:string, xs:string+)" select="map {
+    'gnd': ('GND', 'https://d-nb.info/gnd/'),
+    'viaf': ('VIAF', 'https://viaf.org/viaf/'),
+    'wikidata': ('Wikidata', 'https://www.wikidata.org/wiki/'),
+    'orcid': ('ORCID', 'https://orcid.org/'),
+    'isni': ('ISNI', 'https://isni.org/isni/') }"/>
+
   <!--
     One agent (author or editor) as facts: <md:agent type="Personal|Organizational|"
-    name="…" given="…" family="…"/>. Registered persons use the register's regular
-    name ("Surname, Forename"); everyone else keeps the text as the header gives it.
+    name="…" given="…" family="…"> with an <md:authority> per authority record. Registered
+    persons use the register's regular name ("Surname, Forename") and the register's authority
+    IDs; everyone else keeps the text as the header gives it.
   -->
   <xsl:function name="md:agent" as="element(md:agent)">
     <xsl:param name="el" as="element()"/>
@@ -57,6 +67,9 @@
           <xsl:attribute name="name" select="md:text($reg)"/>
           <xsl:attribute name="given" select="md:text($reg/tei:forename[1])"/>
           <xsl:attribute name="family" select="md:text($reg/tei:surname[1])"/>
+          <xsl:for-each select="$person/tei:idno[normalize-space()][lower-case(@type) = map:keys($md:authorities)]">
+            <md:authority scheme="{$md:authorities(lower-case(@type))[1]}" uri="{$md:authorities(lower-case(@type))[2]}">{normalize-space(.)}</md:authority>
+          </xsl:for-each>
         </xsl:when>
         <xsl:when test="$el/descendant-or-self::tei:orgName">
           <xsl:attribute name="type" select="'Organizational'"/>

@@ -36,10 +36,13 @@
   <xsl:mode name="agent" on-no-match="fail"/>
 
   <xsl:variable name="edition-header" as="element(tei:teiHeader)" select="$edition/tei:TEI/tei:teiHeader"/>
+  <!-- The edition's persistent identifier, where edition.toml gives one. -->
+  <xsl:variable name="edition-pid" as="element(tei:idno)?"
+    select="$edition-header/tei:fileDesc/tei:publicationStmt/tei:idno[@type = ('DOI', 'URN', 'Handle', 'ARK')][1]"/>
   <xsl:variable name="edition-url" as="xs:string"
     select="string($edition-header/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL'])"/>
 
-  <!-- The edition: its editors are its creators, its essays its parts. -->
+  <!-- The edition: the texts' authors and the edition's editors are its creators, its texts its parts. -->
   <xsl:template match="/">
     <xsl:apply-templates select="tei:TEI"/>
   </xsl:template>
@@ -48,8 +51,12 @@
     <xsl:variable name="stmt" as="element(tei:titleStmt)" select="tei:teiHeader/tei:fileDesc/tei:titleStmt"/>
     <resource xsi:schemaLocation="http://datacite.org/schema/kernel-4 http://schema.datacite.org/meta/kernel-4.5/metadata.xsd">
       <xsl:call-template name="identity"/>
+      <xsl:variable name="all" as="element(md:agent)*"
+        select="($parts/parts/part/tei:author, $stmt/tei:editor) ! md:agent(.)"/>
       <creators>
-        <xsl:apply-templates select="$stmt/tei:editor ! md:agent(.)" mode="agent">
+        <!-- Each person once, in the order the texts name them, then the editors not already named. -->
+        <xsl:apply-templates select="for $i in 1 to count($all) return $all[$i][not(@name = subsequence($all, 1, $i - 1)/@name)]"
+          mode="agent">
           <xsl:with-param name="element" select="'creator'"/>
         </xsl:apply-templates>
       </creators>
@@ -87,9 +94,14 @@
         <xsl:with-param name="editors" select="$edition-header/tei:fileDesc/tei:titleStmt/tei:editor"/>
       </xsl:call-template>
       <xsl:call-template name="common"/>
-      <xsl:if test="$edition-url">
+      <xsl:if test="$edition-url or $edition-pid">
         <relatedIdentifiers>
-          <relatedIdentifier relatedIdentifierType="URL" relationType="IsPartOf">{$edition-url}</relatedIdentifier>
+          <xsl:for-each select="$edition-pid">
+            <relatedIdentifier relatedIdentifierType="{@type}" relationType="IsPartOf">{normalize-space(.)}</relatedIdentifier>
+          </xsl:for-each>
+          <xsl:if test="$edition-url">
+            <relatedIdentifier relatedIdentifierType="URL" relationType="IsPartOf">{$edition-url}</relatedIdentifier>
+          </xsl:if>
         </relatedIdentifiers>
       </xsl:if>
       <xsl:apply-templates select="tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[@type = 'original']"/>
@@ -118,8 +130,7 @@
   </xsl:template>
 
   <xsl:template name="identity">
-    <xsl:variable name="persistent" as="element(tei:idno)?"
-      select="(if (exists($parts)) then $edition-header/tei:fileDesc/tei:publicationStmt/tei:idno[@type = ('DOI', 'URN', 'Handle', 'ARK')] else ())[1]"/>
+    <xsl:variable name="persistent" as="element(tei:idno)?" select="if (exists($parts)) then $edition-pid else ()"/>
     <xsl:choose>
       <xsl:when test="$persistent">
         <identifier identifierType="{$persistent/@type}">{normalize-space($persistent)}</identifier>
@@ -215,6 +226,9 @@
       </xsl:element>
       <xsl:if test="@given ne ''"><givenName>{@given}</givenName></xsl:if>
       <xsl:if test="@family ne ''"><familyName>{@family}</familyName></xsl:if>
+      <xsl:for-each select="md:authority">
+        <nameIdentifier nameIdentifierScheme="{@scheme}" schemeURI="{@uri}">{.}</nameIdentifier>
+      </xsl:for-each>
     </xsl:element>
   </xsl:template>
 </xsl:stylesheet>
