@@ -42,7 +42,7 @@ LETTER = """<?xml version="1.0" encoding="UTF-8"?>
       <div type="letter">
         <p>Lieber Wilhelm, <choice><abbr>Dr.</abbr><expan>Doktor</expan></choice> Faust kam
           <choice><sic>gestren</sic><corr>gestern</corr></choice> mit <foreign xml:lang="fr">un livre</foreign>
-          und <hi rend="italic" xml:lang="la">in nuce</hi>.</p>
+          und <hi rend="italic" xml:lang="la">in nuce</hi>, ein Samen<lb break="no"/>korn.</p>
         <figure><graphic url="bilder/skizze.png"/><figDesc>Eine Skizze des Gartens</figDesc></figure>
         <figure><graphic url="bilder/fehlt.png"/><figDesc>Ein verlorenes Blatt</figDesc></figure>
       </div>
@@ -142,6 +142,12 @@ def test_reader_switches_reading_and_finds_every_language(page, built: tuple[Pat
         page.check("#diplomatisch")
         assert "Dr." in body.inner_text() and "Doktor" not in body.inner_text()
         assert "gestren" in body.inner_text()
+        assert "Samen\nkorn" in body.inner_text()  # the line break inside the word, as printed
+        page.uncheck("#diplomatisch")
+        assert "Samenkorn" in body.inner_text()
+        page.goto(url + "suche.html?q=Samenkorn")  # the word is whole in the search index too
+        page.wait_for_selector("#suchergebnisse li", timeout=10000)
+        assert "brief.html" in page.locator("#suchergebnisse").inner_html()
         page.goto(url + "suche.html?q=lighthouses")
         page.wait_for_selector("#suchergebnisse li", timeout=10000)
         assert "english.html" in page.locator("#suchergebnisse").inner_html()

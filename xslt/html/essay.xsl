@@ -49,7 +49,7 @@
             <input type="checkbox" id="daten-zeigen"/>
             <label for="daten-zeigen">{ed:label('show-normalised-dates')}</label>
           </p>
-          <xsl:if test="exists($tei/tei:text//tei:choice)">
+          <xsl:if test="exists($tei/tei:text//(tei:choice | tei:lb[@break = 'no']))">
             <p class="view-option">
               <xsl:sequence select="$ui"/>
               <input type="checkbox" id="diplomatisch"/>

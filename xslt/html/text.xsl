@@ -225,6 +225,9 @@
     <xsl:param name="ed:phrasing" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="before" as="node()?" select="preceding-sibling::node()[self::* or normalize-space()][1]"/>
     <xsl:choose>
+      <!-- A break inside a word (break="no"): the word stays whole in the reading text and in the
+           search index; the diplomatic reading shows the break. -->
+      <xsl:when test="@break = 'no'"><span class="lb-join reading-dipl" data-pagefind-ignore="all"><br/></span></xsl:when>
       <xsl:when test="parent::tei:l and empty(following-sibling::node()[self::* or normalize-space()])"/>
       <xsl:when test="$ed:phrasing or $before/self::text() or $before/self::tei:*[local-name() = $ed:inline-names]"><br/></xsl:when>
       <!-- Kept for the text (a word hyphenated across two verse lines), shown by the blocks. -->
