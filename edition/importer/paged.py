@@ -55,14 +55,19 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
         for i in {content[0], content[-1]} if content else ():
             if _key(lines[i]) and len(_key(lines[i])) <= 80:
                 seen[_key(lines[i])] += 1
+    # The top line of a later page that repeats the title or the author of page 1 is one too, however few
+    # pages there are (at the foot of a page such a line may be a signature).
+    front = {re.sub(r"^(?:von|by)\s+", "", _key(lines[i])) for i in (edges[0][:5] if edges else [])}
+    tops = {_key(lines[c[0]]) for c in edges[1:] if c}
     running = {k for k, n in seen.items() if n >= max(2, 0.3 * len(spans))}
+    heads = (front & tops) - {""}
 
     # Printed page numbers: numbers at an edge that agree on one offset to the page position.
     cands: list[tuple[int, int, int]] = []  # (page, line, number)
     for p, content in enumerate(edges):
         for i in dict.fromkeys([content[0], content[-1]] if content else []):
             n = _page_number(lines[i])
-            if n is not None and len(content) > 1 and (_LONE.match(lines[i]) or _key(lines[i]) in running):
+            if n is not None and len(content) > 1 and (_LONE.match(lines[i]) or _key(lines[i]) in running | heads):
                 cands.append((p, i, n))
     offsets = Counter(n - p for p, _, n in cands)
     offset, votes = offsets.most_common(1)[0] if offsets else (None, 0)
@@ -81,11 +86,12 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
     for p, content in enumerate(edges):
         for i in dict.fromkeys([content[0], content[-1]] if content else []):
             # On the first page the words of a running head are the title, not furniture.
-            if _key(lines[i]) in running and i not in furniture and (p > 0 or i == content[-1] and len(content) > 1):
+            repeated = _key(lines[i]) in running or i == content[0] and len(content) > 2 and _key(lines[i]) in heads
+            if repeated and i not in furniture and (p > 0 or i == content[-1] and len(content) > 1):
                 furniture.add(i)
                 fw += 1
     if fw:
-        doubts.append(f"{fw} running heads/feet dropped ({'; '.join(sorted(running))[:120]})")
+        doubts.append(f"{fw} running heads/feet dropped ({'; '.join(sorted(running | heads))[:120]})")
 
     per_page = _per_page_marks(lines, spans, furniture)
     body: list[BodyLine] = []

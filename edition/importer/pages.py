@@ -205,7 +205,7 @@ def _settle_uncertain(body: list[BodyLine], doubts: list[str]) -> None:
         return
     # Page starts at (nearly) equal distances in physical lines, foot lines included, are pages of one size.
     starts = [line.no for line in body if line.page_start]
-    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    gaps = [b - a for a, b in zip(starts, starts[1:])]  # the last page may be short: it has no gap
     if len(gaps) >= 2 and max(gaps) - min(gaps) <= REGULAR_SPREAD * statistics.median(gaps):
         doubts += [f"line {line.no}: page start inferred from the leading space (pages of about {statistics.median(gaps):.0f} lines)" for line in body if line.page_start and not line.page_certain]
         return
