@@ -18,6 +18,7 @@ from .pages import BodyLine
 PB = "\x01{}\x03"  # page-break sentinel; the number is the page's position in the source
 SENTENCE_END = re.compile(r"[.!?:…\"»«“”')\]]$")
 _TRAILING_MARKER = re.compile(r"(?<=[^\d\s])\d{1,3}$")
+ENUMERATED = re.compile(r"^(?:\d{1,2}[.)]|[a-z]\))\s+\S")
 BULLET = re.compile(r"^[\ue000-\uf8ff•▪■◦‣∙]\s+")
 DATELINE = re.compile(
     r"^[^,]{2,80},\s*(?:(?:im|am|den)\s+)?(?:\d{1,2}\.\s*)?(?:[A-ZÄÖÜ][a-zäöü]+\s+)?\d{4}\.?$"
@@ -140,7 +141,7 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
             and (nxt.text[:1].isupper() or nxt.text[:1].isdigit())
         )
         # A separator line also stands after headings in some extractions: a full line that runs on is text.
-        runs_on = prev is not None and prev.kind == "head" and len(text) >= short
+        runs_on = (prev is not None and prev.kind == "head" and len(text) >= short) or _runs_on(line, nxt)
         if (line.sep_before and not runs_on) or isolated:
             j = i
             # A heading that fills the line wrapped onto the next one, a short line without final punctuation.
@@ -164,6 +165,11 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
             blocks.append(Block("p", [line]))
         i += 1
     return blocks
+
+
+def _runs_on(line: BodyLine, nxt: BodyLine | None) -> bool:
+    """The sentence goes on in the next line (lower case, or a hyphenated word): running text, not a heading."""
+    return is_hyphenated(line.raw) or (nxt is not None and not nxt.sep_before and not nxt.page_start and nxt.text[:1].islower())
 
 
 def _signature(line: BodyLine, nxt: BodyLine | None) -> bool:
@@ -193,8 +199,10 @@ def _standalone(body: list[BodyLine], i: int, habits: Habits) -> int:
         words = sum(len(body[k].text.split()) for k in range(i, j + 1))
         if DATELINE.match(last) or len(body[j].text) >= habits.full_length * SHORT_SHARE and j == i:
             return -1
+        if after is not None and ENUMERATED.match(after.text) or ENUMERATED.match(line.text) and re.search(r"[.;]$", last) and j == i:
+            return -1  # an enumeration and the line that opens it are paragraphs
         tokens = " ".join(body[k].text for k in range(i, j + 1)).split()
-        if sum(1 for w in tokens if len(re.sub(r"\W", "", w)) >= 3) < 0.5 * len(tokens):
+        if is_hyphenated(body[j].raw) or sum(1 for w in tokens if sum(c.isalpha() for c in w) >= 3) < 0.5 * len(tokens):
             return -1  # a formula or a row of figures, not a heading
         # Two lines whose first is short are no paragraph (its lines run full); one line must look like a title.
         if j > i and len(line.text) < habits.full_length * SHORT_SHARE and not re.search(r"[,;:]$", last):
