@@ -62,12 +62,6 @@
     <xsl:sequence select="ed:date-label($date, $ed:language)"/>
   </xsl:function>
 
-  <!-- The name the reading text's templates call (xslt/html/text.xsl): the label in the interface language. -->
-  <xsl:function name="ed:date-normalised" as="xs:string?">
-    <xsl:param name="date" as="element(tei:date)"/>
-    <xsl:sequence select="ed:date-label($date, $ed:language)"/>
-  </xsl:function>
-
   <!-- ISO start of the date, for ordering a chronology; empty for an undated date. -->
   <xsl:function name="ed:date-sort-key" as="xs:string?">
     <xsl:param name="date" as="element(tei:date)"/>

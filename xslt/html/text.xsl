@@ -247,7 +247,7 @@
 
   <!-- A date: the text as printed; its normalised value is machine-readable and shown on hover. -->
   <xsl:template match="tei:date" mode="ed:text">
-    <xsl:variable name="normalised" as="xs:string?" select="ed:date-normalised(.)"/>
+    <xsl:variable name="normalised" as="xs:string?" select="ed:date-label(.)"/>
     <xsl:variable name="point" as="xs:string?" select="@when[matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')] ! string(.)"/>
     <xsl:choose>
       <xsl:when test="empty($normalised)">
