@@ -21,7 +21,7 @@ _TRAILING_MARKER = re.compile(r"(?<=[^\d\s])\d{1,3}$")
 ENUMERATED = re.compile(r"^(?:\d{1,2}[.)]|[a-z]\))\s+\S")
 BULLET = re.compile(r"^[\ue000-\uf8ff•▪■◦‣∙]\s+")
 DATELINE = re.compile(
-    r"^[^,]{2,80},\s*(?:(?:im|am|den)\s+)?(?:\d{1,2}\.\s*)?(?:[A-ZÄÖÜ][a-zäöü]+\s+)?\d{4}\.?$"
+    r"^[^,]{2,80}?(?:,\s*(?:(?:im|am|den)\s+)?|\s+(?:im|am|den)\s+)(?:\d{1,2}\.\s*)?(?:[A-ZÄÖÜ][a-zäöü]+\s+)?\d{4}\.?$"
 )
 #: Share of a full line under which a line counts as short (a possible paragraph end).
 SHORT_SHARE = 0.9
@@ -47,6 +47,7 @@ class Habits:
     spacing: str
     full_length: float
     trailing_spaces_end_paragraph: bool
+    width: int = 0  #: the measure: the longest lines of the text (95th percentile)
 
 
 def _key(text: str) -> str:
@@ -72,7 +73,15 @@ def detect_habits(body: list[BodyLine], spacing: str) -> Habits:
     full = statistics.median(hyphenated) if hyphenated else statistics.median(len(x.text) for x in body)
     wide = [x for x in body if re.search(r"\S {2,}$", x.raw)]
     ending = sum(1 for x in wide if ends_sentence(x))
-    return Habits(spacing, float(full), len(wide) >= 5 and ending / len(wide) >= 0.75)
+    lengths = sorted(len(x.text) for x in body)
+    width = lengths[int(0.95 * (len(lengths) - 1))] if lengths else 0
+    return Habits(spacing, float(full), len(wide) >= 5 and ending / len(wide) >= 0.75, width)
+
+
+def wrapped(line: BodyLine, nxt: BodyLine | None, habits: Habits) -> bool:
+    """The line ends only because the next word did not fit the measure: the sentence runs on."""
+    word = nxt.text.split()[0] if nxt is not None and nxt.text else ""
+    return bool(word) and len(line.text) + 1 + len(word) > habits.width
 
 
 def front_blocks(body: list[BodyLine], title: str, subtitle: str, author: str) -> tuple[list[Block], int]:
@@ -193,7 +202,7 @@ def _standalone(body: list[BodyLine], i: int, habits: Habits) -> int:
             continue
         if after is None or BULLET.match(line.text) or len(body[j].text) >= habits.full_length * SHORT_SHARE:
             return -1
-        if after.page_start and not after.blank_before and len(line.text) >= habits.full_length * SHORT_SHARE:
+        if after.page_start and not after.blank_before and (len(line.text) >= habits.full_length * SHORT_SHARE or wrapped(body[j], after, habits)):
             return -1  # text running on over the page break
         last = _stripped(body[j])
         words = sum(len(body[k].text.split()) for k in range(i, j + 1))
@@ -205,6 +214,8 @@ def _standalone(body: list[BodyLine], i: int, habits: Habits) -> int:
         if is_hyphenated(body[j].raw) or sum(1 for w in tokens if sum(c.isalpha() for c in w) >= 3) < 0.5 * len(tokens):
             return -1  # a formula or a row of figures, not a heading
         # Two lines whose first is short are no paragraph (its lines run full); one line must look like a title.
+        if j > i and is_hyphenated(line.raw):
+            return -1
         if j > i and len(line.text) < habits.full_length * SHORT_SHARE and not re.search(r"[,;:]$", last):
             return j
         if not re.search(r"[.,;:!?…\"»«“”')\]]$", last) or (re.search(r"[.!?]$", last) and words <= HEAD_WORDS):
