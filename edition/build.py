@@ -15,14 +15,12 @@ from __future__ import annotations
 import glob
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,14 +30,15 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import __version__
+from .cache import cache_dir
 from .core import Edition, read_edition
 from .errors import LocatedError
+from .executor import Executor, ExecutorError, executor
 from .paths import ROOT, XSLT
 from .xmlio import XmlInputError
 
 if TYPE_CHECKING:  # the validator loads Saxon; only the build's validate step needs it
     from .validate.problems import Problem
-    from .validate.profiles import Profile
 
 MANIFEST = ".build-manifest.json"
 SHOWN_WARNINGS = 5
@@ -170,22 +169,15 @@ def deposit_schemas(edition: Edition) -> list[Path]:
     return profile_of(edition).files
 
 
-def validate(edition: Edition, allow_invalid: bool = False) -> None:
+def validate(edition: Edition, allow_invalid: bool = False, pool: Executor | None = None) -> None:
     """Raise :class:`BuildError` listing every error; print warnings.
 
+    Each text is checked on its own (with the edition's index for the cross-document rules), by
+    ``pool``; a text whose bytes, index entries and schemas are unchanged is not checked again.
     With ``allow_invalid`` the errors are listed and the build goes on; a file that cannot be
     read at all still stops it (there is nothing to publish of it).
     """
-    from .validate import validate_files
-    from .validate.profiles import profile_of
-
-    files = edition.sources
-    profile = profile_of(edition)
-    failures: list[str] = []
-    try:
-        problems = validate_files(files, profile.schema, profile.rules, profile.register_prefix)
-    except Exception:  # an engine failure instead of a located problem: find the file(s) it fails on
-        problems, failures = _validate_one_by_one(files, profile)
+    problems, failures = _validate_texts(edition, pool or executor(1))
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
     for line in [*map(str, errors), *failures]:
@@ -205,78 +197,93 @@ def validate(edition: Edition, allow_invalid: bool = False) -> None:
                          2 if unreadable else 1)
 
 
-def _validate_one_by_one(files: list[Path], profile: Profile) -> tuple[list[Problem], list[str]]:
-    """The problems of the files the validator can read, and a located line for each it fails on."""
-    from .validate import validate_files
+def _validate_texts(edition: Edition, pool: Executor) -> tuple[list[Problem], list[str]]:
+    """The problems of the edition's files (in their order), and a located line for each the validator failed on."""
+    from .validate.problems import Problem
+    from .validate.profiles import profile_of
+    from .validate.run import PROJECT_SCH, edition_index, rule_name
 
-    problems: list[Problem] = []
-    failed: dict[Path, str] = {}
-    for file in files:
-        try:
-            problems += validate_files([file], profile.schema, profile.rules, profile.register_prefix)
-        except Exception as exc:
-            failed[file] = located(exc, file)
-    # Each file is checked with the whole edition as context, so one bad file fails them all:
-    # blame those that fail on their own, if any do.
-    culprits = [f for f in failed if _fails_alone(f)] or list(failed)
-    return problems, [failed[f] for f in culprits]
-
-
-def _fails_alone(file: Path) -> bool:
-    """Does the validator fail on ``file`` outside its edition, or on an edition context of it alone?"""
-    from . import xmlio
-    from .validate import schematron, validate_files
-
-    with tempfile.TemporaryDirectory(prefix="edition-alone-") as tmp:
-        copy = Path(tmp) / file.name
-        shutil.copyfile(file, copy)
-        try:
-            validate_files([copy])
-            schematron.edition_document({file.name: xmlio.parse(file)})
-        except XmlInputError:
-            return False  # unreadable XML is a located problem, reported by the validator itself
-        except Exception:
-            return True
-    return False
+    profile = profile_of(edition)
+    rules = PROJECT_SCH if profile.schema is None else profile.rules  # the strict profile's rules come with its grammar
+    index = edition_index(edition.dir)
+    schemas = _sha(toolkit_key(), profile.schema or "", *map(_file_key, profile.files), *([_file_key(rules)] if rules else []))
+    calls, keys, found = [], [], {}
+    for i, path in enumerate(edition.sources):
+        context = index.context(rule_name(edition.dir, path), profile.register_prefix)
+        key = _sha(schemas, profile.register_prefix, str(path), path.read_bytes() if path.is_file() else b"", context)
+        cached = _cached_problems(key)
+        if cached is None:
+            calls.append((path, profile.schema, rules, profile.register_prefix, context))
+            keys.append((i, key))
+        else:
+            found[i] = ([Problem(**p) for p in cached], None)
+    for n, result in pool.run(_validate_job, calls):
+        i, key = keys[n]
+        found[i] = result
+        if result[1] is None:
+            _store_problems(key, result[0])
+    problems = [p for i in sorted(found) for p in found[i][0]]
+    return problems, [line for i in sorted(found) if (line := found[i][1]) is not None]
 
 
-def _pdf_job(essay: Path, edition_dir: Path, out_pdf: Path) -> tuple[str, float, list[str]]:
-    """Build one PDF; return the essay id, the time taken and the typesetting warnings."""
+def _validate_job(path: Path, schema: str | None, rules: Path | None, prefix: str, context: str) -> tuple[list[Problem], str | None]:
+    """Validate one text: its problems, or the located line of the failure that kept it from being checked."""
+    from .validate.run import validate_file
+
+    try:
+        return validate_file(path, schema, rules, prefix, context), None
+    except Exception as exc:  # an engine failure instead of a located problem: it names this text
+        return [], located(exc, path)
+
+
+def _cached_problems(key: str) -> list[dict] | None:
+    try:
+        return json.loads((cache_dir("validation") / f"{key}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _store_problems(key: str, problems: list[Problem]) -> None:
+    folder = cache_dir("validation")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        staged = folder / f".{key}.{os.getpid()}.tmp"
+        staged.write_text(json.dumps([asdict(p) for p in problems]), encoding="utf-8")
+        os.replace(staged, folder / f"{key}.json")
+    except OSError:
+        pass  # an unwritable cache only costs time
+
+
+def _pdf_job(essay: Path, edition_dir: Path) -> tuple[bytes, list[str]]:
+    """Build one PDF; return its bytes and the typesetting warnings (a task: it writes nothing of the build)."""
     from .transform import pdf
 
-    start = time.perf_counter()
     try:
-        warnings = pdf.build_pdf(essay, edition_dir, out_pdf) or []
+        with tempfile.TemporaryDirectory(prefix="edition-pdf-job-") as tmp:
+            out_pdf = Path(tmp) / f"{essay.stem}.pdf"
+            warnings = pdf.build_pdf(essay, edition_dir, out_pdf) or []
+            return out_pdf.read_bytes(), list(warnings)
     except Exception as exc:  # whatever the engines raise, the stop names the essay
         raise StepFailed(located(exc, essay)) from None
-    return essay.stem, time.perf_counter() - start, list(warnings)
 
 
-def build_pdfs(plan: Plan, pdf_dir: Path, jobs: int, progress: Progress) -> None:
+def build_pdfs(plan: Plan, pdf_dir: Path, pool: Executor, progress: Progress) -> None:
     """Build the stale PDFs into ``pdf_dir``; copy the unchanged ones there, so it is complete."""
     pdf_dir.mkdir(parents=True)
     todo = plan.stale_pdfs
     for essay in plan.edition.texts:
         if essay not in todo:
             shutil.copyfile(plan.out / plan.pdf(essay), pdf_dir / f"{essay.stem}.pdf")
+    jobs = pool.workers if len(todo) > 1 else 1
     task = progress.add_task(f"PDF ({jobs} job{'s' if jobs > 1 else ''})", total=len(todo))
-    warnings: dict[str, list[str]] = {}
-    if jobs == 1 or len(todo) < 2:
-        for essay in todo:
-            progress.update(task, description=f"PDF {essay.stem}")
-            warnings[essay.stem] = _pdf_job(essay, plan.edition.dir, pdf_dir / f"{essay.stem}.pdf")[2]
-            progress.advance(task)
-    else:
-        # saxonche keeps one processor per process: parallel PDFs need processes, started fresh (spawn).
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-            futures = [pool.submit(_pdf_job, e, plan.edition.dir, pdf_dir / f"{e.stem}.pdf") for e in todo]
-            for future in as_completed(futures):
-                stem, _, found = future.result()
-                warnings[stem] = found
-                progress.advance(task)
+    warnings: dict[int, list[str]] = {}
+    for i, (data, found) in pool.run(_pdf_job, [(essay, plan.edition.dir) for essay in todo]):
+        (pdf_dir / f"{todo[i].stem}.pdf").write_bytes(data)
+        warnings[i] = found
+        progress.advance(task)
     # In essay order, whatever order the jobs finished in.
-    for essay in todo:
-        for line in warnings.get(essay.stem, []):
+    for i in sorted(warnings):
+        for line in warnings[i]:
             console.print(line, markup=False, soft_wrap=True, style="yellow")
 
 
@@ -382,8 +389,12 @@ def _zombie(pid: int) -> bool:
 # ---------------------------------------------------------------- the command
 
 
-def run_build(edition_dir: Path | None, out: Path | None, jobs: int, targets: set[str], allow_invalid: bool = False) -> int:
-    """Build ``targets`` (and what they need); return the exit status."""
+def run_build(edition_dir: Path | None, out: Path | None, jobs: int | None, targets: set[str], allow_invalid: bool = False,
+              scheduler: str | None = None) -> int:
+    """Build ``targets`` (and what they need); return the exit status.
+
+    The per-text steps run on ``jobs`` local processes (None: the machine's cores) or, with
+    ``scheduler``, on the Dask cluster it names."""
     start = time.perf_counter()
     edition_dir = (edition_dir or Path.cwd()).resolve()
     out = (out or edition_dir / "build").resolve()
@@ -400,14 +411,19 @@ def run_build(edition_dir: Path | None, out: Path | None, jobs: int, targets: se
                       markup=False, soft_wrap=True)
         return 0
     timings: dict[str, float] = {}
+    try:
+        pool = executor(jobs, scheduler)
+    except ExecutorError as exc:
+        console.print(f"build stopped: {exc}", markup=False, soft_wrap=True, style="red")
+        return 2
     out.parent.mkdir(parents=True, exist_ok=True)
     # The pid in the name tells the next build whether this folder is still in use.
     work = Path(tempfile.mkdtemp(prefix=f"{_work_prefix(out)}{os.getpid()}-", dir=out.parent))
     try:
         step = time.perf_counter()
-        validate(edition, allow_invalid)
+        validate(edition, allow_invalid, pool)
         timings["validate"] = time.perf_counter() - step
-        _build_outputs(plan, work, jobs, timings)
+        _build_outputs(plan, work, pool, timings)
         install(plan, work)
     except StepFailed as exc:
         console.print(f"{exc}\nbuild stopped: nothing was written to {out}", markup=False, soft_wrap=True, style="red")
@@ -420,19 +436,20 @@ def run_build(edition_dir: Path | None, out: Path | None, jobs: int, targets: se
                       style="red")
         return 1
     finally:
+        pool.close()
         shutil.rmtree(work, ignore_errors=True)
     _summary(plan, timings, time.perf_counter() - start)
     return 0
 
 
-def _build_outputs(plan: Plan, work: Path, jobs: int, timings: dict[str, float]) -> None:
+def _build_outputs(plan: Plan, work: Path, pool: Executor, timings: dict[str, float]) -> None:
     out = plan.out
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=True) as progress:
         pdf_dir: Path | None = out / "pdf" if (out / "pdf").is_dir() else None
         if "pdf" in plan.targets and (plan.stale_pdfs or not (out / "pdf").is_dir() or _extra_pdfs(plan)):
             step = time.perf_counter()
-            build_pdfs(plan, work / "pdf", jobs, progress)
+            build_pdfs(plan, work / "pdf", pool, progress)
             pdf_dir = work / "pdf"
             timings["pdf"] = time.perf_counter() - step
         site_dir = out / "site"
@@ -477,7 +494,10 @@ def _took(timings: dict[str, float], step: str) -> str:
 _edition_dir = click.argument("edition_dir", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 _out = click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
                     help="Build folder (default: EDITION_DIR/build).")
-_jobs = click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="PDFs built in parallel (default 1).")
+_jobs = click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+                     help="Worker processes for the per-text steps (default: the machine's cores; small editions run in one).")
+_scheduler = click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
+                          help="Run the per-text steps on this Dask cluster instead (pip install 'tei-edition[dask]').")
 _allow = click.option("--allow-invalid", is_flag=True, default=None,
                       help="Publish texts with validation errors (they are listed); unreadable files still stop the build.")
 
@@ -491,9 +511,9 @@ class _BuildGroup(click.Group):
         return super().resolve_command(ctx, args)
 
 
-def _options(ctx: click.Context, out: Path | None, jobs: int | None) -> tuple[Path | None, int]:
+def _options(ctx: click.Context, out: Path | None, jobs: int | None, scheduler: str | None = None) -> dict:
     parent = ctx.parent.params if ctx.parent else {}
-    return out or parent.get("out"), jobs or parent.get("jobs") or 1
+    return {"out": out or parent.get("out"), "jobs": jobs or parent.get("jobs"), "scheduler": scheduler or parent.get("scheduler")}
 
 
 def _allowed(ctx: click.Context, allow_invalid: bool | None) -> bool:
@@ -504,9 +524,10 @@ def _allowed(ctx: click.Context, allow_invalid: bool | None) -> bool:
              subcommand_metavar="[EDITION_DIR] | html [EDITION_DIR] | pdf [EDITION_DIR]")
 @_out
 @_jobs
+@_scheduler
 @_allow
 @click.pass_context
-def build_command(ctx: click.Context, out: Path | None, jobs: int | None, allow_invalid: bool | None) -> None:
+def build_command(ctx: click.Context, out: Path | None, jobs: int | None, scheduler: str | None, allow_invalid: bool | None) -> None:
     """Build the edition: validate, then the HTML site, the PDFs and the deposit.
 
     `edition build [EDITION_DIR]` builds everything (default: the edition in the
@@ -515,35 +536,45 @@ def build_command(ctx: click.Context, out: Path | None, jobs: int | None, allow_
     Validation errors stop the build (each named file:line:col) unless --allow-invalid.
     """
     if ctx.invoked_subcommand is None:
-        sys.exit(run_build(None, out, jobs or 1, {"deposit"}, bool(allow_invalid)))
+        sys.exit(run_build(None, out, jobs, {"deposit"}, bool(allow_invalid), scheduler))
 
 
 @build_command.command("all", hidden=True)
 @_edition_dir
 @_out
 @_jobs
+@_scheduler
 @_allow
 @click.pass_context
-def _all(ctx: click.Context, edition_dir: Path | None, out: Path | None, jobs: int | None, allow_invalid: bool | None) -> None:
-    sys.exit(run_build(edition_dir, *_options(ctx, out, jobs), {"deposit"}, _allowed(ctx, allow_invalid)))
+def _all(ctx: click.Context, edition_dir: Path | None, out: Path | None, jobs: int | None, scheduler: str | None,
+         allow_invalid: bool | None) -> None:
+    sys.exit(run_build(edition_dir, targets={"deposit"}, allow_invalid=_allowed(ctx, allow_invalid),
+                       **_options(ctx, out, jobs, scheduler)))
 
 
 @build_command.command("html")
 @_edition_dir
 @_out
+@_jobs
+@_scheduler
 @_allow
 @click.pass_context
-def _html(ctx: click.Context, edition_dir: Path | None, out: Path | None, allow_invalid: bool | None) -> None:
+def _html(ctx: click.Context, edition_dir: Path | None, out: Path | None, jobs: int | None, scheduler: str | None,
+          allow_invalid: bool | None) -> None:
     """Build the HTML site (build/site/)."""
-    sys.exit(run_build(edition_dir, _options(ctx, out, None)[0], 1, {"html"}, _allowed(ctx, allow_invalid)))
+    sys.exit(run_build(edition_dir, targets={"html"}, allow_invalid=_allowed(ctx, allow_invalid),
+                       **_options(ctx, out, jobs, scheduler)))
 
 
 @build_command.command("pdf")
 @_edition_dir
 @_out
 @_jobs
+@_scheduler
 @_allow
 @click.pass_context
-def _pdf(ctx: click.Context, edition_dir: Path | None, out: Path | None, jobs: int | None, allow_invalid: bool | None) -> None:
+def _pdf(ctx: click.Context, edition_dir: Path | None, out: Path | None, jobs: int | None, scheduler: str | None,
+         allow_invalid: bool | None) -> None:
     """Build one PDF per text (build/pdf/<text>.pdf)."""
-    sys.exit(run_build(edition_dir, *_options(ctx, out, jobs), {"pdf"}, _allowed(ctx, allow_invalid)))
+    sys.exit(run_build(edition_dir, targets={"pdf"}, allow_invalid=_allowed(ctx, allow_invalid),
+                       **_options(ctx, out, jobs, scheduler)))

@@ -86,14 +86,14 @@ def validate_files(paths: list[Path], schema: str | None = None, rules: Path | N
         if rules is not None and root is not None:
             if root not in indexes:
                 indexes[root] = edition_index(root)
-            context = indexes[root].context(_name(root, path), register_prefix)
+            context = indexes[root].context(rule_name(root, path), register_prefix)
         problems += validate_file(path, schema, rules, register_prefix, context)
     return problems
 
 
 def edition_index(root: Path) -> Index:
     """The index of the edition at ``root``: a summary of each of its readable documents."""
-    summaries = {_name(root, p): s for p in edition_files(root) if (s := summary_of(p)) is not None}
+    summaries = {rule_name(root, p): s for p in edition_files(root) if (s := summary_of(p)) is not None}
     return Index(summaries)
 
 
@@ -168,7 +168,7 @@ def _grammar_problems(grammar: relaxng.Schema, tree: etree._ElementTree) -> list
 def _rule_problems(path: Path, node: PyXdmNode | XsltError | None, rules: Path, register_prefix: str,
                    context: str | None) -> list[Finding]:
     root = edition_root(path)
-    name = path.name if root is None else _name(root, path)
+    name = path.name if root is None else rule_name(root, path)
     try:
         if isinstance(node, XsltError):
             raise node
@@ -181,7 +181,7 @@ def _rule_problems(path: Path, node: PyXdmNode | XsltError | None, rules: Path, 
             for f in findings]
 
 
-def _name(root: Path, path: Path) -> str:
+def rule_name(root: Path, path: Path) -> str:
     """How the rules name a document of the edition at ``root``: its path in the edition folder."""
     full, base = path.resolve(), root.resolve()
     return full.relative_to(base).as_posix() if full.is_relative_to(base) else full.name

@@ -73,17 +73,17 @@ def test_unreachable_dtd_is_never_loaded_and_the_build_goes_on(build: Callable[.
 
 def test_validator_failure_names_the_file_it_was_reading(build: Callable[..., Result], edition_dir: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    import edition.validate as validate_package
+    import edition.validate.run as validate_run
 
     essay = edition_dir / "tei" / "essays" / "second.xml"
-    real = validate_package.validate_files
+    real = validate_run.validate_file
 
-    def failing(paths, *args):
-        if any(Path(p).name == essay.name for p in paths):
+    def failing(path, *args):
+        if Path(path).name == essay.name:
             raise RuntimeError("engine gave up\n  at some internal place")
-        return real(paths, *args)
+        return real(path, *args)
 
-    monkeypatch.setattr(validate_package, "validate_files", failing)
+    monkeypatch.setattr(validate_run, "validate_file", failing)
     result = build()
     assert_located_stop(result, essay, edition_dir)
     assert f"{essay}: error: engine gave up at some internal place" in result.output
@@ -95,9 +95,10 @@ def test_pdf_step_failure_names_the_essay(build: Callable[..., Result], edition_
 
     essay = edition_dir / "tei" / "essays" / "second.xml"
 
-    def failing(source: Path, *args):
+    def failing(source: Path, edition: Path, out_pdf: Path):
         if source.name == essay.name:
             raise XsltError("/toolkit/xslt/pdf/essay.xsl: XTDE0640 circularity")
+        out_pdf.write_bytes(b"%PDF-1.7 stand-in")
         return []
 
     monkeypatch.setattr(pdf, "build_pdf", failing)
@@ -186,9 +187,9 @@ def test_own_temporary_folder_is_named_by_its_process(build: Callable[..., Resul
     seen: list[str] = []
     real = build_module.validate
 
-    def spy(edition: Edition, allow_invalid: bool = False) -> None:
+    def spy(edition: Edition, *args) -> None:
         seen.extend(p.name for p in temp_folders(edition.dir))
-        real(edition, allow_invalid)
+        real(edition, *args)
 
     monkeypatch.setattr(build_module, "validate", spy)
     assert build().exit_code == 0

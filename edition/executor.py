@@ -1,0 +1,129 @@
+"""Where the build's per-text tasks run: in this process, in local worker processes, or on a Dask cluster.
+
+A task is a module-level function of picklable arguments that returns its output as a value
+(bytes, text, problems) and writes nothing into the build: the build writes what comes back, in
+the texts' order, so the outputs are the same bytes wherever the tasks ran. A task reads its
+text and the edition by path: workers on other machines must see the edition at the same path.
+
+Each worker process keeps one Saxon processor and the stylesheets it compiled (they are cached
+per process, :mod:`edition.xslt`) for the tasks it runs, and is replaced after
+:data:`TASKS_PER_WORKER` tasks, so a library's per-process state cannot grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from typing import Any, Protocol, TypeVar
+
+T = TypeVar("T")
+
+#: Tasks a local worker runs before it is replaced by a fresh process.
+TASKS_PER_WORKER = 64
+#: Below this many tasks a step runs in the build's own process: starting a worker (interpreter,
+#: Saxon, the stylesheets) costs about a second, more than a few texts take (bench/scale.py).
+PARALLEL_FROM = 4
+
+
+class Executor(Protocol):
+    workers: int
+
+    def run(self, task: Callable[..., T], calls: Sequence[tuple[Any, ...]]) -> Iterator[tuple[int, T]]:
+        """``task(*calls[i])`` for each i, yielded as ``(i, result)`` as they finish; a task's exception is raised."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class Serial:
+    """The tasks one after another in this process."""
+
+    workers = 1
+
+    def run(self, task: Callable[..., T], calls: Sequence[tuple[Any, ...]]) -> Iterator[tuple[int, T]]:
+        for i, args in enumerate(calls):
+            yield i, task(*args)
+
+    def close(self) -> None:
+        pass
+
+
+class Processes:
+    """Local worker processes, started fresh (spawn: saxonche's processor does not survive a fork)."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    def run(self, task: Callable[..., T], calls: Sequence[tuple[Any, ...]]) -> Iterator[tuple[int, T]]:
+        if len(calls) < PARALLEL_FROM:
+            yield from Serial().run(task, calls)
+            return
+        if self._pool is None:  # started once per build, shared by its steps
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                             max_tasks_per_child=TASKS_PER_WORKER)
+        futures = {self._pool.submit(task, *args): i for i, args in enumerate(calls)}
+        try:
+            for future in as_completed(futures):
+                yield futures[future], future.result()
+        finally:
+            for future in futures:
+                future.cancel()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+
+class Dask:
+    """The workers of a Dask cluster (``dask.distributed``, the optional extra ``tei-edition[dask]``)."""
+
+    def __init__(self, address: str) -> None:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise ExecutorError(f"--scheduler {address}: dask.distributed is not installed "
+                                "(pip install 'tei-edition[dask]')") from None
+        try:
+            self._client = Client(address, set_as_default=False, timeout="10s")
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise ExecutorError(f"--scheduler {address}: cannot reach the Dask scheduler: {exc}") from None
+        self.workers = max(1, sum(w.get("nthreads", 1) for w in self._client.scheduler_info()["workers"].values()))
+
+    def run(self, task: Callable[..., T], calls: Sequence[tuple[Any, ...]]) -> Iterator[tuple[int, T]]:
+        from distributed import as_completed as finished
+
+        # pure=False: a task's result is not taken from an earlier identical call (the build's own cache decides that).
+        futures = [self._client.submit(task, *args, pure=False) for args in calls]
+        order = {f.key: i for i, f in enumerate(futures)}
+        try:
+            for future in finished(futures):
+                yield order[future.key], future.result()
+        finally:
+            self._client.cancel(futures)
+
+    def close(self) -> None:
+        self._client.close()
+
+
+class ExecutorError(Exception):
+    """The executor asked for cannot be had (a usage error: the message says why)."""
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def executor(jobs: int | None, scheduler: str | None = None) -> Executor:
+    """The Dask cluster at ``scheduler`` if given, else ``jobs`` local processes (default: the cores), else serial."""
+    if scheduler:
+        return Dask(scheduler)
+    jobs = jobs or default_jobs()
+    return Processes(jobs) if jobs > 1 else Serial()
