@@ -190,13 +190,19 @@ def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note
     start = None
     expect = last
     prev_blank = False
+    group = None  # position of the first line after the last blank line
     for k, i in enumerate(kept):
         raw = lines[i]
         if not raw.strip():
             prev_blank = True
+            group = None
             continue
+        if prev_blank:
+            group = k
         m = _FOOT.match(raw)
-        if m and (start is not None or prev_blank) and k > 0:
+        # A label directly under lines of an open note: those lines continue it (body text never runs into a label).
+        after_open = open_note and group is not None and group > 0
+        if m and (start is not None or prev_blank or after_open) and k > 0:
             mark = m.group(1)
             if per_page:
                 ok = (mark.startswith("*") == (per_page == "*")) and bool(_glued(mark).search(body_text))
@@ -205,8 +211,7 @@ def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note
                 ok = expect < n <= expect + 12 and bool(_glued(mark).search(body_text))
             if ok:
                 if start is None:
-                    start = i
-                    start = _continuation_start(lines, kept, k, open_note) or start
+                    start = i if prev_blank else kept[group]
                 labels[i] = (mark, m.group(2))
                 if not per_page:
                     expect = int(mark)
