@@ -94,6 +94,9 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
         doubts.append(f"{fw} running heads/feet dropped ({'; '.join(sorted(running | heads))[:120]})")
 
     per_page = _per_page_marks(lines, spans, furniture)
+    # A note goes on over a page only from a full page: the page lengths give what full is.
+    sizes = [max(c) - span[0] + 1 if c else 0 for span, c in zip(spans, edges)]
+    full = sorted(sizes)[int(0.9 * (len(sizes) - 1))] if sizes else 0
     body: list[BodyLine] = []
     zone: list[ZoneLine] = []
     pages: list[Page] = []
@@ -105,7 +108,7 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
         text_lines = [i for i in kept if lines[i].strip()]
         if not text_lines:
             continue
-        foot, labels = _foot(lines, kept, last, per_page, open_note)
+        foot, labels = _foot(lines, kept, last, per_page, open_note, p > 0 and sizes[p - 1] >= full - 1)
         body_idx = [i for i in kept if foot is None or i < foot]
         page_no = len(pages) + 1
         first_body = next((i for i in body_idx if lines[i].strip()), None)
@@ -183,7 +186,7 @@ def _renumber(raw: str, style: str, renumber: dict[str, int], last: int) -> str:
     return pat.sub(sub, raw)
 
 
-def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note: bool) -> tuple[int | None, dict[int, tuple[str, str]]]:
+def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note: bool, after_full: bool) -> tuple[int | None, dict[int, tuple[str, str]]]:
     """Where the page's note block begins (None: no block) and its label lines."""
     body_text = ""
     labels: dict[int, tuple[str, str]] = {}
@@ -221,14 +224,13 @@ def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note
             body_text += raw + "\n"
         prev_blank = False
     if start is None and open_note:
-        start = _continuation_start(lines, kept, len(kept), open_note)
+        start = _continuation_start(lines, kept, len(kept), after_full)
     return start, labels
 
 
-def _continuation_start(lines: list[str], kept: list[int], k: int, open_note: bool) -> int | None:
-    """The first line of a continued note above position ``k`` of the page: the last separated group, if the note is open."""
-    if not open_note:
-        return None
+def _continuation_start(lines: list[str], kept: list[int], k: int, after_full: bool) -> int | None:
+    """The first line of a continued note (the previous page ended in an open note) above position ``k``:
+    the last separated group, when a rule line or a lower-case start or a full page before says so."""
     j = k - 1
     while j >= 0 and not lines[kept[j]].strip():
         j -= 1
@@ -239,4 +241,4 @@ def _continuation_start(lines: list[str], kept: list[int], k: int, open_note: bo
         return None
     first = lines[kept[j + 1]].strip()
     rule = len(lines[kept[j]]) >= 10
-    return kept[j + 1] if rule or first[:1].islower() else None
+    return kept[j + 1] if rule or first[:1].islower() or after_full else None
