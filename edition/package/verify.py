@@ -8,6 +8,10 @@ are findings of their own, and members are not inflated past the :class:`Limits`
 
 A folder is checked the same way, without following links; once it passes, the ``bagit``
 library checks it as well.
+
+An OCFL object (or a storage root, each object in it) is checked by ``ocfl-py``'s validator,
+every content file's digest included; then the object's head version is checked as the bag it
+holds, read from the content files the inventory names.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ from pathlib import Path, PurePosixPath
 from typing import IO
 
 import bagit
+
+from . import ocfl_store
 
 BLOCK = 1 << 20
 MANIFEST = re.compile(r"(tag)?manifest-(\w+)\.txt")
@@ -66,6 +72,8 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     files: int = 0  # files whose checksums were compared
     algorithms: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what the OCFL validator advises; not damage
+    kind: str = "bag"  # bag, or "OCFL object vN" / "OCFL storage root"
 
     @property
     def intact(self) -> bool:
@@ -98,7 +106,12 @@ class Member:
 
 
 def verify(path: Path, limits: Limits = Limits()) -> Report:
-    """Check a bag folder or a zipped bag; raise :class:`Unreadable` if it cannot be read as a bag."""
+    """Check a bag folder, a zipped bag, an OCFL object or storage root; raise :class:`Unreadable`
+    if it cannot be read as any of them."""
+    if ocfl_store.is_object(path):
+        return _verify_ocfl_object(path, path.name)
+    if ocfl_store.is_root(path):
+        return _verify_ocfl_root(path)
     if path.is_dir():
         return _verify_folder(path)
     if not path.is_file():
@@ -129,6 +142,62 @@ def _verify_folder(bag_dir: Path) -> Report:
             bagit.Bag(str(bag_dir)).validate(completeness_only=True)
         except bagit.BagError as exc:
             report.findings.append(Finding("damaged", bag_dir.name, f"bagit: {exc}"))
+    return report
+
+
+def _verify_ocfl_root(root: Path) -> Report:
+    import ocfl
+
+    store = ocfl.StorageRoot(root=str(root))
+    try:
+        store.open_root_fs()
+        objects = sorted(store.object_paths())
+    except (ocfl.StorageRootException, OSError) as exc:
+        raise Unreadable(f"{root}: not a readable OCFL storage root ({exc})") from None
+    report = Report(kind=f"OCFL storage root, {len(objects)} object{'' if len(objects) == 1 else 's'}")
+    for rel in objects:
+        found = _verify_ocfl_object(root / rel, rel)
+        report.findings += found.findings
+        report.warnings += found.warnings
+        report.files += found.files
+        report.algorithms = sorted({*report.algorithms, *found.algorithms})
+    return report
+
+
+def _verify_ocfl_object(obj: Path, label: str) -> Report:
+    """ocfl-py's validation of the object, then its head version checked as a bag."""
+    import ocfl
+
+    with ocfl_store.quiet():
+        passed, validator = ocfl.Object().validate(str(obj), log_warnings=True, check_digests=True)
+    messages = sorted(validator.log.messages)
+    report = Report([Finding("invalid", label, m) for m in messages if m.startswith("[E")],
+                    warnings=[f"{label}: {m}" for m in messages if m.startswith("[W")])
+    if not passed and not report.findings:
+        report.findings.append(Finding("invalid", label, "the OCFL validator did not pass the object"))
+    try:
+        with ocfl_store.quiet():
+            inventory = ocfl.Object(path=str(obj)).parse_inventory()
+        state = inventory.version(inventory.head).state
+        manifest = inventory.manifest
+    except Exception as exc:  # whatever a damaged inventory raises: the validator has named it
+        if not report.findings:
+            report.findings.append(Finding("invalid", label, f"inventory unreadable: {exc}"))
+        return report
+    report.kind = f"OCFL object {inventory.head}"
+    members: dict[str, Member] = {}
+    for digest, logical in state.items():
+        content = obj / manifest.get(digest, ["?"])[0]
+        if content.is_file() and not content.is_symlink():
+            members.update({name: Member(content.stat().st_size, partial(_open_no_follow, str(content))) for name in logical})
+    findings: list[Finding] = []
+    try:
+        bag = _check(members, findings, Limits())
+    except Unreadable as exc:
+        report.findings.append(Finding("invalid", label, f"{inventory.head} holds no bag: {exc}"))
+        return report
+    report.findings += [Finding(f.kind, f"{label}/{inventory.head}/{f.name}", f.detail) for f in bag.findings]
+    report.files, report.algorithms = bag.files, bag.algorithms
     return report
 
 
