@@ -23,11 +23,12 @@ ESSAY = SAMPLE / "tei" / "essays" / "sample.xml"
 LABELS = XSLT / "common" / "labels.xml"
 TEMPLATE = XSLT / "pdf" / "edition.typ"
 LB = "urn:tei-edition:labels"
-#: The labels the book prints (title page, margin, contents, index, colophon, attachment).
+#: The labels the book prints (title page and its verso, margin, contents, index, colophon, attachment).
+COLOPHON_KEYS = ["colophon-edition", "colophon-editors", "colophon-responsibility", "colophon-publisher",
+                 "colophon-date", "licence", "colophon-online", "colophon-archiving"]
+FACT_KEYS = ["fact-responsibility", "fact-source", "fact-basis"]  # what the sample's header says of it
 PDF_KEYS = ["page-short", "pdf-note-lost", "contents", "register", "colophon", "editors", "pdf-attachment",
-            "colophon-edition", "colophon-editors", "colophon-responsibility", "colophon-publisher",
-            "colophon-date", "licence", "colophon-source", "colophon-basis", "colophon-online",
-            "colophon-archiving"]
+            "text-facts", *FACT_KEYS, *COLOPHON_KEYS]
 
 
 @cache
@@ -67,9 +68,9 @@ def test_the_book_prints_the_labels_of_its_language(lang: str) -> None:
     assert f"#let labels = ({dictionary})\n" in text
     assert f"description: {lit(wording['pdf-attachment'])})" in text
     assert f'[#"{wording["editors"]} Erika Muster";]' in text
-    for key in ["colophon-edition", "colophon-editors", "colophon-responsibility", "colophon-publisher",
-                "colophon-date", "licence", "colophon-source", "colophon-basis", "colophon-online", "colophon-archiving"]:
+    for key in [*COLOPHON_KEYS, *FACT_KEYS]:
         assert f"#colophon-entry({lit(wording[key])}, " in text, key
+    assert f"#text-facts-title({lit(wording['text-facts'])})" in text
     for call in ["#contents(labels)", "#person-index(labels)[", "#colophon(labels)[", "#src-page(labels, ", "#lost-note(labels, "]:
         assert call in text
 

@@ -214,8 +214,17 @@ def test_outline_and_layout(built: dict[str, Path]) -> None:
 def test_colophon_from_the_sources(built: dict[str, Path]) -> None:
     colophon = pages_text(built["sample"])[-1]
     for s in ("Beispieledition, Version 1.0.0", "Erika Muster", "22. November 2026", "CC BY 4.0",
-              "https://creativecommons.org/licenses/by/4.0/", "Max Muster, Ein Beispiel, 2017", "„sample.xml“"):
+              "https://creativecommons.org/licenses/by/4.0/", "„sample.xml“"):
         assert s in colophon
+    assert "Max Muster, Ein Beispiel, 2017" not in colophon  # the text's source: on the title page's verso
+
+
+def test_title_page_verso_holds_the_text_facts(built: dict[str, Path]) -> None:
+    """What the header says of the text (common:header-facts) stands on the title page's verso."""
+    verso = pages_text(built["sample"])[1]
+    assert verso.startswith("Angaben zum Text")
+    assert re.search(r"Quelle Max Muster, Ein Beispiel, 2017", verso)
+    assert "Textgrundlage" in verso
 
 
 def test_same_sources_same_bytes(built: dict[str, Path], tmp_path: Path) -> None:

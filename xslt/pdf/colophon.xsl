@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The colophon: edition, version, editors, source, licence and date — all from the
-     edition document and the essay's header; the words around them (labels, "Version", the
+<!-- The colophon: edition, version, editors, publisher, licence and date — all from the
+     edition document and the essay's header (the text's own facts, its source among them, stand
+     on the title page's verso: titlepage.xsl); the words around them (labels, "Version", the
      date's month) in the interface language. -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -55,12 +56,10 @@
       ed:colophon-line(common:label('colophon-edition'), ed:plain(($e/titleStmt/title[1],
         $e/editionStmt/edition[1] ! (@n[normalize-space()] ! (common:label('version') || ' ' || normalize-space(.)), .)[1]), ', ')),
       ed:colophon-line(common:label('colophon-editors'), ed:plain($e/titleStmt/editor, ', ')),
-      ed:colophon-line(common:label('colophon-responsibility'), ed:plain(common:responsibility(($e/titleStmt/respStmt, $h/titleStmt/respStmt)), '; ')),
+      ed:colophon-line(common:label('colophon-responsibility'), ed:plain(common:responsibility($e/titleStmt/respStmt), '; ')),
       ed:colophon-line(common:label('colophon-publisher'), ed:plain(($e/publicationStmt/publisher, $e/publicationStmt/pubPlace), ', ')),
       ed:colophon-line(common:label('colophon-date'), ed:plain($e/publicationStmt/date ! (@when[matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')] ! common:iso-date(.), .)[1], '')),
       ed:colophon-line(common:label('licence'), string-join(ed:distinct-licences(($h/publicationStmt/availability/licence, $e/publicationStmt/availability/licence)) ! ed:licence(.), '#linebreak()')),
-      ed:colophon-line(common:label('colophon-source'), ed:plain($h/sourceDesc/bibl[@type = 'original'], ' ')),
-      ed:colophon-line(common:label('colophon-basis'), ed:plain($h/sourceDesc/bibl[@type = 'extraction'], ' ')),
       ed:colophon-line(common:label('colophon-online'), $url ! ('#link(' || ed:lit(.) || ', ' || ed:lit(.) || ')')),
       ed:colophon-line(common:label('colophon-archiving'), ed:text(common:label-format('colophon-archive-note', map { 'file': $source-name })))
       ), '')"/>

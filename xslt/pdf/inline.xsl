@@ -35,6 +35,13 @@
     <xsl:sequence select="if (exists($run) and $t is $own[last()]) then replace($s, ' $', '') else $s"/>
   </xsl:function>
 
+  <!-- A passage in another language than what surrounds it is set in that language (hyphenation,
+       quotes, and the Lang of its tags for assistive technology). -->
+  <xsl:template match="*[@xml:lang][exists(ed:language(.))][ed:language(.) ne (ed:language(parent::*), '')[1]]" mode="inline body" priority="50">
+    <xsl:variable name="inner" as="xs:string"><xsl:value-of><xsl:next-match/></xsl:value-of></xsl:variable>
+    <xsl:if test="$inner">#text(lang: {ed:lit(ed:language(.))})[{$inner}]</xsl:if>
+  </xsl:template>
+
   <xsl:template match="text()" mode="inline plain">{ed:text(ed:hard-hyphens(ed:run-text(.)))}</xsl:template>
 
   <!-- A hyphen the source writes never ends a printed line: text extraction (copy, search,

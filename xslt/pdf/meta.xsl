@@ -31,6 +31,13 @@
       else normalize-space(replace($reg, ',', ' '))"/>
   </xsl:function>
 
+  <!-- The language an element is written in (its own or inherited xml:lang) as Typst takes it:
+       the primary subtag, two or three letters (zh-TW → zh); none where there is no such tag. -->
+  <xsl:function name="ed:language" as="xs:string?">
+    <xsl:param name="e" as="element()?"/>
+    <xsl:sequence select="$e/ancestor-or-self::*[@xml:lang][1]/lower-case(substring-before(@xml:lang || '-', '-'))[matches(., '^[a-z]{2,3}$')]"/>
+  </xsl:function>
+
   <xsl:template name="ed:metadata" as="xs:string">
     <xsl:param name="essay" as="element(TEI)"/>
     <xsl:param name="edition" as="element(TEI)"/>
@@ -49,7 +56,7 @@
       || ', authors: ' || ed:array(common:essay-authors($essay))
       || ', description: ' || ed:lit(normalize-space(($h/profileDesc/abstract, $title)[1]))
       || ', keywords: ' || ed:array($keywords)
-      || ', lang: ' || ed:lit(($essay/@xml:lang, $interface-language)[1] ! substring-before(. || '-', '-'))
+      || ', lang: ' || ed:lit((ed:language($essay/text), $interface-language)[1])
       || ', date: ' || ed:datetime($when) || ')'"/>
   </xsl:template>
 </xsl:stylesheet>

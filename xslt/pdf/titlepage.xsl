@@ -20,7 +20,18 @@
       || ed:content-or-none(common:essay-title($essay)) || ', '
       || ed:content-or-none(common:essay-subtitle($essay)) || ', '
       || ed:content-or-none(if (exists($editors)) then common:label('editors') || ' ' || string-join($editors, ', ') else ()) || ', '
-      || ed:content-or-none(string-join(($pub/publisher ! normalize-space(.), $pub/pubPlace ! normalize-space(.), $year), ' · '))
+      || ed:content-or-none(string-join(($pub/publisher ! normalize-space(.), $pub/pubPlace ! normalize-space(.), $year), ' · ')) || ', '
+      || ed:text-facts($essay)
       || ')&#10;'"/>
   </xsl:template>
+
+  <!-- What the text's header says of the text (its responsibility, source, letter, manuscript:
+       common:header-facts, as the HTML page shows them), for the title page's verso; none
+       where the header says nothing of it. -->
+  <xsl:function name="ed:text-facts" as="xs:string">
+    <xsl:param name="essay" as="element(TEI)"/>
+    <xsl:variable name="facts" as="map(xs:string, xs:string)*" select="common:header-facts($essay)"/>
+    <xsl:sequence select="if (empty($facts)) then 'none'
+      else '[#text-facts-title(' || ed:lit(common:label('text-facts')) || ')' || string-join($facts ! ed:colophon-line(common:label(?key), ed:text(?value))) || ']'"/>
+  </xsl:function>
 </xsl:stylesheet>
