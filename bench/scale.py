@@ -1,0 +1,181 @@
+"""`edition build` at scale: editions of 10, 100 (and with --large 1,000) texts, built cold with
+-j 1 and -j 2, then rebuilt after one text changed; and, side by side, single transforms and
+validations against their peers.
+
+The texts are the bundled essays and the files of ../shared/corpus/ that are valid TEI, copied
+round-robin with every xml:id (and every pointer to it) made unique per copy, in an edition of
+the `tei` profile with the bundled register. Each build runs as its own `edition build` process.
+Printed per size: seconds per text (wall clock, process start included), the -j 2 speed-up,
+the peak RSS of the largest single process of the build (the driver or a worker), and the
+rebuild after one word of one text changed, as a share of the cold -j 2 build. Goals (issue 15):
+seconds per text flat (±10 %) from 10 to 1,000; -j 2 ≥ 1.8× at 100; RSS flat; rebuild ≤ 5 %.
+
+The side-by-side table: the toolkit's HTML page transform of a text against a Saxon identity
+transform of the same document, and `edition validate --schema tei_all` against jing (Java and
+the Debian package jing). The TEI Consortium Stylesheets are in no package registry this
+machine reaches, so that column is left out.
+Run: python3 bench/scale.py [--large] [--sizes 10,100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from edition.paths import ROOT, TEI_ALL
+
+BUNDLED = ROOT / "editions" / "russische-revolution"
+CORPUS = ROOT.parent / "shared" / "corpus"
+EDITION = [sys.executable, "-c", "from edition.cli import main; main()"]
+# Runs a command and prints the peak RSS (KiB) of its largest process, the workers it reaped included.
+PEAK = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
+        "sys.stderr.write(r.stdout + r.stderr); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); "
+        "sys.exit(r.returncode)")
+
+
+def valid_sources() -> list[Path]:
+    """The bundled essays and the corpus files valid against tei_all (the tei profile's grammar)."""
+    from edition import xmlio
+    from edition.validate import relaxng
+
+    schema = relaxng.load(TEI_ALL)
+    corpus = [p for p in sorted(CORPUS.glob("*.xml")) if relaxng.is_valid(schema, xmlio.parse(p))]
+    return sorted((BUNDLED / "texts").glob("*.xml")) + corpus
+
+
+def unique_copy(text: str, suffix: str) -> str:
+    """``text`` with every xml:id, and every #pointer to one of them, ending in ``suffix``."""
+    ids = set(re.findall(r'xml:id="([^"]+)"', text))
+    text = re.sub(r'xml:id="([^"]+)"', rf'xml:id="\1{suffix}"', text)
+
+    def pointers(m: re.Match[str]) -> str:
+        tokens = [f"#{t[1:]}{suffix}" if t.startswith("#") and t[1:] in ids else t for t in m.group(2).split(" ")]
+        return f'{m.group(1)}="{" ".join(tokens)}"'
+
+    text = re.sub(r'(\s(?:target|ref|corresp|sameAs|who|wit|resp|source|hand|next|prev|synch|copyOf|calendar|datingMethod|facs|start|end))="([^"]*)"',
+                  pointers, text)
+    return re.sub(r'(<idno type="essay">)([^<]+)(<)', rf"\g<1>\g<2>{suffix}\g<3>", text)
+
+
+def make_edition(target: Path, size: int, sources: list[Path]) -> Path:
+    subprocess.run([*EDITION, "new", str(target), "--title", f"Scale {size}", "--date", "2026-01-01"],
+                   check=True, capture_output=True)
+    shutil.copyfile(BUNDLED / "register" / "persons.xml", target / "register" / "persons.xml")
+    texts = [(p.stem, p.read_text(encoding="utf-8")) for p in sources]
+    for n in range(size):
+        stem, text = texts[n % len(texts)]
+        (target / "texts" / f"{stem}-{n:04d}.xml").write_text(unique_copy(text, f"-{n:04d}"), encoding="utf-8")
+    return target
+
+
+def build(edition: Path, out: Path, *args: str) -> tuple[float, int]:
+    """Wall-clock seconds and peak RSS (MB) of the largest process of one `edition build`."""
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", PEAK, *EDITION, "build", *args, "-o", str(out), str(edition)],
+                          capture_output=True, text=True, env={**os.environ, "EDITION_CACHE": str(out.parent / "cache")})
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"edition build {' '.join(args)} {edition} failed:\n{done.stderr[-3000:]}")
+    return seconds, int(done.stdout.split()[-1]) // 1024
+
+
+def change_one_text(edition: Path) -> None:
+    """One word of one text changed (its ids and references stay)."""
+    text = sorted((edition / "texts").glob("*.xml"))[len(list((edition / "texts").glob("*.xml"))) // 2]
+    data = text.read_text(encoding="utf-8")
+    at = data.index("</p>")
+    text.write_text(data[:at] + " geändert" + data[at:], encoding="utf-8")
+
+
+def scale(sizes: list[int]) -> None:
+    sources = valid_sources()
+    print(f"texts from {len(sources)} sources; CPUs: {os.cpu_count()}")
+    print(f"{'texts':>6} {'MB':>6} {'-j1 s/text':>11} {'-j2 s/text':>11} {'speed-up':>9} {'RSS -j1':>8} {'RSS -j2':>8}"
+          f" {'rebuild 1':>10} {'share':>6}")
+    rows = []
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix=f"bench-scale-{size}-") as tmp:
+            work = Path(tmp)
+            edition = make_edition(work / "edition", size, sources)
+            mb = sum(p.stat().st_size for p in (edition / "texts").glob("*.xml")) / 1e6
+            # Each cold build gets its own output and cache folder, so nothing is reused.
+            (work / "one").mkdir()
+            (work / "two").mkdir()
+            serial, rss1 = build(edition, work / "one" / "build", "-j", "1")
+            parallel, rss2 = build(edition, work / "two" / "build", "-j", "2")
+            change_one_text(edition)
+            rebuild, _ = build(edition, work / "two" / "build", "-j", "2")
+            rows.append((size, serial / size, parallel / size))
+            print(f"{size:6d} {mb:6.1f} {serial / size:11.3f} {parallel / size:11.3f} {serial / parallel:8.2f}×"
+                  f" {rss1:6d}MB {rss2:6d}MB {rebuild:9.2f}s {rebuild / parallel:6.1%}", flush=True)
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        print(f"seconds per text, {last[0]} vs {first[0]} texts: -j1 {last[1] / first[1]:.2f}×, -j2 {last[2] / first[2]:.2f}×")
+
+
+def cpu_of(command: list[str], runs: int = 3) -> float:
+    import resource
+
+    def one() -> float:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(command, capture_output=True, check=False)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+    return statistics.median(one() for _ in range(runs))
+
+
+def side_by_side() -> None:
+    from edition.core import read_edition
+    from edition.transform import html
+    from edition.xslt import processor, to_xdm, transform
+
+    print("\nside by side (medians of 3)")
+    edition = read_edition(BUNDLED)
+    corpus = to_xdm(html.load_corpus(edition))
+    identity = processor().new_xslt30_processor().compile_stylesheet(stylesheet_text=(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        '<xsl:mode on-no-match="shallow-copy"/></xsl:stylesheet>'))
+    for path in edition.texts:
+        page = statistics.median(_timed(lambda: transform(html.ESSAY_XSLT, corpus, {**edition.stylesheet_params,
+                                                                                  "essay-id": html.text_id(path)}))
+                                 for _ in range(3))
+        node = to_xdm(html.load_corpus(edition))
+        copy = statistics.median(_timed(lambda: identity.transform_to_string(xdm_node=node)) for _ in range(3))
+        print(f"  HTML page {path.name}: {page:.3f} s; Saxon identity of the corpus document: {copy:.3f} s"
+              f" ({page / copy:.1f}×)")
+    jing = shutil.which("jing")
+    for path in [*edition.texts, CORPUS / "de-dta-droysen_historik_1868.xml"]:
+        ours = cpu_of([*EDITION, "validate", "--schema", "tei_all", str(path)])
+        theirs = cpu_of([jing, str(TEI_ALL), str(path)]) if jing else float("nan")
+        print(f"  tei_all {path.name}: edition validate {ours:.2f} s CPU, jing {theirs:.2f} s CPU ({ours / theirs:.2f}×)")
+
+
+def _timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--large", action="store_true", help="also 1,000 texts (about an hour here)")
+    parser.add_argument("--sizes", default=None, help="comma-separated sizes instead (e.g. 10,25)")
+    parser.add_argument("--no-side-by-side", action="store_true")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else [10, 100, *([1000] if args.large else [])]
+    scale(sizes)
+    if not args.no_side_by_side:
+        side_by_side()
+
+
+if __name__ == "__main__":
+    main()
