@@ -150,7 +150,9 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
             and (nxt.text[:1].isupper() or nxt.text[:1].isdigit())
         )
         # A separator line also stands after headings in some extractions: a full line that runs on is text.
-        runs_on = (prev is not None and prev.kind == "head" and len(text) >= short) or _runs_on(line, nxt)
+        # A full line with a sentence ending inside it is the first line of a paragraph.
+        full_text = len(text) >= short and (prev is not None and prev.kind == "head" or re.search(r"[^\W\d_]{2}[.?]\s+\S", text))
+        runs_on = bool(full_text) or _runs_on(line, nxt)
         if (line.sep_before and not runs_on) or isolated:
             j = i
             # A heading that fills the line wrapped onto the next one, a short line without final punctuation.
@@ -178,7 +180,9 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
 
 def _runs_on(line: BodyLine, nxt: BodyLine | None) -> bool:
     """The sentence goes on in the next line (lower case, or a hyphenated word): running text, not a heading."""
-    return is_hyphenated(line.raw) or (nxt is not None and not nxt.sep_before and not nxt.page_start and nxt.text[:1].islower())
+    if is_hyphenated(line.raw):
+        return True
+    return nxt is not None and not nxt.sep_before and not nxt.page_start and nxt.text[:1].islower()
 
 
 def _signature(line: BodyLine, nxt: BodyLine | None) -> bool:
