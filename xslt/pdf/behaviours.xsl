@@ -156,7 +156,11 @@
       <xsl:when test="$inline">
         <xsl:if test="not($b = ('block', 'inline')) and (preceding-sibling::*[1] or normalize-space(string-join(preceding-sibling::text())))">#linebreak()</xsl:if>
         <xsl:variable name="content" as="xs:string"><xsl:value-of><xsl:apply-templates mode="inline"/></xsl:value-of></xsl:variable>
-        <xsl:value-of select="if ($content eq '') then '' else ed:styled($content, $model)"/>
+        <!-- a block ends the word before it and starts a word of its own, also in a line (fw) -->
+        <xsl:variable name="apart" as="xs:string" select="if ($b eq 'block') then '#&quot; &quot;;' else ''"/>
+        <xsl:value-of select="if ($content eq '') then '' else
+          $apart[matches(string(current()/preceding-sibling::node()[1][self::text()]), '\S$')] || ed:styled($content, $model)
+          || $apart[matches(string(current()/following-sibling::node()[1][self::text()]), '^\S')]"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="fn" as="xs:string" select="
@@ -191,7 +195,8 @@
               <xsl:variable name="label" as="element(label)?" select="preceding-sibling::*[1][self::label][current()/self::item]"/>
               <xsl:text>, [</xsl:text>
               <xsl:if test="$label">#strong[<xsl:apply-templates select="$label" mode="inline"/>]#h(0.6em)</xsl:if>
-              <xsl:apply-templates select="." mode="inline"/>
+              <!-- an item's words, not its block: the list lays it out -->
+              <xsl:apply-templates select="if (common:model(.)?behaviour = 'listItem') then node() else ." mode="inline"/>
               <xsl:text>]</xsl:text>
             </xsl:for-each>
           </xsl:when>

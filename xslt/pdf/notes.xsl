@@ -10,7 +10,9 @@
 
   <xsl:function name="ed:note-number" as="xs:string">
     <xsl:param name="note" as="element(note)"/>
-    <xsl:sequence select="($note/@n, string(count($note/preceding::note[@place = 'foot']) + 1))[1]"/>
+    <!-- without @n: its place among the notes that become footnotes (every note but those in the
+         line itself and those standing between the blocks of a division, set where they stand) -->
+    <xsl:sequence select="($note/@n, string(count($note/preceding::note[not(@place = ('inline', 'interlinear'))][not(ed:in-division(.))]) + 1))[1]"/>
   </xsl:function>
 
   <xsl:template match="note[gap[@reason = 'lost']][not(normalize-space())][not(* except gap)]" mode="inline" priority="2">#lost-note(labels, {ed:lit(ed:note-number(.))})</xsl:template>
