@@ -31,9 +31,9 @@ COMMANDS = {
     "serve": ("edition.transform.cli", "serve_command",
              'Preview the HTML edition of EDITION_DIR (default: the current folder) on localhost; Ctrl+C stops.'),
     "deposit": ("edition.package.cli", "deposit_command",
-             'Write the archival deposit build/deposit/<edition>-<version>.zip (a BagIt 1.0 bag).'),
+             'Write the archival deposit build/deposit/<edition>-<version>.zip (a BagIt 1.0 bag); --ocfl ROOT adds it to an OCFL storage root.'),
     "verify": ("edition.package.cli", "verify_command",
-             'Check a deposit (zip or folder): every checksum, and that nothing is missing, added or out of place.'),
+             'Check a deposit (zip, bag folder or OCFL object): every checksum, and that nothing is missing, added or out of place.'),
 }
 
 

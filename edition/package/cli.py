@@ -25,7 +25,7 @@ if TYPE_CHECKING:
               help="Also add the deposit to this OCFL storage root (made if missing) as a new version of the edition's object.")
 @click.pass_context
 def deposit_command(ctx: click.Context, edition_dir: Path | None, out: Path | None, jobs: int, ocfl_root: Path | None) -> None:
-    """Write the archival deposit build/deposit/<edition>-<version>.zip (a BagIt 1.0 bag).
+    """Write the archival deposit build/deposit/<edition>-<version>.zip (a BagIt 1.0 bag); --ocfl ROOT adds it to an OCFL storage root.
 
     The bag holds the HTML site with the TEI and PDFs it links, the raw sources
     and edition.toml, the schemas, DataCite/Dublin Core records, PREMIS for
@@ -74,7 +74,7 @@ def _add_to_ocfl(zip_path: Path, root: Path, edition: Edition) -> int:
 @click.command("verify")
 @click.argument("bag", type=click.Path(path_type=Path))
 def verify_command(bag: Path) -> None:
-    """Check a deposit (zip or folder): every checksum, and that nothing is missing, added or out of place.
+    """Check a deposit (zip, bag folder or OCFL object): every checksum, and that nothing is missing, added or out of place.
 
     BAG is a bag folder, its zip, an OCFL object or an OCFL storage root. A zip is checked where it lies, nothing is extracted. An OCFL object (or
     every object of an OCFL storage root) is checked by ocfl-py's validator,
