@@ -82,16 +82,17 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
             doubts.append(f"line {i + 1}: {n} read as the printed page number (it fits the page sequence, {votes} of {len(cands)} edge numbers agree)")
         elif _LONE.match(lines[i]):
             doubts.append(f"line {i + 1}: lone number {n} at a page edge does not fit the page sequence; kept as text")
-    fw = 0
+    fw: list[int] = []
     for p, content in enumerate(edges):
         for i in dict.fromkeys([content[0], content[-1]] if content else []):
             # On the first page the words of a running head are the title, not furniture.
             repeated = _key(lines[i]) in running or i == content[0] and len(content) > 2 and _key(lines[i]) in heads
             if repeated and i not in furniture and (p > 0 or i == content[-1] and len(content) > 1):
                 furniture.add(i)
-                fw += 1
+                fw.append(i + 1)
     if fw:
-        doubts.append(f"{fw} running heads/feet dropped ({'; '.join(sorted(running | heads))[:120]})")
+        shown = ", ".join(map(str, fw[:12])) + (", …" if len(fw) > 12 else "")
+        doubts.append(f"lines {shown}: {len(fw)} running heads/feet dropped ({'; '.join(sorted(running | heads))[:120]})")
 
     per_page = _per_page_marks(lines, spans, furniture)
     # A note goes on over a page only from a full page: the page lengths give what full is.
