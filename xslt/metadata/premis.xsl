@@ -143,7 +143,7 @@
           </premis:creatingApplication>
         </xsl:for-each>
       </premis:objectCharacteristics>
-      <xsl:for-each select="source, $raw ! $inventory/file[@path = current()/@path]">
+      <xsl:for-each select="source, $raw">
         <premis:relationship>
           <premis:relationshipType>derivation</premis:relationshipType>
           <premis:relationshipSubType>has source</premis:relationshipSubType>
