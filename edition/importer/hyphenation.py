@@ -4,7 +4,8 @@ A line-end hyphen is a hyphen right after a letter with nothing after it (a
 spaced dash ``der - `` is not one).  The continuation decides:
 
 * lower case (``Arbeiterpoli-`` / ``tik``) → joined without the hyphen,
-  unless the first part ends in an acronym (``US-`` / ``amerikanisch``);
+  unless the first part ends in an acronym (``US-`` / ``amerikanisch``) or the text
+  prints the same compound with its hyphen inside a line (``Sowjet-regierung``);
 * upper case (``Bucharin-`` / ``Fraktion``) → a real compound: the hyphen stays;
 * ``und``/``oder``/… (``Arbeiter-`` / ``und``) → a suspended compound: hyphen and space stay.
 """
@@ -12,6 +13,7 @@ spaced dash ``der - `` is not one).  The continuation decides:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-$")
@@ -58,10 +60,12 @@ def join(left: str, right: str, line: int, compounds: frozenset[str] = frozenset
         doubt = "continuation in upper case: hyphen kept"
     else:
         glue, kept, doubt = "-", True, "continuation is not a letter: hyphen kept"
+    if not kept and f"{_strip(word)}-{_strip_lead(nxt)}" in compounds:
+        # The text itself prints this compound with a hyphen: that evidence outweighs the lower case.
+        glue, kept = "-", True
+        doubt = f"'{_strip(word)}-{_strip_lead(nxt)}' is printed with a hyphen elsewhere: hyphen kept"
     result = left[:-1] + glue + right
     shown = _strip(word) + glue.strip() + _strip_lead(nxt)
-    if not kept and f"{_strip(word)}-{_strip_lead(nxt)}" in compounds:
-        doubt = f"'{_strip(word)}-{_strip_lead(nxt)}' is printed with a hyphen elsewhere: joined solid"
     return result, Join(word + "-", nxt, shown, kept, line, doubt)
 
 
@@ -74,10 +78,17 @@ def _strip_lead(word: str) -> str:
 
 
 def mid_line_compounds(lines: list[str]) -> frozenset[str]:
-    """Hyphenated words printed inside a line (evidence for real hyphens)."""
-    found: set[str] = set()
+    """Hyphenated words printed inside a line more often than solid (evidence for real hyphens).
+
+    The two readings compete: ``Sowjet-regierung`` inside lines against ``Sowjetregierung``
+    anywhere in the text; a typo printed once with a hyphen does not outweigh the solid word.
+    """
+    hyphenated: Counter[str] = Counter()
+    solid: Counter[str] = Counter()
     for raw in lines:
-        for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", raw.rstrip()):
-            if not raw.rstrip().endswith(w + "-"):
-                found.add(w)
-    return frozenset(found)
+        line = raw.rstrip()
+        for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", line):
+            if not line.endswith(w + "-"):
+                hyphenated[w] += 1
+        solid.update(re.findall(r"[^\W\d_]+", re.sub(r"[^\W\d_]+-$", "", line)))
+    return frozenset(w for w, n in hyphenated.items() if n > solid[w.replace("-", "")])

@@ -108,7 +108,7 @@ def header(root: etree._Element, meta: Meta, facts: Facts, links: Links) -> None
     ed = el(enc, "editorialDecl")
     el(el(ed, "correction"), "p", "Der Text folgt der Extraktion; Druckfehler bleiben stehen (Korrekturen werden mit choice/sic/corr ausgezeichnet).")
     el(el(ed, "normalization"), "p", "Mehrfache Leerzeichen sind zu einem zusammengefasst, Leerzeichen am Zeilenanfang und -ende entfernt; Aufzählungszeichen (Symbolschrift) sind durch list/item ersetzt. Die Schreibung bleibt unverändert, Überschriften in Versalien stehen wie gedruckt.")
-    el(el(ed, "hyphenation", eol="none"), "p", f"Zeilenendtrennungen sind aufgelöst ({facts.joins} Fälle, auch über Seitenumbrüche und Fußnotenblöcke hinweg); der Trennstrich bleibt nur bei Komposita mit großgeschriebenem zweitem Glied und bei Ergänzungsstrichen stehen ({facts.kept_hyphens} Fälle).")
+    el(el(ed, "hyphenation", eol="none"), "p", f"Zeilenendtrennungen sind aufgelöst ({facts.joins} Fälle, auch über Seitenumbrüche und Fußnotenblöcke hinweg); der Trennstrich bleibt nur bei Komposita mit großgeschriebenem zweitem Glied, bei Komposita, die der Text auch im Zeileninneren mit Bindestrich druckt, und bei Ergänzungsstrichen stehen ({facts.kept_hyphens} Fälle).")
     el(el(ed, "quotation", marks="none"), "p", "Anführungszeichen sind entfernt und in q/@rend festgehalten (de „…“, guillemets «…», guillemets-de »…«, straight \"…\").")
     printed = "; ".join(f"Seite {pos}: gedruckt {n}" for pos, n in facts.printed_pages)
     agree = all(str(pos) == n for pos, n in facts.printed_pages)
