@@ -1,11 +1,13 @@
 """package step of the pipeline: the archival deposit and its verification.
 
-* :mod:`.sources` — edition facts from ``tei/edition.xml`` (id, version, date, publisher, URL).
-* :mod:`.metadata` — DataCite 4.5 and Dublin Core (oai_dc) records per essay and for the edition,
-  made by ``xslt/metadata/*.xsl`` from the teiHeader. The edition has no DOI: each record's
-  ``identifier`` is the URL the sources give (``publicationStmt/idno[@type='URL']``, plus the
-  essay's reading page) with ``identifierType="URL"``, which the 4.5 schema allows.
-* :mod:`.bag` — the BagIt 1.0 bag (``bagit`` library; sha256 + sha512 manifests).
+* :mod:`.bag` — the BagIt 1.0 bag (``bagit`` library; sha256 + sha512 manifests), each file once:
+  the site (with the TEI and PDFs it links), the raw sources, the schemas, the records, a README.
+* :mod:`.site` — which files of the built site go into it (not Pagefind's unused interfaces).
+* :mod:`.metadata` — DataCite 4.5 and Dublin Core records per text and for the edition, made by
+  ``xslt/metadata/*.xsl`` from the teiHeader; PREMIS 3 and the README from the inventory.
+* :mod:`.inventory` — the facts about every payload file (size, fixity, format, role, maker).
+* :mod:`.formats` — a file's format and PRONOM identifier.
 * :mod:`.archive` — the byte-reproducible zip of the bag.
-* :mod:`.verify` — fixity and completeness of a bag folder or zip, naming every damaged file.
+* :mod:`.ocfl_store` — the bag as the next version of the edition's OCFL object (``ocfl-py``).
+* :mod:`.verify` — fixity and completeness of a bag folder, zip or OCFL object, naming every damaged file.
 """

@@ -6,12 +6,22 @@ import shutil
 import zipfile
 from pathlib import Path
 
+from urllib.parse import unquote, urlsplit
+
 import bagit
+import lxml.html
 from click.testing import CliRunner
 
 from edition.cli import main
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "sample-edition"
+
+
+def local_links(page: Path) -> set[str]:
+    """The files a page links or loads inside the site (no addresses elsewhere, no fragments)."""
+    doc = lxml.html.parse(str(page))
+    links = {unquote(urlsplit(v).path) for v in doc.xpath("//@href | //@src") if not urlsplit(v).scheme and not v.startswith("//")}
+    return {link for link in links if link}
 
 
 def test_deposit_prints_its_zip_and_adds_it_to_ocfl_once(tmp_path: Path) -> None:
@@ -37,6 +47,13 @@ def test_deposit_prints_its_zip_and_adds_it_to_ocfl_once(tmp_path: Path) -> None
     assert bag.validate()
     assert (tmp_path / "unzipped" / "edition-1.0.0" / "README.txt").is_file()
     assert "data/metadata/premis.xml" in bag.payload_entries()
+    # Unpacked, the site still finds everything it links: the TEI and PDFs are the site's own copies.
+    site = tmp_path / "unzipped" / "edition-1.0.0" / "data" / "html"
+    missing = [f"{page.name}: {link}" for page in site.rglob("*.html") for link in local_links(page)
+               if not (page.parent / link).resolve().is_file()]
+    assert missing == []
+    assert (site / "tei" / "texts" / "sample.xml").is_file() and (site / "pdf" / "sample.pdf").is_file()
+    assert not (tmp_path / "unzipped" / "edition-1.0.0" / "data" / "pdf").exists()
 
 
 def test_deposit_into_a_folder_that_is_no_repository_fails_in_one_line(tmp_path: Path) -> None:

@@ -67,7 +67,6 @@
       <xsl:call-template name="identifier">
         <xsl:with-param name="value" select="string($inventory/@name)"/>
       </xsl:call-template>
-      <premis:originalName>{normalize-space($edition/tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[1])}</premis:originalName>
       <xsl:for-each select="$texts">
         <premis:relationship>
           <premis:relationshipType>structural</premis:relationshipType>
