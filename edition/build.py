@@ -20,6 +20,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -111,6 +112,9 @@ class Plan:
     targets: set[str]
     keys: dict[str, str] = field(default_factory=dict)  # output (relative to out) → key
     recorded: dict[str, str] = field(default_factory=dict)
+    tool: str = ""  #: the toolkit's key (and the --allow-invalid choice)
+    shared: list[str] = field(default_factory=list)  #: the keys of what every text's outputs read: config, register
+    pages: dict[str, str] = field(default_factory=dict)  #: reading page (site/NAME.html) → key, set as the site is built
 
     site = "site"
 
@@ -134,10 +138,10 @@ class Plan:
 
 
 def make_plan(edition: Edition, out: Path, targets: set[str], allow_invalid: bool = False) -> Plan:
-    plan = Plan(edition, out, targets, recorded=_read_manifest(out))
     # Outputs published past validation errors are rebuilt (and so revalidated) by a build without the flag.
     tool = _sha(toolkit_key(), "allow-invalid" if allow_invalid else "valid")
     shared = [_file_key(edition.config_path), *([_file_key(edition.register)] if edition.register else [])]
+    plan = Plan(edition, out, targets, recorded=_read_manifest(out), tool=tool, shared=shared)
     essays = {e: _file_key(e) for e in edition.texts}
     pdf_keys = {plan.pdf(e): _sha(tool, *shared, k) for e, k in essays.items()}
     if "pdf" in targets:
@@ -287,17 +291,55 @@ def build_pdfs(plan: Plan, pdf_dir: Path, pool: Executor, progress: Progress) ->
             console.print(line, markup=False, soft_wrap=True, style="yellow")
 
 
-def build_site(plan: Plan, site_dir: Path, pdf_dir: Path | None, progress: Progress) -> None:
+def build_site(plan: Plan, site_dir: Path, pdf_dir: Path | None, pool: Executor, progress: Progress) -> None:
     from .transform import html
 
-    task = progress.add_task("HTML site", total=1)
+    task = progress.add_task("HTML site", total=len(plan.edition.texts) + 1)
+
+    def essay_pages(texts: list[Path], params: dict[str, str]) -> dict[str, str]:
+        return _essay_pages(plan, texts, params, pool, lambda: progress.advance(task))
+
     try:
-        warnings = html.build_html(plan.edition.dir, site_dir, pdf_dir)
-    except Exception as exc:  # the site is made from the whole edition: name its tei/ folder
+        for line in html.build_html(plan.edition.dir, site_dir, pdf_dir, essay_pages) or []:
+            console.print(line, markup=False, soft_wrap=True, style="yellow")
+    except StepFailed:
+        raise
+    except Exception as exc:  # the site is made from the whole edition: name its folder
         raise StepFailed(located(exc, plan.edition.dir)) from None
-    for line in warnings:  # what a page could not show as encoded (an image left out …)
-        console.print(line, markup=False, soft_wrap=True, style="yellow")
     progress.advance(task)
+
+
+def _essay_pages(plan: Plan, texts: list[Path], params: dict[str, str], pool: Executor,
+                 advance: Callable[[], None]) -> dict[str, str]:
+    """The reading pages: those whose text, register, configuration and parameters are unchanged
+    from the last build, else rendered by ``pool``."""
+    shared = _sha(plan.tool, *plan.shared, repr(sorted(params.items())))
+    pages: dict[str, str] = {}
+    calls, names = [], []
+    for text in texts:
+        name = f"{text.stem}.html"
+        key = plan.pages[f"{plan.site}/{name}"] = _sha(shared, _file_key(text))
+        built = plan.out / plan.site / name
+        if plan.recorded.get(f"{plan.site}/{name}") == key and built.is_file():
+            pages[name] = built.read_text(encoding="utf-8")
+            advance()
+        else:
+            calls.append((plan.edition.dir, text, params))
+            names.append(name)
+    for i, page in pool.run(_page_job, calls):
+        pages[names[i]] = page
+        advance()
+    return {f"{t.stem}.html": pages[f"{t.stem}.html"] for t in texts}
+
+
+def _page_job(edition_dir: Path, text: Path, params: dict[str, str]) -> str:
+    """Render one reading page (a task)."""
+    from .transform import html
+
+    try:
+        return html.essay_page(read_edition(edition_dir), text, params)
+    except Exception as exc:  # whatever the engines raise, the stop names the text
+        raise StepFailed(located(exc, text)) from None
 
 
 def build_deposit(plan: Plan, work: Path, site_dir: Path, pdf_dir: Path, progress: Progress) -> Path:
@@ -338,7 +380,10 @@ def install(plan: Plan, work: Path) -> None:
     recorded = {o: k for o, k in plan.recorded.items() if (out / o).exists() and not o.startswith("pdf/")}
     if "pdf" not in plan.targets:
         recorded.update({o: k for o, k in plan.recorded.items() if o.startswith("pdf/") and (out / o).exists()})
+    if plan.pages:  # the site was rebuilt: its reading pages are these
+        recorded = {o: k for o, k in recorded.items() if not o.startswith(f"{plan.site}/")}
     recorded.update(plan.keys)
+    recorded.update(plan.pages)
     tmp_manifest = work / MANIFEST
     tmp_manifest.write_text(json.dumps(recorded, indent=1, sort_keys=True), encoding="utf-8")
     os.replace(tmp_manifest, out / MANIFEST)
@@ -455,7 +500,7 @@ def _build_outputs(plan: Plan, work: Path, pool: Executor, timings: dict[str, fl
         site_dir = out / "site"
         if plan.stale(plan.site):
             step = time.perf_counter()
-            build_site(plan, work / "site", pdf_dir, progress)
+            build_site(plan, work / "site", pdf_dir, pool, progress)
             site_dir = work / "site"
             timings["html"] = time.perf_counter() - step
         if plan.stale(plan.deposit):

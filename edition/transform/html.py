@@ -11,6 +11,7 @@ import copy
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
@@ -31,6 +32,7 @@ SITE_PAGES = {
     "register.html": HTML_XSLT / "register.xsl",
     "chronologie.html": HTML_XSLT / "chronology.xsl",
     "suche.html": HTML_XSLT / "search.xsl",
+    "zur-edition.html": HTML_XSLT / "editorial.xsl",
 }
 ESSAY_XSLT = HTML_XSLT / "essay.xsl"
 
@@ -44,8 +46,9 @@ def text_id(path: Path) -> str:
     return path.stem
 
 
-def load_corpus(edition: Edition) -> etree._Element:
-    """Parse register and texts safely and wrap them, with the edition document, in one corpus element.
+def load_corpus(edition: Edition, texts: list[Path] | None = None) -> etree._Element:
+    """Parse register and texts (default: all of the edition's) safely and wrap them, with the
+    edition document, in one corpus element.
 
     The pages know a text by its root's ``xml:id``, which in this copy is always the file name:
     the strict profile requires that of every text, and other TEI keeps its own id out of the site.
@@ -54,7 +57,7 @@ def load_corpus(edition: Edition) -> etree._Element:
     for part, tree in (("edition", edition.header), ("register", edition.register_tree())):
         etree.SubElement(corpus, f"{{{CORPUS_NS}}}{part}").append(copy.deepcopy(tree.getroot()))
     essays = etree.SubElement(corpus, f"{{{CORPUS_NS}}}essays")
-    for path in edition.texts:
+    for path in edition.texts if texts is None else texts:
         root = parse(path).getroot()
         root.set(f"{{{XML_NS}}}id", text_id(path))
         essays.append(root)
@@ -67,6 +70,14 @@ def render_pages(corpus: PyXdmNode, essay_ids: list[str], common: dict[str, str]
     for essay_id in essay_ids:
         pages[f"{essay_id}.html"] = transform(ESSAY_XSLT, corpus, {**common, "essay-id": essay_id})
     return pages
+
+
+def essay_page(edition: Edition, path: Path, params: dict[str, str]) -> str:
+    """The reading page of one text, made from a corpus of that text alone: a reading page shows
+    its text, the register and the edition, never another text (the build renders the pages of a
+    corpus one by one, in any process; tests/build check they are the pages of the whole corpus)."""
+    corpus = to_xdm(load_corpus(edition, [path]))
+    return transform(ESSAY_XSLT, corpus, {**params, "essay-id": text_id(path)})
 
 
 def copy_sources(edition: Edition, out_dir: Path) -> None:
@@ -162,11 +173,14 @@ def index_search(out_dir: Path, groups: dict[str, list[str]], interface: str) ->
             raise HtmlBuildError(f"pagefind failed on {out_dir}: {result.stderr.strip() or result.stdout.strip()}")
 
 
-def build_html(edition_dir: Path, out_dir: Path, pdf_dir: Path | None = None) -> list[str]:
+def build_html(edition_dir: Path, out_dir: Path, pdf_dir: Path | None = None,
+               essay_pages: Callable[[list[Path], dict[str, str]], dict[str, str]] | None = None) -> list[str]:
     """Write the complete HTML site of the edition at ``edition_dir`` into ``out_dir``; return
     warnings (``file:line: warning: …``) for what a page could not show as encoded.
 
     Reading pages link their PDF at ``pdf/<text-id>.pdf``; PDFs found in ``pdf_dir`` are copied there.
+    ``essay_pages`` (texts, stylesheet parameters → file name → page, as :func:`essay_page`
+    makes each) lets the build render the reading pages elsewhere; default: here, from the corpus.
     """
     edition = read_edition(edition_dir)
     corpus_tree = load_corpus(edition)
@@ -174,7 +188,10 @@ def build_html(edition_dir: Path, out_dir: Path, pdf_dir: Path | None = None) ->
     out_dir.mkdir(parents=True, exist_ok=True)
     images, warnings = copy_images(edition, out_dir)
     params = {**edition.stylesheet_params, "site-images": " ".join(images)}
-    pages = render_pages(to_xdm(corpus_tree), essay_ids, params)
+    if essay_pages is None:
+        pages = render_pages(to_xdm(corpus_tree), essay_ids, params)
+    else:
+        pages = {**render_pages(to_xdm(corpus_tree), [], params), **essay_pages(edition.texts, params)}
     for name, text in pages.items():
         (out_dir / name).write_text(text, encoding="utf-8")
     shutil.copytree(ASSETS, out_dir / "assets", dirs_exist_ok=True)

@@ -1,0 +1,108 @@
+"""Per-text build steps: reading pages rendered one by one are the whole corpus's pages, an unchanged
+text is neither validated nor rendered nor typeset again, and worker processes give the same bytes."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+import edition.build as build_module
+from edition.core import read_edition
+from edition.executor import PARALLEL_FROM, Processes
+from edition.transform import html
+from edition.xslt import to_xdm
+
+Snapshot = Callable[[Path], dict[str, bytes]]
+
+
+def _add_copies(edition_dir: Path, count: int) -> None:
+    """``count`` more texts: renamed copies of the sample essay (ids follow the file name)."""
+    sample = (edition_dir / "tei" / "essays" / "sample.xml").read_text(encoding="utf-8")
+    for n in range(count):
+        name = f"copy{n}"
+        text = (sample.replace('xml:id="sample', f'xml:id="{name}').replace("#sample-", f"#{name}-")
+                .replace('<idno type="essay">sample<', f'<idno type="essay">{name}<'))
+        (edition_dir / "tei" / "essays" / f"{name}.xml").write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    """Which texts each per-text step ran on (the real tasks still run, in the build's process)."""
+    seen: dict[str, list[str]] = {"validate": [], "page": [], "pdf": []}
+    validate, page, pdf = build_module._validate_job, build_module._page_job, build_module._pdf_job
+
+    def spy_validate(path: Path, *args):
+        seen["validate"].append(path.stem)
+        return validate(path, *args)
+
+    def spy_page(edition_dir: Path, text: Path, *args):
+        seen["page"].append(text.stem)
+        return page(edition_dir, text, *args)
+
+    def spy_pdf(essay: Path, *args):
+        seen["pdf"].append(essay.stem)
+        return pdf(essay, *args)
+
+    key = build_module.toolkit_key()  # other work in a shared tree may touch the toolkit meanwhile
+    monkeypatch.setattr(build_module, "toolkit_key", lambda: key)
+    monkeypatch.setattr(build_module, "_validate_job", spy_validate)
+    monkeypatch.setattr(build_module, "_page_job", spy_page)
+    monkeypatch.setattr(build_module, "_pdf_job", spy_pdf)
+    return seen
+
+
+def test_pages_rendered_one_by_one_are_the_corpus_pages(edition_dir: Path) -> None:
+    edition = read_edition(edition_dir)
+    params = edition.stylesheet_params
+    whole = html.render_pages(to_xdm(html.load_corpus(edition)), [html.text_id(t) for t in edition.texts], params)
+    for text in edition.texts:
+        assert html.essay_page(edition, text, params) == whole[f"{text.stem}.html"]
+
+
+def test_one_changed_text_is_the_only_one_redone(build: Callable[..., Result], edition_dir: Path, tmp_path: Path,
+                                                 counted: dict[str, list[str]], snapshot: Snapshot,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDITION_CACHE", str(tmp_path / "cache"))
+    assert build("-j", "1").exit_code == 0
+    assert sorted(counted["page"]) == sorted(counted["pdf"]) == ["sample", "second"]
+    assert sorted(counted["validate"]) == ["persons", "sample", "second"]
+    for seen in counted.values():
+        seen.clear()
+    second = edition_dir / "tei" / "essays" / "second.xml"
+    second.write_text(second.read_text(encoding="utf-8").replace("Ein zweiter Beispieltext.", "Ein geänderter Text."),
+                      encoding="utf-8")
+    result = build("-j", "1")
+    assert result.exit_code == 0, result.output
+    assert counted == {"validate": ["second"], "page": ["second"], "pdf": ["second"]}
+    # The same bytes as a build from nothing.
+    fresh = tmp_path / "fresh"
+    shutil.copytree(edition_dir, fresh, ignore=shutil.ignore_patterns("build"))
+    monkeypatch.setenv("EDITION_CACHE", str(tmp_path / "cache-fresh"))
+    assert build("-j", "1", edition=fresh).exit_code == 0
+    assert snapshot(fresh / "build") == snapshot(edition_dir / "build")
+
+
+def test_worker_processes_give_the_bytes_of_one_process(build: Callable[..., Result], edition_dir: Path, tmp_path: Path,
+                                                        snapshot: Snapshot, monkeypatch: pytest.MonkeyPatch) -> None:
+    _add_copies(edition_dir, PARALLEL_FROM)  # enough texts that the steps do go to worker processes
+    serial = tmp_path / "serial"
+    shutil.copytree(edition_dir, serial)
+    started: list[bool] = []
+    close = Processes.close
+
+    def spy_close(self: Processes) -> None:
+        started.append(self._pool is not None)
+        close(self)
+
+    monkeypatch.setattr(Processes, "close", spy_close)
+    monkeypatch.setenv("EDITION_CACHE", str(tmp_path / "cache-2"))
+    two = build("-j", "2")
+    assert two.exit_code == 0, two.output
+    assert started == [True]
+    monkeypatch.setenv("EDITION_CACHE", str(tmp_path / "cache-1"))
+    assert build("-j", "1", edition=serial).exit_code == 0
+    assert snapshot(edition_dir / "build") == snapshot(serial / "build")
