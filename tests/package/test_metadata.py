@@ -101,6 +101,7 @@ def test_dublin_core_records(records: Path) -> None:
     assert values(essay, "source") == ["Max Muster, Ein Beispiel, 2017, 2 Seiten."]
     edition = etree.parse(str(records / "edition.dc.xml"))
     assert values(edition, "title") == ["Beispieledition"]
+    assert values(edition, "creator") == ["Muster, Max", "Erika Muster"]
     assert values(edition, "relation") == ["https://example.org/beispiel/sample.html"]
     # Only the 15 elements of simple Dublin Core.
     allowed = {"title", "creator", "subject", "description", "publisher", "contributor", "date", "type",

@@ -35,7 +35,8 @@
 
   <xsl:template match="tei:TEI[exists($parts)]" priority="2">
     <xsl:call-template name="record">
-      <xsl:with-param name="creators" select="tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:editor"/>
+      <!-- The texts' authors and the edition's editors. -->
+      <xsl:with-param name="creators" select="$parts/parts/part/tei:author, tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:editor"/>
       <xsl:with-param name="type" select="'Collection'"/>
       <xsl:with-param name="relations" select="$parts/parts/part/@url[. ne ''] ! string(.)"/>
     </xsl:call-template>
@@ -56,10 +57,10 @@
     <xsl:variable name="header" as="element(tei:teiHeader)" select="tei:teiHeader"/>
     <oai_dc:dc xsi:schemaLocation="http://www.openarchives.org/OAI/2.0/oai_dc/ http://www.openarchives.org/OAI/2.0/oai_dc.xsd">
       <dc:title>{md:full-title($header)}</dc:title>
-      <xsl:for-each select="$creators ! md:agent(.)">
-        <dc:creator>{@name}</dc:creator>
+      <xsl:for-each select="distinct-values(($creators ! md:agent(.))/@name)">
+        <dc:creator>{.}</dc:creator>
       </xsl:for-each>
-      <xsl:for-each select="(if ($creators/self::tei:author) then $edition-header/tei:fileDesc/tei:titleStmt/tei:editor else ()) ! md:agent(.)">
+      <xsl:for-each select="(if (empty($parts)) then $edition-header/tei:fileDesc/tei:titleStmt/tei:editor else ()) ! md:agent(.)">
         <dc:contributor>{@name}</dc:contributor>
       </xsl:for-each>
       <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:respStmt/(tei:name, tei:orgName, tei:persName) ! md:agent(.)">
