@@ -94,14 +94,11 @@ class Dask:
         self.workers = max(1, sum(w.get("nthreads", 1) for w in self._client.scheduler_info()["workers"].values()))
 
     def run(self, task: Callable[..., T], calls: Sequence[tuple[Any, ...]]) -> Iterator[tuple[int, T]]:
-        from distributed import as_completed as finished
-
         # pure=False: a task's result is not taken from an earlier identical call (the build's own cache decides that).
         futures = [self._client.submit(task, *args, pure=False) for args in calls]
-        order = {f.key: i for i, f in enumerate(futures)}
         try:
-            for future in finished(futures):
-                yield order[future.key], future.result()
+            for i, future in enumerate(futures):  # all run at once; collected in order
+                yield i, future.result()
         finally:
             self._client.cancel(futures)
 
