@@ -71,7 +71,9 @@
     <xsl:variable name="plain" as="xs:string"><xsl:value-of><xsl:apply-templates mode="plain"/></xsl:value-of></xsl:variable>
     <xsl:choose>
       <xsl:when test="normalize-space($plain)">
-        <xsl:variable name="level" as="xs:integer" select="count(ancestor::div[head[normalize-space(.)]]) + 1"/>
+        <!-- below the title where the text prints one as its level-1 heading (docTitle) -->
+        <xsl:variable name="level" as="xs:integer" select="count(ancestor::div[head[normalize-space(.)]])
+          + (if (exists(root(.)//text//docTitle)) then 1 else 0)"/>
         <xsl:text>#noted-heading({$level}, [{$plain}], [{ed:lead(.)}</xsl:text>
         <xsl:apply-templates mode="inline"/>
         <xsl:text>]){$ed:nl}{$ed:nl}</xsl:text>

@@ -90,7 +90,10 @@
     <xsl:sequence select="'#anchor(' || ed:lit($id) || ')'"/>
   </xsl:function>
 
-  <xsl:template match="pb" mode="inline">#src-page(labels, {ed:lit(ed:page-label(.))})</xsl:template>
+  <!-- A page break ends a word unless it says it does not (break="no"), as a line break does. -->
+  <xsl:template match="pb" mode="inline">#src-page(labels, {ed:lit(ed:page-label(.))}){
+    if (not(@break = 'no') and matches(string(preceding-sibling::node()[1][self::text()]), '\S$')
+        and matches(string(following-sibling::node()[1][self::text()]), '^\S')) then '#&quot; &quot;;' else ''}</xsl:template>
 
   <xsl:template match="note | pb" mode="plain"/>
 
