@@ -18,7 +18,9 @@ from .pages import BodyLine
 PB = "\x01{}\x03"  # page-break sentinel; the number is the page's position in the source
 SENTENCE_END = re.compile(r"[.!?:…\"»«“”')\]]$")
 _TRAILING_MARKER = re.compile(r"(?<=[^\d\s])\d{1,3}$")
-ENUMERATED = re.compile(r"^(?:\d{1,2}[.)]|[a-z]\))\s+\S")
+ENUMERATED = re.compile(r"^(?:(?:\d{1,2}[.)]|[a-z]\))\s+\S|[IVXL]{1,5}\.\s+[a-zäöüß])")
+#: A numbered section heading: a Roman numeral and a capitalised title (``II. Die Kritik.``).
+NUMBERED_HEAD = re.compile(r"^[IVXL]{1,5}\.\s+[A-ZÄÖÜ]")
 BULLET = re.compile(r"^[\ue000-\uf8ff•▪■◦‣∙]\s+")
 DATELINE = re.compile(
     r"^[^,]{2,80}?(?:,\s*(?:(?:im|am|den)\s+)?|\s+(?:im|am|den)\s+)(?:\d{1,2}\.\s*)?(?:[A-ZÄÖÜ][a-zäöü]+\s+)?\d{4}\.?$"
@@ -222,7 +224,8 @@ def _standalone(body: list[BodyLine], i: int, habits: Habits) -> int:
             return -1
         if j > i and len(line.text) < habits.full_length * SHORT_SHARE and not re.search(r"[,;:]$", last):
             return j
-        if not re.search(r"[.,;:!?…\"»«“”')\]]$", last) or (re.search(r"[.!?]$", last) and words <= HEAD_WORDS):
+        short_title = words <= HEAD_WORDS or NUMBERED_HEAD.match(line.text) and words <= 2 * HEAD_WORDS
+        if not re.search(r"[.,;:!?…\"»«“”')\]]$", last) or (re.search(r"[.!?]$", last) and short_title):
             return j
         return -1
     return -1

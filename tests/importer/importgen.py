@@ -150,7 +150,10 @@ def read_text(path: Path) -> Text:
                 continue
             if tag in _BLOCKS and not (tag == "quote" and c.find(f"{T}p") is not None):
                 s = _norm(_flat(c, notes))
-                if _ANCHOR.sub("", s).strip() and re.search(r"[^\W\d_]", s):
+                words = _ANCHOR.sub(" ", s).split()
+                # Prose only: a block around a table or formula, or a formula line, has no layout here.
+                prose = sum(1 for w in words if sum(ch.isalpha() for ch in w) >= 3) >= 0.5 * len(words)
+                if words and prose and c.find(f".//{T}table") is None and c.find(f".//{T}formula") is None:
                     blocks.append(Block(_BLOCKS[tag], s))
             else:
                 walk(c)
