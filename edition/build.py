@@ -33,6 +33,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from . import __version__
 from .cache import cache_dir
 from .core import Edition, read_edition
+from .transform import WEB_IMAGES
 from .errors import LocatedError
 from .executor import Executor, ExecutorError, executor
 from .paths import ROOT, XSLT
@@ -140,7 +141,9 @@ class Plan:
 def make_plan(edition: Edition, out: Path, targets: set[str], allow_invalid: bool = False) -> Plan:
     # Outputs published past validation errors are rebuilt (and so revalidated) by a build without the flag.
     tool = _sha(toolkit_key(), "allow-invalid" if allow_invalid else "valid")
-    shared = [_file_key(edition.config_path), *([_file_key(edition.register)] if edition.register else [])]
+    # What every text's outputs read besides the text: configuration, register, the edition's own model.
+    shared = [_file_key(edition.config_path), *([_file_key(edition.register)] if edition.register else []),
+              *([_file_key(edition.dir / edition.config.odd)] if edition.config.odd else [])]
     plan = Plan(edition, out, targets, recorded=_read_manifest(out), tool=tool, shared=shared)
     essays = {e: _file_key(e) for e in edition.texts}
     pdf_keys = {plan.pdf(e): _sha(tool, *shared, k) for e, k in essays.items()}
@@ -148,7 +151,9 @@ def make_plan(edition: Edition, out: Path, targets: set[str], allow_invalid: boo
         plan.keys.update(pdf_keys)
     else:  # the site links the PDFs that are there now
         pdf_keys = {o: k for o, k in plan.recorded.items() if o.startswith("pdf/") and (out / o).exists()}
-    site_key = _sha(tool, *shared, *essays.values(), repr(sorted(pdf_keys.items())))
+    # the images the site copies from beside the texts (edition/transform/html.py copy_images)
+    images = [_file_key(f) for f in sorted(edition.texts_dir.rglob("*")) if f.is_file() and f.suffix.lower() in WEB_IMAGES]
+    site_key = _sha(tool, *shared, *essays.values(), *images, repr(sorted(pdf_keys.items())))
     if "html" in targets:
         plan.keys[plan.site] = site_key
     if "deposit" in targets:

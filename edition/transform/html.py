@@ -21,6 +21,7 @@ from ..core import HEADER_NAME, Edition, read_edition
 from ..paths import XSLT
 from ..xmlio import TEI_NS, XML_NS, parse
 from ..xslt import to_xdm, transform
+from . import WEB_IMAGES
 
 CORPUS_NS = "urn:tei-edition"
 HTML_XSLT = Path("html")
@@ -90,10 +91,6 @@ def copy_sources(edition: Edition, out_dir: Path) -> None:
         shutil.copyfile(edition.register, tei / "register" / edition.register.name)
     for path in edition.texts:
         shutil.copyfile(path, tei / "texts" / path.name)
-
-
-#: Image formats a browser shows; a graphic in another format keeps its description only.
-WEB_IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"}
 
 
 def copy_images(edition: Edition, out_dir: Path) -> tuple[list[str], list[str]]:

@@ -160,3 +160,33 @@ def test_nu_html_checker_on_the_letter(built: tuple[Path, list[str]]) -> None:
     result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", str(built[0] / "brief.html")],
                             capture_output=True, text=True, check=False)
     assert json.loads(result.stderr or result.stdout)["messages"] == []
+
+
+def test_build_follows_the_edition_model_and_its_images(tmp_path: Path) -> None:
+    """An incremental build rebuilds the site when the edition's own ODD or an image beside the texts
+    changes (both are read by every page, neither is a text)."""
+    from click.testing import CliRunner
+
+    from edition.cli import main
+
+    root = make_edition(tmp_path / "ed", essays={"brief": LETTER})
+    (root / "tei" / "essays" / "bilder").mkdir()
+    image = root / "tei" / "essays" / "bilder" / "skizze.png"
+    image.write_bytes(PNG)
+    odd = root / "model.odd"
+    odd.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><schemaSpec ident="m">'
+                   '<elementSpec ident="foreign" mode="change"><model behaviour="inline"/></elementSpec>'
+                   '</schemaSpec></body></text></TEI>', encoding="utf-8")
+    config = root / "edition.toml"
+    config.write_text(config.read_text(encoding="utf-8") + '\n[model]\nodd = "model.odd"\n', encoding="utf-8")
+    run = lambda: CliRunner().invoke(main, ["build", str(root), "--allow-invalid"])  # noqa: E731
+    assert run().exit_code == 0
+    page = root / "build" / "site" / "brief.html"
+    assert "un livre" in page.read_text(encoding="utf-8")
+    odd.write_text(odd.read_text(encoding="utf-8").replace('behaviour="inline"', 'behaviour="omit"'), encoding="utf-8")
+    result = run()
+    assert result.exit_code == 0 and "up to date" not in result.output
+    assert "un livre" not in page.read_text(encoding="utf-8")
+    image.write_bytes(PNG + b"\0")
+    assert "up to date" not in run().output
+    assert (root / "build" / "site" / "bilder" / "skizze.png").read_bytes() == PNG + b"\0"
