@@ -49,7 +49,7 @@
             <input type="checkbox" id="daten-zeigen"/>
             <label for="daten-zeigen">{ed:label('show-normalised-dates')}</label>
           </p>
-          <xsl:if test="exists($tei/tei:text//(tei:choice | tei:lb[@break = 'no']))">
+          <xsl:if test="exists($tei/tei:text//(tei:choice | tei:lb[@break = 'no'])) or (some $t in $tei/tei:text satisfies ed:typography-changes($t))">
             <p class="view-option">
               <xsl:sequence select="$ui"/>
               <input type="checkbox" id="diplomatisch"/>
@@ -117,7 +117,7 @@
   <xsl:template match="tei:div[ed:has-heading(.)]" mode="ed:toc">
     <xsl:variable name="head" as="element(tei:head)" select="tei:head[normalize-space(string-join(.//text()[not(ancestor::tei:note)]))][1]"/>
     <li>
-      <a href="#{ed:html-id($head)}">{normalize-space(string-join($head//text()[not(ancestor::tei:note)]))}</a>
+      <a href="#{ed:html-id($head)}">{ed:reading-string($head)}</a>
       <xsl:if test=".//tei:div[ed:has-heading(.)]">
         <ol><xsl:apply-templates mode="#current"/></ol>
       </xsl:if>

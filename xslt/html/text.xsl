@@ -8,6 +8,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:include href="../common/links.xsl"/>
+  <xsl:include href="../common/typography.xsl"/>
   <xsl:include href="behaviours.xsl"/>
 
   <xsl:mode name="ed:text" on-no-match="text-only-copy"/>
@@ -177,9 +178,28 @@
   </xsl:template>
 
   <xsl:template match="tei:q" mode="ed:text">
-    <xsl:variable name="marks" as="xs:string+" select="ed:quote-marks(@rend)"/>
-    <span class="q">{$marks[1]}<xsl:apply-templates mode="#current"><xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/></xsl:apply-templates>{$marks[2]}</span>
+    <xsl:variable name="printed" as="xs:string+" select="ed:quote-marks(@rend)"/>
+    <xsl:variable name="marks" as="xs:string+" select="ed:reading-quote-marks(.)"/>
+    <span class="q"><xsl:sequence select="ed:typography-html($printed[1], $marks[1])"/><xsl:apply-templates mode="#current"><xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/></xsl:apply-templates><xsl:sequence select="ed:typography-html($printed[2], $marks[2])"/></span>
   </xsl:template>
+
+  <!-- ===== typography of the reading text (common/typography.xsl) ===== -->
+  <!-- What the normalisation changes shows as read; the printed form in the diplomatic view. -->
+  <xsl:template match="text()" mode="ed:text">
+    <xsl:for-each select="ed:typography-segments(.)">
+      <xsl:sequence select="ed:typography-html(?1, ?2)"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:function name="ed:typography-html" as="node()*">
+    <xsl:param name="printed" as="xs:string"/>
+    <xsl:param name="reading" as="xs:string"/>
+    <xsl:choose>
+      <xsl:when test="$printed eq $reading"><xsl:value-of select="$printed"/></xsl:when>
+      <xsl:otherwise><span class="reading-norm">{$reading}</span><span class="reading-dipl" data-pagefind-ignore="all">{$printed}</span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+  <!-- ===== end of typography ===== -->
 
   <xsl:template match="tei:hi[@rend = 'italic']" mode="ed:text">
     <em><xsl:apply-templates mode="#current"><xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/></xsl:apply-templates></em>

@@ -1,0 +1,153 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The typography of the reading text, one normalisation for HTML and PDF alike: a straight
+     double quote becomes the typographic quote mark of the text's language (de „…“, en “…”;
+     within a quotation the single marks ‚…‘ / ‘…’), as does a straight pair of q/@rend, and a
+     hyphen with a space on either side becomes an en dash. The TEI keeps what was printed; the
+     HTML shows it in its diplomatic view (classes reading-norm/reading-dipl). Texts in a language
+     without an entry below stay as printed: no normalisation is guessed. The edition document
+     declares the normalisation (edition/core.py, label typography-declaration).
+
+     ed:typography-segments($t) the text of $t as [printed, reading] pairs, in order
+     ed:typographic($s, $t)     $s (the text of $t, whitespace collapsed or not) as read
+     ed:reading-quote-marks($q) the marks a q shows in the reading text
+     ed:reading-string($e)      an element's words as read, without notes (for contents lists)
+     ed:typography-changes($e)  whether the normalisation changes anything in $e
+     Needs labels.xsl (ed:text-language) and facts.xsl (ed:quote-marks). -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:ed="urn:tei-edition"
+    exclude-result-prefixes="#all">
+
+  <!-- The languages whose reading text is normalised, with the dash that replaces a spaced
+       hyphen; their quote marks are the pairs ed:quote-marks knows by the language's name. -->
+  <xsl:variable name="ed:typographic-dash" as="map(xs:string, xs:string)" select="map { 'de': '–', 'en': '–' }"/>
+
+  <!-- Elements inside a line of text: the words before and after a quote mark or hyphen are
+       looked for across them, up to the nearest enclosing element that is not one of them. -->
+  <xsl:variable name="ed:typography-phrases" as="xs:string+" select="tokenize('abbr add addName am app choice
+      corr damage date del distinct emph ex expan foreign forename g genName geogName gloss hi lem measure
+      mentioned name nameLink num orgName orig pc persName placeName q quote rdg reg roleName rs said seg
+      sic soCalled subst supplied surname surplus term time title unclear w c ref ptr gap')"/>
+
+  <!-- The primary language of a node whose text is normalised, or () when it stays as printed. -->
+  <xsl:function name="ed:typography-language" as="xs:string?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="lang" as="xs:string" select="lower-case(substring-before(ed:text-language($node) || '-', '-'))"/>
+    <xsl:sequence select="$lang[map:contains($ed:typographic-dash, .)]"/>
+  </xsl:function>
+
+  <!-- The pair of marks for a quotation at the depth of $node: single within another quotation. -->
+  <xsl:function name="ed:typographic-quotes" as="xs:string+">
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:param name="inner" as="xs:boolean"/>
+    <xsl:sequence select="ed:quote-marks((if ($inner) then 'single-' else '') || $lang)"/>
+  </xsl:function>
+
+  <xsl:function name="ed:reading-quote-marks" as="xs:string+">
+    <xsl:param name="q" as="element()"/>
+    <xsl:variable name="printed" as="xs:string+" select="ed:quote-marks($q/@rend)"/>
+    <xsl:variable name="lang" as="xs:string?" select="ed:typography-language($q)"/>
+    <xsl:sequence select="if (exists($lang) and normalize-space($q/@rend) = ('straight', 'single-straight'))
+        then ed:typographic-quotes($lang, normalize-space($q/@rend) eq 'single-straight' or exists($q/ancestor::tei:q))
+        else $printed"/>
+  </xsl:function>
+
+  <!-- The character of the line next to $t on one side ($before: the last one before it, else
+       the first one after it): a line or page break counts as a space, notes are skipped (they
+       stand apart as markers), the edge of the line is ''. -->
+  <xsl:function name="ed:typography-neighbour" as="xs:string">
+    <xsl:param name="t" as="text()"/>
+    <xsl:param name="before" as="xs:boolean"/>
+    <xsl:variable name="line" as="element()?" select="$t/ancestor::*[not(local-name() = $ed:typography-phrases)][1]"/>
+    <xsl:variable name="notes" as="element()*" select="$line//tei:note"/>
+    <xsl:variable name="nodes" as="node()*" select="$line//(text()[. ne ''] | tei:lb | tei:pb | tei:cb)
+        [not(ancestor::tei:note intersect $notes)][if ($before) then . &lt;&lt; $t else . >> $t]"/>
+    <xsl:variable name="next" as="node()?" select="if ($before) then $nodes[last()] else $nodes[1]"/>
+    <xsl:sequence select="if (empty($next)) then ''
+        else if ($next/self::tei:lb[@break = 'no'] or $next/self::tei:pb[@break = 'no']) then 'x'
+        else if ($next/self::element()) then ' '
+        else if ($before) then substring($next, string-length($next)) else substring($next, 1, 1)"/>
+  </xsl:function>
+
+  <xsl:function name="ed:typography-segments" as="array(xs:string)*">
+    <xsl:param name="t" as="text()"/>
+    <xsl:sequence select="ed:typography-segments(string($t), $t)"/>
+  </xsl:function>
+
+  <!-- $s is the text of $t, whitespace collapsed or not: the marks it changes are the same. -->
+  <xsl:function name="ed:typography-segments" as="array(xs:string)*">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="t" as="text()"/>
+    <xsl:variable name="lang" as="xs:string?" select="if (matches($s, '[&quot;\-]')) then ed:typography-language($t) else ()"/>
+    <xsl:choose>
+      <xsl:when test="empty($lang)">
+        <xsl:sequence select="[$s, $s][$s ne '']"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="quotes" as="xs:string+" select="ed:typographic-quotes($lang, exists($t/ancestor::tei:q))"/>
+        <xsl:variable name="parts" as="element()*" select="analyze-string($s, '[&quot;\-]')/*"/>
+        <xsl:iterate select="$parts">
+          <xsl:param name="previous" as="xs:string?" select="()"/>
+          <xsl:variable name="part" as="xs:string" select="string(.)"/>
+          <xsl:choose>
+            <xsl:when test="self::*:non-match">
+              <xsl:sequence select="[$part, $part]"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:variable name="before" as="xs:string" select="($previous, ed:typography-neighbour($t, true()))[1]"/>
+              <xsl:choose>
+                <xsl:when test="$part eq '&quot;'">
+                  <!-- Opening at the start of a line, after a space, a bracket, a dash or another opening mark. -->
+                  <xsl:sequence select="[$part, if ($before eq '' or matches($before, '[\s&#xA0;\p{Ps}\p{Pi}\p{Pd}/]')) then $quotes[1] else $quotes[2]]"/>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:variable name="after" as="xs:string"
+                      select="(substring(following-sibling::*[1], 1, 1)[. ne ''], ed:typography-neighbour($t, false()))[1]"/>
+                  <xsl:variable name="spaced" as="xs:boolean" select="matches($before, '^[\s&#xA0;]$') and matches($after, '^[\s&#xA0;]$')"/>
+                  <xsl:sequence select="[$part, if ($spaced) then $ed:typographic-dash($lang) else $part]"/>
+                </xsl:otherwise>
+              </xsl:choose>
+            </xsl:otherwise>
+          </xsl:choose>
+          <xsl:next-iteration>
+            <xsl:with-param name="previous" select="substring($part, string-length($part))"/>
+          </xsl:next-iteration>
+        </xsl:iterate>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <xsl:function name="ed:typographic" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="t" as="text()"/>
+    <xsl:sequence select="string-join(ed:typography-segments($s, $t) ! ?2)"/>
+  </xsl:function>
+
+  <xsl:function name="ed:typography-changes" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="(some $q in $e//tei:q satisfies ed:reading-quote-marks($q) != ed:quote-marks($q/@rend))
+        or (some $t in $e//text()[matches(., '[&quot;\-]')] satisfies (some $s in ed:typography-segments($t) satisfies $s?1 ne $s?2))"/>
+  </xsl:function>
+
+  <xsl:function name="ed:reading-string" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="$e/node()" mode="ed:reading-string"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($parts))"/>
+  </xsl:function>
+
+  <xsl:mode name="ed:reading-string" on-no-match="shallow-skip"/>
+  <xsl:template match="text()" mode="ed:reading-string"><xsl:sequence select="ed:typographic(., .)"/></xsl:template>
+  <xsl:template match="tei:note" mode="ed:reading-string"/>
+  <xsl:template match="tei:q" mode="ed:reading-string">
+    <xsl:variable name="marks" as="xs:string+" select="ed:reading-quote-marks(.)"/>
+    <xsl:sequence select="$marks[1]"/>
+    <xsl:apply-templates mode="#current"/>
+    <xsl:sequence select="$marks[2]"/>
+  </xsl:template>
+
+</xsl:stylesheet>
