@@ -11,7 +11,10 @@
   <xsl:template match="tei:note[@place = 'foot']" mode="ed:text">
     <xsl:variable name="anchor" as="xs:string" select="ed:html-id(.)"/>
     <xsl:variable name="n" as="xs:string" select="ed:note-number(.)"/>
-    <sup class="noteref-wrap" data-pagefind-ignore="all"><button type="button" class="noteref" id="{$anchor}-ref" popovertarget="pop-{$anchor}"
+    <!-- The button is laid over its number drawn by the marker (CSS ::before from data-n): as
+         text the number keeps to the word before it, a button (an inline block) would let the
+         line break between them. -->
+    <sup class="noteref-wrap" data-n="{$n}" data-pagefind-ignore="all"><button type="button" class="noteref" id="{$anchor}-ref" popovertarget="pop-{$anchor}"
         aria-label="{ed:label('note')} {$n}">{$n}</button></sup>
     <span class="note-pop" id="pop-{$anchor}" popover="" data-pagefind-ignore="all">
       <span class="note-pop-head"><xsl:sequence select="ed:interface-lang(.)"/>{ed:label('note')} {$n}</span>
