@@ -242,4 +242,8 @@ def _continuation_start(lines: list[str], kept: list[int], k: int, after_full: b
         return None
     first = lines[kept[j + 1]].strip()
     rule = len(lines[kept[j]]) >= 10
-    return kept[j + 1] if rule or first[:1].islower() or after_full else None
+    # A full page before and the text above ending mid-sentence: what stands below is no new paragraph.
+    above = next((lines[kept[a]].strip() for a in range(j - 1, -1, -1) if lines[kept[a]].strip()), "")
+    measure = max(len(lines[i].strip()) for i in kept)
+    mid_sentence = len(above) >= 0.8 * measure and not _OPEN_END.search(above)  # a full line, not a heading
+    return kept[j + 1] if rule or first[:1].islower() or after_full and mid_sentence else None
