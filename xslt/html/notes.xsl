@@ -33,8 +33,11 @@
 
   <xsl:mode name="ed:note-body" on-no-match="shallow-skip"/>
 
+  <!-- A lost note says so and links to what the editorial note (editorial.xsl) says of the
+       text's losses. -->
   <xsl:template match="tei:note[ed:note-is-lost(.)]" mode="ed:note-body">
-    <span class="note-lost"><xsl:sequence select="ed:interface-lang(.)"/>{ed:label('note-lost')}</span>
+    <span class="note-lost"><xsl:sequence select="ed:interface-lang(.)"/>{ed:label('note-lost')}<xsl:text> </xsl:text>
+      <a href="zur-edition.html#{ed:essay-id(ancestor::tei:TEI[last()])}-losses">{ed:label('editorial-lost-link')}</a></span>
   </xsl:template>
 
   <xsl:template match="tei:note" mode="ed:note-body">

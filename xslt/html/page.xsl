@@ -12,7 +12,8 @@
       map { 'key': 'home', 'href': 'index.html' },
       map { 'key': 'register', 'href': 'register.html' },
       map { 'key': 'chronology', 'href': 'chronologie.html' },
-      map { 'key': 'search', 'href': 'suche.html' })"/>
+      map { 'key': 'search', 'href': 'suche.html' },
+      map { 'key': 'editorial', 'href': 'zur-edition.html' })"/>
 
   <!-- The wording a script of the page shows, as data-label-NAME attributes (NAME → label key).
        The scripts hold labels.xml's German texts as their defaults, so only wording that differs
