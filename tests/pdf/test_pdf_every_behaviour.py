@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -19,11 +18,10 @@ from lxml import etree
 from edition.paths import ROOT, XSLT
 from edition.transform.pdf import build_pdf, typst_markup
 from edition.xslt import transform
-from pdf_support import pdf_text
+from pdf_support import TEI, document, enclosing_calls, pdf_text
 
 SAMPLE = ROOT / "tests" / "fixtures" / "sample-edition"
 PROBE = ROOT / "tests" / "model" / "probe.xsl"
-TEI = "http://www.tei-c.org/ns/1.0"
 ODD = etree.parse(str(XSLT / "model" / "default.odd"))
 
 #: behaviour → (a TEI sample whose element id="m" has it, the calls that must enclose its word
@@ -71,37 +69,6 @@ MORE_WORDS = {"alternate": ["zqabbr"], "omit": ["zqvisible"], "section": ["zqnoh
               "break": ["zqnext", "zqbroken", "zqpage", "zqturn"], "graphic": ["Abbildung"]}
 #: words the PDF must not show
 ABSENT = {"omit": ["zqomitted"]}
-
-
-def document(body: str) -> str:
-    return (f'<TEI xmlns="{TEI}"><teiHeader><fileDesc><titleStmt><title>Behaviour</title></titleStmt>'
-            '<publicationStmt><p>test</p></publicationStmt><sourceDesc><p>test</p></sourceDesc></fileDesc>'
-            f'</teiHeader><text><body><div><head>Behaviour</head>{body}</div></body></text></TEI>')
-
-
-def enclosing_calls(markup: str, word: str) -> list[str]:
-    """The names of the calls whose parentheses or content block hold the string literal that
-    starts with ``word``, outermost first (``#note("1", [#list(…, [#"w";])])`` → note, list)."""
-    stack: list[str] = []
-    last_closed = ""
-    i = 0
-    while i < len(markup):
-        c = markup[i]
-        if c == '"':  # a string literal: source text, never markup
-            end = i + 1
-            while markup[end] != '"':
-                end += 2 if markup[end] == "\\" else 1
-            if markup[i + 1:end].startswith(word):
-                return [name for name in stack if name]
-            i = end + 1
-            continue
-        if c in "([":
-            name = re.search(r"[\w.-]*$", markup[:i])[0]
-            stack.append(last_closed if c == "[" and not name and markup[i - 1] == ")" else name)
-        elif c in ")]" and stack:
-            last_closed = stack.pop()
-        i += 1
-    raise AssertionError(f"{word} is not in the markup")
 
 
 def models(tree: etree._ElementTree) -> dict:

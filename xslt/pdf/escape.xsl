@@ -15,10 +15,11 @@
   </xsl:function>
 
   <!-- #"…"; : a string literal embedded in markup; the semicolon ends the expression so
-       nothing that follows can continue it (a following "(" or "." would otherwise). -->
+       nothing that follows can continue it (a following "(" or "." would otherwise). Its hard
+       hyphens never end a line (ed:hard-hyphens, inline.xsl). -->
   <xsl:function name="ed:text" as="xs:string">
     <xsl:param name="s" as="xs:string"/>
-    <xsl:sequence select="if ($s eq '') then '' else '#' || ed:lit($s) || ';'"/>
+    <xsl:sequence select="if ($s eq '') then '' else '#' || ed:lit(ed:hard-hyphens($s)) || ';'"/>
   </xsl:function>
 
   <!-- [ … ] : a content block around already escaped markup. -->
