@@ -93,11 +93,12 @@ def front_blocks(body: list[BodyLine], title: str, subtitle: str, author: str) -
     i = 0
     while i < len(body) and (i == 0 or not body[i].page_start):
         key = _key(body[i].text)
-        if author and _key(author) in key and len(key) <= len(_key(author)) + 12:
+        targets = [(kind, t) for kind, t in targets if kind not in {b.kind for b in blocks}]  # each part once
+        if author and "byline" in dict(targets) and _key(author) in key and len(key) <= len(_key(author)) + 12:
             blocks.append(Block("byline", [body[i]]))
             i += 1
             continue
-        for kind, target in targets[:2]:
+        for kind, target in (t for t in targets if t[0] != "byline"):
             if not target or not target.startswith(key):
                 continue
             j, acc = i, key
@@ -190,7 +191,7 @@ def _runs_on(line: BodyLine, nxt: BodyLine | None) -> bool:
 def _signature(line: BodyLine, nxt: BodyLine | None) -> bool:
     """A name alone on the line after a date line: capitalised words, no sentence."""
     words = line.text.split()
-    return 1 <= len(words) <= 5 and all(w[:1].isupper() or w in ("von", "van", "de", "zu") for w in words) and (nxt is None or nxt.blank_before or nxt.sep_before or nxt.page_start)
+    return 2 <= len(words) <= 5 and all(w[:1].isupper() or w in ("von", "van", "de", "zu") for w in words) and (nxt is None or nxt.blank_before or nxt.sep_before or nxt.page_start)
 
 
 def _standalone(body: list[BodyLine], i: int, habits: Habits) -> int:

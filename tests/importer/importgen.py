@@ -131,6 +131,17 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", s).replace("\u00ad", "")).strip()
 
 
+def _next_is(e: etree._Element, tags: set[str]) -> bool:
+    """Is the next element after ``e`` (skipping lb/pb/fw/milestone) one of ``tags``?"""
+    for sib in e.itersiblings():
+        if not isinstance(sib.tag, str):
+            continue
+        name = etree.QName(sib).localname
+        if name not in ("lb", "pb", "fw", "milestone", "cb"):
+            return name in tags
+    return False
+
+
 def read_text(path: Path) -> Text:
     root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)).getroot()
     text = root.find(f"{T}text")
@@ -153,7 +164,9 @@ def read_text(path: Path) -> Text:
                 words = _ANCHOR.sub(" ", s).split()
                 # Prose only: a block around a table or formula, or a formula line, has no layout here.
                 prose = sum(1 for w in words if sum(ch.isalpha() for ch in w) >= 3) >= 0.5 * len(words)
-                if words and prose and c.find(f".//{T}table") is None and c.find(f".//{T}formula") is None:
+                # A sentence that goes on in a table after the block is cut off without it.
+                cut = not re.search(r"[.!?:;»«“\")]$", _ANCHOR.sub("", s)) and _next_is(c, {"table", "formula", "figure"})
+                if words and prose and not cut and c.find(f".//{T}table") is None and c.find(f".//{T}formula") is None:
                     blocks.append(Block(_BLOCKS[tag], s))
             else:
                 walk(c)
@@ -305,11 +318,13 @@ def _body_lines(t: Text, h: Habit, rng: random.Random) -> list[_Line]:
         words = b.text.split()
         if b.kind == "head":
             sep()
-            edge = rng.random() < h.edge_heads
-            for k, line in enumerate(wrap(words, h.width * 3 // 4, False)):
+            edge = rng.choice(["top", "bottom"]) if rng.random() < h.edge_heads else ""
+            head = wrap(words, h.width * 3 // 4, False)
+            for k, line in enumerate(head):
                 add(line, "head")
-                if edge and k == 0:
-                    out[-1].edge = rng.choice(["top", "bottom"])
+                # A heading is never split by a page break: it opens a page, or its last line ends one.
+                if edge == ("top" if k == 0 else "") or edge == "bottom" and k == len(head) - 1:
+                    out[-1].edge = edge
             sep()
         elif b.kind in ("dateline", "signed"):
             sep()
