@@ -47,8 +47,11 @@ class NoteText:
         return self.lines[0].no if self.lines else 0
 
 
-def find_markers(text: str) -> tuple[list[Marker], list[int]]:
-    """Markers 1..N in order in ``text``; also the numbers skipped as not found."""
+def find_markers(text: str, supported: frozenset[int] = frozenset()) -> tuple[list[Marker], list[int]]:
+    """Markers 1..N in order in ``text``; also the numbers skipped as not found.
+
+    ``supported`` are the numbers a note text carries: for them a number standing apart is a marker too.
+    """
     glued = [Marker(int(m.group(1)), m.start(1), m.end(1), False) for m in _GLUED.finditer(text)]
     apart = [Marker(int(m.group(1)), m.start(), m.end(1), True) for m in _APART.finditer(text)]
     found: list[Marker] = []
@@ -59,8 +62,8 @@ def find_markers(text: str) -> tuple[list[Marker], list[int]]:
         g1 = next((m for m in glued if m.n == n + 1 and m.start > prev), None)
         bound = g1.start if g1 else len(text)
         a = next((m for m in apart if m.n == n and prev < m.start < bound), None)
-        # A number standing apart only fills a gap: the next marker must follow glued.
-        pick = g if g and g.start < bound else (a if g1 else None) or g
+        # A number standing apart fills a gap before a glued marker, or has a note text of its number.
+        pick = g if g and g.start < bound else (a if g1 or n in supported else None) or g
         if pick is None:
             if g1 is None:
                 break

@@ -37,6 +37,11 @@ def _glued(mark: str) -> re.Pattern[str]:
     return re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\s\d][.,;:!?)\]»«\"“”’]))" + re.escape(mark) + (r"(?!\d)" if mark[-1].isdigit() else ""))
 
 
+def _apart(mark: str) -> re.Pattern[str]:
+    """A marker set off by a space after a word (``Zelle 1, welche``)."""
+    return re.compile(r"(?<=[^\W\d_]) " + re.escape(mark) + r"(?=[\s.,;:]|$)")
+
+
 def _page_number(line: str) -> int | None:
     m = _LONE.match(line) or _EDGE_NUMBER.search(line)
     return int(next(g for g in m.groups() if g)) if m else None
@@ -212,7 +217,7 @@ def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note
                 ok = (mark.startswith("*") == (per_page == "*")) and bool(_glued(mark).search(body_text))
             else:
                 n = int(mark) if mark.isdigit() else -1
-                ok = expect < n <= expect + 12 and bool(_glued(mark).search(body_text))
+                ok = expect < n <= expect + 12 and bool(_glued(mark).search(body_text) or _apart(mark).search(body_text))
             if ok:
                 if start is None:
                     start = i if prev_blank else kept[group]

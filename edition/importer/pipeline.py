@@ -55,7 +55,7 @@ def run(src: Source, meta: Meta, links: writer.Links = writer.Links()) -> tuple[
     # A page that begins with a block is marked in front of it, so markers know their page.
     lead = [blk.PB.format(b.page_before) if b.page_before else "" for b in all_blocks]
     joined = "\n".join(m + b.text for m, b in zip(lead, all_blocks))
-    markers, rep.markers_missing = nts.find_markers(joined)
+    markers, rep.markers_missing = nts.find_markers(joined, frozenset(z.label for z in lay.zone if z.label))
     rep.markers_apart = [m.n for m in markers if m.apart]
     joined = nts.replace_markers(joined, markers)
     for b, m, t in zip(all_blocks, lead, joined.split("\n")):
