@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 
 #: A whitespace-only line at least this long is a footnote rule; shorter ones separate sections.
@@ -133,12 +134,18 @@ def _double(lines: list[str], b: _Builder) -> None:
         if not runs:
             runs.append([])
         runs[-1].append(i)
+    runs = [r for r in runs if r]
+    numbers = _page_numbers_before_starts(lines, runs)
     in_zone = False
-    for run in (r for r in runs if r):
+    for run in runs:
         for k, i in enumerate(run):
             raw, no = lines[i], i + 1
             last_of_many = len(run) > 1 and k == len(run) - 1
             starts_page = last_of_many and raw[:1].isspace() and bool(raw.strip())
+            if i in numbers:
+                b.pending_printed = raw.strip()  # the page foot's printed number: the next line starts the page
+                in_zone = False
+                continue
             if b.pending_printed is not None:
                 in_zone = False
                 b.body_line(no, raw)
@@ -158,6 +165,27 @@ def _double(lines: list[str], b: _Builder) -> None:
             else:
                 in_zone = True
                 b.zone_line(no, raw)
+
+
+def _page_numbers_before_starts(lines: list[str], runs: list[list[int]]) -> set[int]:
+    """Lone numbers right before a page start that agree on one offset to the page position
+    (at least two of them): printed page numbers, also where only some pages print one."""
+    cands: list[tuple[int, int, int]] = []  # (line index, page position, number)
+    page = 1
+    for run in runs:
+        for k, i in enumerate(run):
+            raw = lines[i]
+            starts = len(run) > 1 and k == len(run) - 1 and raw[:1].isspace() and bool(raw.strip())
+            if k + 1 < len(run) and re.fullmatch(r"\s*\d{1,4}\s*", raw):
+                nxt = lines[run[k + 1]]
+                if k + 2 == len(run) and nxt[:1].isspace() and nxt.strip():
+                    cands.append((i, page, int(raw)))
+            page += starts
+    offsets = Counter(n - p for _, p, n in cands)
+    if not offsets or offsets.most_common(1)[0][1] < 2:
+        return set()
+    best = offsets.most_common(1)[0][0]
+    return {i for i, p, n in cands if n - p == best}
 
 
 def _single(lines: list[str], b: _Builder) -> None:
