@@ -225,7 +225,8 @@ def test_no_german_label_word_in_english_interface(name: str) -> None:
 def test_script_defaults_are_the_german_labels() -> None:
     search = (XSLT / "html/assets/search.js").read_text(encoding="utf-8")
     defaults = dict(re.findall(r'label\("([a-z-]+)", "([^"]*)"', search))
-    assert set(defaults) == {"running", "none", "count", "count-one", "failed"}
+    assert set(defaults) == {"running", "none", "count", "count-one", "count-page", "group-count", "group-count-one",
+                             "show-all", "failed"}
     for name, german in defaults.items():
         assert german == labels()["de"][f"search-{name}"], name
     reading = (XSLT / "html/assets/reading.js").read_text(encoding="utf-8")

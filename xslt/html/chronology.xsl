@@ -54,8 +54,10 @@
     <xsl:variable name="texts" as="text()*" select="$place//text()[not(ancestor::tei:note except $place/ancestor-or-self::tei:note)]"/>
     <xsl:variable name="before" as="xs:string" select="normalize-space(string-join($texts[. &lt;&lt; $date]))"/>
     <xsl:variable name="after" as="xs:string" select="normalize-space(string-join($texts[. >> $date][not(ancestor::tei:date intersect $date)]))"/>
+    <!-- Spaces between the parts (the grid lays them out apart): the search index reads them as words apart. -->
     <li>
       <span class="chrono-date">{ed:date-label(.)}</span>
+      <xsl:text> </xsl:text>
       <span class="chrono-context">
         <xsl:if test="string-length($before) gt $context-chars">…</xsl:if>
         <xsl:text>{ed:tail($before, $context-chars)} </xsl:text>
@@ -63,6 +65,7 @@
         <xsl:text> {ed:head($after, $context-chars)}</xsl:text>
         <xsl:if test="string-length($after) gt $context-chars">…</xsl:if>
       </span>
+      <xsl:text> </xsl:text>
       <a class="chrono-place" href="{ed:essay-file($essay)}#{ed:html-id($place)}">{ed:essay-title($essay)}, {ed:place-label($place)}</a>
     </li>
   </xsl:template>

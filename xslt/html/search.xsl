@@ -30,7 +30,9 @@
         <form class="search-form" role="search" action="suche.html" method="get"
             data-bundles="{string-join(sort($other-languages) ! (. || ':pagefind-' || . || '/'), ' ')}">
           <xsl:sequence select="ed:script-labels(map { 'running': 'search-running', 'none': 'search-none',
-              'count': 'search-count', 'count-one': 'search-count-one', 'failed': 'search-failed' })"/>
+              'count': 'search-count', 'count-one': 'search-count-one', 'count-page': 'search-count-page',
+              'group-count': 'search-group-count', 'group-count-one': 'search-group-count-one',
+              'show-all': 'search-show-all', 'failed': 'search-failed' })"/>
           <label for="suchbegriff">{ed:label('search-term')}</label>
           <input id="suchbegriff" name="q" type="search" autocomplete="off" required=""/>
           <button type="submit">{ed:label('search-submit')}</button>

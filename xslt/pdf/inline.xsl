@@ -10,6 +10,9 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all" expand-text="yes">
 
+  <!-- The reading text's typography, as on the web (quote marks, dashes). -->
+  <xsl:include href="../common/typography.xsl"/>
+
   <xsl:mode name="inline" on-no-match="shallow-skip"/>
   <xsl:mode name="plain" on-no-match="shallow-skip"/>
 
@@ -42,7 +45,7 @@
     <xsl:if test="$inner">#text(lang: {ed:lit(ed:language(.))})[{$inner}]</xsl:if>
   </xsl:template>
 
-  <xsl:template match="text()" mode="inline plain">{ed:text(ed:hard-hyphens(ed:run-text(.)))}</xsl:template>
+  <xsl:template match="text()" mode="inline plain">{ed:text(ed:hard-hyphens(common:typographic(ed:run-text(.), .)))}</xsl:template>
 
   <!-- A hyphen the source writes never ends a printed line: text extraction (copy, search,
        pdftotext) takes a line-end hyphen for the typesetter's and joins the halves, so
@@ -55,9 +58,11 @@
     <xsl:sequence select="replace(replace($s, '([\-&#x2010;])(\w)', '$1&#x2060;$2'), '(\w[\-&#x2010;]) ', '$1&#x2060;&#xA0;')"/>
   </xsl:function>
 
-  <!-- q: the quote marks the source printed, restored from @rend (common/facts.xsl). -->
+
+  <!-- q: the quote marks the source printed, restored from @rend (common/facts.xsl); a straight
+       pair as the language's typographic marks (common/typography.xsl). -->
   <xsl:template match="q" mode="inline plain">
-    <xsl:variable name="marks" as="xs:string+" select="common:quote-marks(@rend)"/>
+    <xsl:variable name="marks" as="xs:string+" select="common:reading-quote-marks(.)"/>
     <xsl:value-of select="ed:text($marks[1])"/>
     <xsl:apply-templates mode="#current"/>
     <xsl:value-of select="ed:text($marks[2])"/>
@@ -71,7 +76,7 @@
   <!-- A source error: printed as in the source, the correction after it in brackets. -->
   <xsl:template match="choice[sic and corr]" mode="inline">#correction([<xsl:apply-templates select="sic" mode="#current"/>], [<xsl:apply-templates select="corr" mode="#current"/>])</xsl:template>
   <xsl:template match="choice[sic and corr]" mode="plain"><xsl:apply-templates select="sic" mode="#current"/></xsl:template>
-  <xsl:template match="sic/text() | corr/text()" mode="inline plain">{ed:text(ed:hard-hyphens(ed:collapse(.)))}</xsl:template>
+  <xsl:template match="sic/text() | corr/text()" mode="inline plain">{ed:text(ed:hard-hyphens(common:typographic(ed:collapse(.), .)))}</xsl:template>
 
   <!-- A gap; what the editor wrote of it (desc) follows in brackets. -->
   <xsl:template match="gap" mode="inline plain">#gap()<xsl:if test="normalize-space()"><xsl:value-of select="ed:text(' (')"/><xsl:apply-templates mode="#current"/><xsl:value-of select="ed:text(')')"/></xsl:if></xsl:template>
