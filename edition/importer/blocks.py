@@ -123,7 +123,7 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
         prev = blocks[-1] if blocks else None
         nxt = body[i + 1] if i + 1 < len(body) else None
         text = line.text
-        if (line.sep_before or line.blank_before) and DATELINE.match(text):
+        if (line.sep_before or line.blank_before or line.page_start) and DATELINE.match(text):
             blocks.append(Block("dateline", [line]))
             i += 1
             continue
@@ -199,6 +199,9 @@ def _standalone(body: list[BodyLine], i: int, habits: Habits) -> int:
     without sentence punctuation (or are a few words ending in one, as ``§. 3.``) are a heading;
     returns the index of its last line, -1 if it is none."""
     line = body[i]
+    before = body[i - 1] if i else None
+    if line.page_start and before is not None and not before.blank_before and not ends_sentence(before) and len(before.text) >= habits.full_length * SHORT_SHARE:
+        return -1  # the sentence of the page before goes on here
     if not (line.blank_before or line.sep_before or line.page_start) or not (line.text[:1].isupper() or line.text[:1].isdigit() or line.text[:1] == "§"):
         return -1
     for j in (i, i + 1):

@@ -394,6 +394,12 @@ def layout(t: Text, h: Habit, seed: int) -> Extraction:
         if ln.edge == "top" and body:
             close()
             continue
+        if ln.kind == "head" and not ln.edge and body and (i == 0 or lines[i - 1].kind != "head"):
+            # A heading stays together and with the first line after it.
+            n = next((k for k in range(i, len(lines)) if lines[k].kind != "head"), len(lines)) - i
+            if len(body) + n + 2 + foot_lines(foot) > cap:
+                close()
+                continue
         new = [k for k in ln.notes if k not in lost]
         trial = foot + [(k, t.notes[k]) for k in new]
         if body and len(body) + 1 + foot_lines(trial) > cap:
