@@ -134,5 +134,5 @@ def test_english_book_end_to_end(english_edition: Path, tmp_path: Path) -> None:
     assert any("p.\xa01" in p for p in pages)
     assert "Edited by Erika Muster" in pages[0]
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert outline[-2:] == ["Index of persons", "Colophon"]
+    assert outline[-3:] == ["Index of persons", "About this edition", "Colophon"]
     assert not any("Inhalt" in p or "Impressum" in p or "Personenregister" in p for p in pages)

@@ -199,7 +199,7 @@ def test_outline_and_layout(built: dict[str, Path]) -> None:
     def titles(items: list) -> list[str]:
         return [t for x in items for t in (titles(x) if isinstance(x, list) else [x.title])]
 
-    assert titles(reader.outline) == ["Ein Beispiel", "Vorwort", "Februar 1917", "Unterabschnitt", "Personenregister", "Impressum"]
+    assert titles(reader.outline) == ["Ein Beispiel", "Vorwort", "Februar 1917", "Unterabschnitt", "Personenregister", "Zur Edition", "Impressum"]
     box = reader.pages[0].mediabox
     assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (150, 230)
     pages = pages_text(pdf)

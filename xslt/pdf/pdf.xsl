@@ -24,6 +24,7 @@
   <xsl:include href="titlepage.xsl"/>
   <xsl:include href="register.xsl"/>
   <xsl:include href="colophon.xsl"/>
+  <xsl:include href="editorial.xsl"/>
   <!-- The processing model (common:model) and its behaviours for everything the templates
        above do not handle themselves. -->
   <xsl:include href="../model/model.xsl"/>
@@ -76,6 +77,10 @@
       </xsl:call-template>
       <xsl:text>&#10;]&#10;</xsl:text>
     </xsl:if>
+    <xsl:call-template name="ed:editorial-note">
+      <xsl:with-param name="essay" select="."/>
+      <xsl:with-param name="edition" select="$edition-tei"/>
+    </xsl:call-template>
     <xsl:text>#colophon(labels)[&#10;</xsl:text>
     <xsl:call-template name="ed:colophon">
       <xsl:with-param name="essay" select="."/>

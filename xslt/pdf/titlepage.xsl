@@ -32,6 +32,6 @@
     <xsl:param name="essay" as="element(TEI)"/>
     <xsl:variable name="facts" as="map(xs:string, xs:string)*" select="common:header-facts($essay)"/>
     <xsl:sequence select="if (empty($facts)) then 'none'
-      else '[#text-facts-title(' || ed:lit(common:label('text-facts')) || ')' || string-join($facts ! ed:colophon-line(common:label(?key), ed:text(?value))) || ']'"/>
+      else '[#text-facts-title(' || ed:lit(common:label('text-facts')) || ')' || string-join($facts ! ed:colophon-line(common:label(?key), ed:breakable(?value))) || ']'"/>
   </xsl:function>
 </xsl:stylesheet>
