@@ -16,6 +16,7 @@ from lxml import etree
 
 from . import config as C
 from .errors import LocatedError
+from .paths import XSLT
 from .xmlio import TEI_NS, XML_NS, parse
 
 #: The name of the generated edition document in the site and the deposit.
@@ -161,6 +162,14 @@ def _el(parent: etree._Element, name: str, text: str | None = None, **attrs: str
     return child
 
 
+def _label(key: str, lang: str) -> str:
+    """The text of ``key`` in xslt/common/labels.xml for ``lang`` (or its primary language), else German."""
+    labels = parse(XSLT / "common" / "labels.xml").getroot()
+    texts = labels.xpath("lb:label[@key = $key]/*", namespaces={"lb": "urn:tei-edition:labels"}, key=key)
+    by_lang = {etree.QName(t).localname: t.text or "" for t in texts}
+    return next(by_lang[tag] for tag in (lang, lang.split("-")[0].lower(), "de") if tag in by_lang)
+
+
 def header_tei(cfg: C.Config) -> etree._ElementTree:
     """``edition.toml`` as the TEI document every output reads for the edition's facts."""
     root = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS})
@@ -192,8 +201,15 @@ def header_tei(cfg: C.Config) -> etree._ElementTree:
         _el(pub, "idno", cfg.identifier.value, type=cfg.identifier.type)
     source_desc = _el(file_desc, "sourceDesc")
     _el(source_desc, "p", cfg.source or None)
+    encoding = _el(root[0], "encodingDesc")
     if cfg.description:
-        _el(_el(_el(root[0], "encodingDesc"), "projectDesc"), "p", cfg.description)
+        _el(_el(encoding, "projectDesc"), "p", cfg.description)
+    # The outputs normalise the reading text's typography (xslt/common/typography.xsl): declared
+    # here, in the interface language, so that no output changes the text silently.
+    lang = cfg.interface or cfg.language
+    declared = _el(_el(_el(encoding, "editorialDecl"), "normalization"), "p", _label("typography-declaration", lang))
+    if lang != cfg.language:
+        declared.set(f"{{{XML_NS}}}lang", lang)
     about = _el(_el(_el(root, "text"), "body"), "div", type="about")
     for paragraph in cfg.about or ("",):
         _el(about, "p", paragraph or None)
