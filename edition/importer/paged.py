@@ -181,7 +181,8 @@ def _per_page_marks(lines: list[str], spans: list[list[int]], furniture: set[int
 
 def _renumber(raw: str, style: str, renumber: dict[str, int], last: int) -> str:
     """Replace per-page marks glued to words with running numbers (recorded in ``renumber``)."""
-    pat = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\s\d][.,;:!?»«\"“”’]))(\*{1,4}\)|\d{1,2}\))" if style else "")
+    # Stars never stand in prose, so they are marks even set off by a space (``Zelle *)``); numbers only glued.
+    pat = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\s\d][.,;:!?»«\"“”’])|(?<=[^\W\d_] )(?=\*))(\*{1,4}\)|\d{1,2}\))")
 
     def sub(m: re.Match[str]) -> str:
         if m.group(1) in renumber:
@@ -214,7 +215,7 @@ def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note
         if m and (start is not None or prev_blank or after_open) and k > 0:
             mark = m.group(1)
             if per_page:
-                ok = (mark.startswith("*") == (per_page == "*")) and bool(_glued(mark).search(body_text))
+                ok = (mark.startswith("*") == (per_page == "*")) and bool(_glued(mark).search(body_text) or mark.startswith("*") and _apart(mark).search(body_text))
             else:
                 n = int(mark) if mark.isdigit() else -1
                 ok = expect < n <= expect + 12 and bool(_glued(mark).search(body_text) or _apart(mark).search(body_text))
