@@ -50,7 +50,7 @@
     data.locations.slice().sort(function (a, b) { return a - b; }).forEach(function (at) {
       while (i + 1 < anchors.length && anchors[i + 1].location <= at) {
         i += 1;
-        if (/^h[1-6]$/.test(anchors[i].element)) heading = anchors[i];
+        if (/^h[2-6]$/.test(anchors[i].element)) heading = anchors[i]; // h1: the page's title, shown above
       }
       var anchor = i >= 0 ? anchors[i] : null;
       var last = found[found.length - 1];
