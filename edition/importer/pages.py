@@ -103,7 +103,8 @@ class _Builder:
 
     def zone_line(self, no: int, raw: str) -> bool:
         """Record a page-foot line; False if it is a printed page number instead."""
-        if URL_ONLY.match(raw):
+        if URL_ONLY.match(raw) and not (self.zone and not re.search(r"[.!?)\]»«\"“”']\s*$", self.zone[-1].raw)):
+            # A URL alone after a finished note repeats a link of the PDF; after an open one it ends the note.
             self.dropped.append((no, raw.strip()))
             return True
         m = LABEL.match(raw)
