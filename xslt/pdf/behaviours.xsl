@@ -362,24 +362,42 @@
   </xsl:template>
 
   <!-- A line break of the source: a break where lines matter (verse, titles, addresses,
-       closers, cells), else the space between two words; @break="no" joins the word. -->
+       closers, cells), else the space between two words — except where the print divided a
+       word (or a compound) at its line end: only the source can say which, so the book keeps
+       that break and the hyphen as printed, and the word reads whole (Befruch-|tung). Nothing
+       between blocks (their own lines break there); @break="no" joins the word. -->
   <xsl:template name="ed:break">
     <xsl:param name="model" as="map(*)" required="yes"/>
-    <xsl:if test="self::lb and not(@break = 'no')">
+    <xsl:if test="self::lb and not(@break = 'no') and not(ed:between-blocks(.))">
       <xsl:variable name="block" as="element()?" select="ancestor::*[self::p or self::l or self::lg or self::item or self::note or self::head
         or self::titlePart or self::docTitle or self::titlePage or self::byline or self::docImprint or self::docAuthor or self::address
         or self::opener or self::closer or self::salute or self::signed or self::dateline or self::cell or self::epigraph
         or self::trailer or self::stage or self::speaker or self::label or self::div or self::body][1]"/>
-      <xsl:variable name="inner" as="xs:boolean" select="exists(preceding-sibling::node()[self::* or normalize-space()]) and exists(following-sibling::node()[self::* or normalize-space()])"/>
       <xsl:choose>
-        <xsl:when test="$inner and $block[not(self::p or self::item or self::note or self::div or self::body or self::stage)]">#linebreak()</xsl:when>
-        <!-- a word the source hyphenates at this line end (Befruch-|tung) keeps the source's line
-             break, so it reads as one word and its hyphen stays the source's -->
-        <xsl:when test="$inner and matches(string(preceding::text()[normalize-space()][1]), '[\-&#x2010;&#xAC;]\s*$')">#linebreak()</xsl:when>
+        <xsl:when test="ed:inner-break(.) and $block[not(self::p or self::item or self::note or self::div or self::body or self::stage)]">#linebreak()</xsl:when>
+        <xsl:when test="ed:inner-break(.) and matches(string(preceding::text()[normalize-space()][1]), '[\-&#x2010;&#xAC;]\s*$')">#linebreak()</xsl:when>
         <xsl:otherwise>#" ";</xsl:otherwise>
       </xsl:choose>
     </xsl:if>
   </xsl:template>
+
+  <!-- A break next to a block with nothing but breaks and white space between them. -->
+  <xsl:function name="ed:between-blocks" as="xs:boolean">
+    <xsl:param name="b" as="element()"/>
+    <xsl:variable name="near" as="node()*" select="($b/preceding-sibling::node() | $b/following-sibling::node())
+      [not(self::pb or self::lb or self::cb or self::milestone or self::anchor or self::comment() or self::processing-instruction())]
+      [self::* or normalize-space()]"/>
+    <xsl:variable name="before" as="node()?" select="$near[. &lt;&lt; $b][last()]"/>
+    <xsl:variable name="after" as="node()?" select="$near[. &gt;&gt; $b][1]"/>
+    <xsl:sequence select="empty(($before, $after)[not(ed:is-block(.))])"/>
+  </xsl:function>
+
+  <!-- A break with words before and after it in its element. -->
+  <xsl:function name="ed:inner-break" as="xs:boolean">
+    <xsl:param name="b" as="element()"/>
+    <xsl:sequence select="exists($b/preceding-sibling::node()[self::* or normalize-space()])
+      and exists($b/following-sibling::node()[self::* or normalize-space()])"/>
+  </xsl:function>
 
   <!-- A quotation: in running text its words (the marks are the source's); set off as a block
        where it stands between blocks or holds them. -->
