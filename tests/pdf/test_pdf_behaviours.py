@@ -86,3 +86,10 @@ def test_hostile_text_in_behaviours(tmp_path):
     markup, text, _ = build(tmp_path, f'<lg><l n="{attr}">{hostile}</l></lg><table><row><cell>{hostile}</cell>'
                                       f'</row></table><sp><speaker>{hostile}</speaker></sp>')
     assert text.count("#set text(red)") >= 3
+
+
+def test_line_breaks_between_blocks_print_nothing(tmp_path):
+    """DTA puts an lb after every verse line and paragraph: the blocks break there already."""
+    markup, text, _ = build(tmp_path, '<lg><l>Erste</l><lb/><l>Zweite</l><lb/></lg><lb/><p>Prosa</p><lb/>')
+    assert "#linebreak()" not in markup and '#" ";' not in markup
+    assert "Erste Zweite Prosa" in text
