@@ -21,22 +21,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "importer"))
 
 import importgen  # noqa: E402
-from importscore import Score, score  # noqa: E402
+from importscore import Score, meta_for, score  # noqa: E402
 
-from edition.importer.meta import Meta  # noqa: E402
 from edition.importer.pipeline import run  # noqa: E402
 from edition.importer.source import parse_source  # noqa: E402
 from edition.errors import LocatedError  # noqa: E402
-
-
-def meta_for(x: importgen.Extraction) -> Meta:
-    """The metadata an editor would give: title, subtitle and author as printed."""
-    title = x.key.title + ["", ""]
-    return Meta(
-        id="gen", language="de", title=title[0], subtitle=title[1], author=x.key.author, author_ref="", year="",
-        original_note="", rights="", abstract="", publisher="bench", edition="0", date="2026-01-01",
-        licence="CC0", licence_target="", encoder="bench", changes=(("2026-01-01", "bench"),),
-    )
 
 
 def import_one(x: importgen.Extraction) -> tuple[Score | None, str]:

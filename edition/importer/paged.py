@@ -180,9 +180,10 @@ def _per_page_marks(lines: list[str], spans: list[list[int]], furniture: set[int
 
 
 def _renumber(raw: str, style: str, renumber: dict[str, int], last: int) -> str:
-    """Replace per-page marks glued to words with running numbers (recorded in ``renumber``)."""
+    """Replace the per-page marks of ``style`` in a text line with running numbers (recorded in ``renumber``)."""
     # Stars never stand in prose, so they are marks even set off by a space (``Zelle *)``); numbers only glued.
-    pat = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\s\d][.,;:!?»«\"“”’])|(?<=[^\W\d_] )(?=\*))(\*{1,4}\)|\d{1,2}\))")
+    mark = r"(\*{1,4}\))" if style == "*" else r"(\d{1,2}\))"
+    pat = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\s\d][.,;:!?»«\"“”’])" + (r"|(?<=[^\W\d_] )" if style == "*" else "") + ")" + mark)
 
     def sub(m: re.Match[str]) -> str:
         if m.group(1) in renumber:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from importgen import TOK, Key
+from edition.importer.meta import Meta
+from importgen import TOK, Extraction, Key
 
 T = "{http://www.tei-c.org/ns/1.0}"
 
@@ -34,6 +35,16 @@ class Score:
     @property
     def pages_exact(self) -> bool:
         return self.pages == self.pages_key
+
+
+def meta_for(x: Extraction) -> Meta:
+    """The metadata an editor would give for a generated extraction: title, subtitle and author as printed."""
+    title = x.key.title + ["", ""]
+    return Meta(
+        id="gen", language="de", title=title[0], subtitle=title[1], author=x.key.author, author_ref="", year="",
+        original_note="", rights="", abstract="", publisher="bench", edition="0", date="2026-01-01",
+        licence="CC0", licence_target="", encoder="bench", changes=(("2026-01-01", "generated extraction"),),
+    )
 
 
 def _stream(text: etree._Element) -> tuple[list[str], list[tuple[tuple[str, ...], str | None]]]:

@@ -9,23 +9,13 @@ import pytest
 from lxml import etree
 
 import importgen as G
-from importscore import score
-from edition.importer.meta import Meta
+from importscore import meta_for, score
 from edition.importer.pipeline import run
 from edition.importer.source import parse_source
 
 FIXTURE = G.FIXTURES / "gen-werkstatt.xml"
 HABITS = {h.name: h for h in G.HABITS}
 T = "{http://www.tei-c.org/ns/1.0}"
-
-
-def meta_for(x: G.Extraction) -> Meta:
-    title = x.key.title + ["", ""]
-    return Meta(
-        id="gen", language="de", title=title[0], subtitle=title[1], author=x.key.author, author_ref="", year="",
-        original_note="", rights="", abstract="", publisher="test", edition="0", date="2026-01-01",
-        licence="CC0", licence_target="", encoder="test", changes=(("2026-01-01", "test"),),
-    )
 
 
 def imported(x: G.Extraction) -> bytes:
