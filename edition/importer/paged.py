@@ -161,7 +161,7 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
             for i in body_idx:
                 for m in re.finditer(r"(?<=[^\W\d_])(\d{1,3})(?!\d)", lines[i]):
                     last = max(last, int(m.group(1))) if int(m.group(1)) == last + 1 else last
-    return Layout(spacing, body, zone, pages, dropped, doubts)
+    return Layout(spacing, body, zone, pages, dropped, doubts, len(fw))
 
 
 def _per_page_marks(lines: list[str], spans: list[list[int]], furniture: set[int]) -> str:

@@ -72,6 +72,7 @@ class Layout:
     pages: list[Page]
     dropped: list[tuple[int, str]] = field(default_factory=list)
     doubts: list[str] = field(default_factory=list)
+    running_heads: int = 0  #: running heads/feet left out as page furniture
 
 
 def spacing_habit(lines: list[str]) -> str:

@@ -101,6 +101,7 @@ def run(src: Source, meta: Meta, links: writer.Links = writer.Links()) -> tuple[
     facts = writer.Facts(
         src.name, src.sha256, lay.spacing, len(lay.pages), tuple(rep.printed_pages),
         len(joins), len(rep.kept_hyphens), len(note_nodes), len(rep.notes_lost), len(lay.dropped),
+        bool(src.breaks), lay.running_heads,
     )
     root = writer.el(None, "TEI", xml_id=meta.id, xml_lang=meta.language)
     writer.header(root, meta, facts, links)

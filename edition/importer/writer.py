@@ -50,6 +50,8 @@ class Facts:
     notes: int
     lost_notes: int
     dropped_lines: int
+    form_feeds: bool = False  #: the extraction marks its page breaks (pdftotext)
+    running_heads: int = 0  #: running heads/feet (fw) left out
 
 
 def el(parent: etree._Element | None, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
@@ -113,7 +115,9 @@ def header(root: etree._Element, meta: Meta, facts: Facts, links: Links) -> None
     printed = "; ".join(f"Seite {pos}: gedruckt {n}" for pos, n in facts.printed_pages)
     agree = all(str(pos) == n for pos, n in facts.printed_pages)
     pages = (
-        f"Seitenumbrüche (pb) aus dem Layout der Extraktion erschlossen ({facts.pages} Seiten): neue Seite = Zeile mit führendem Leerzeichen nach dem Fußnotenblock bzw. nach dem Bruch im Zeilenrhythmus. "
+        (f"Seitenumbrüche (pb) aus den Seitenvorschüben der Extraktion ({facts.pages} Seiten). " if facts.form_feeds else
+         f"Seitenumbrüche (pb) aus dem Layout der Extraktion erschlossen ({facts.pages} Seiten): neue Seite = Zeile mit führendem Leerzeichen nach dem Fußnotenblock bzw. nach dem Bruch im Zeilenrhythmus. ")
+        + (f"{facts.running_heads} lebende Kolumnentitel (fw) sind weggelassen. " if facts.running_heads else "")
         + (f"Gedruckte Seitenzahlen erhalten: {printed}; " if printed else "Keine gedruckte Seitenzahl erhalten; ")
         + ("pb/@n ist die Position der Seite in der Quelle (1 = Titelseite)" + (", sie stimmt mit den erhaltenen gedruckten Zahlen überein." if printed and agree else "."))
     )
