@@ -17,6 +17,7 @@ from .pages import BodyLine
 
 PB = "\x01{}\x03"  # page-break sentinel; the number is the page's position in the source
 SENTENCE_END = re.compile(r"[.!?:…\"»«“”')\]]$")
+_INDENT = re.compile(r"^ {2,8}\S")
 _TRAILING_MARKER = re.compile(r"(?<=[^\d\s])\d{1,3}$")
 ENUMERATED = re.compile(r"^(?:(?:\d{1,2}[.)]|[a-z]\))\s+\S|[IVXL]{1,5}\.\s+[a-zäöüß])")
 #: A numbered section heading: a Roman numeral and a capitalised title (``II. Die Kritik.``).
@@ -50,6 +51,7 @@ class Habits:
     full_length: float
     trailing_spaces_end_paragraph: bool
     width: int = 0  #: the measure: the longest lines of the text (95th percentile)
+    indented: bool = False  #: paragraphs open with an indented first line (pdftotext -layout)
 
 
 def _key(text: str) -> str:
@@ -77,7 +79,10 @@ def detect_habits(body: list[BodyLine], spacing: str) -> Habits:
     ending = sum(1 for x in wide if ends_sentence(x))
     lengths = sorted(len(x.text) for x in body)
     width = lengths[int(0.95 * (len(lengths) - 1))] if lengths else 0
-    return Habits(spacing, float(full), len(wide) >= 5 and ending / len(wide) >= 0.75, width)
+    # An indent of a few spaces after a line that ends a sentence, nearly always: the text's paragraph habit.
+    after = [ends_sentence(a) for a, b in zip(body, body[1:]) if _INDENT.match(b.raw) and not b.page_start]
+    indented = len(after) >= 3 and sum(after) >= 0.8 * len(after)
+    return Habits(spacing, float(full), len(wide) >= 5 and ending / len(wide) >= 0.75, width, indented)
 
 
 def wrapped(line: BodyLine, nxt: BodyLine | None, habits: Habits) -> bool:
@@ -238,6 +243,8 @@ def _standalone(body: list[BodyLine], i: int, habits: Habits) -> int:
 def _breaks(before: BodyLine, line: BodyLine, habits: Habits, short: float) -> bool:
     """Does a new paragraph start at ``line``?"""
     if habits.spacing == "single" and line.blank_before:
+        return True
+    if habits.indented and _INDENT.match(line.raw) and ends_sentence(before):
         return True
     starts = line.text[:1]
     if not (starts.isupper() or starts.isdigit() or starts in "\"„«»‚"):
