@@ -27,7 +27,7 @@ LB = "urn:tei-edition:labels"
 COLOPHON_KEYS = ["colophon-edition", "colophon-editors", "colophon-responsibility", "colophon-publisher",
                  "colophon-date", "licence", "colophon-online", "colophon-archiving"]
 FACT_KEYS = ["fact-responsibility", "fact-source", "fact-basis"]  # what the sample's header says of it
-PDF_KEYS = ["page-short", "pdf-note-lost", "contents", "register", "colophon", "editors", "pdf-attachment",
+PDF_KEYS = ["page-short", "pdf-note-lost", "contents", "notes", "register", "colophon", "editors", "pdf-attachment",
             "text-facts", *FACT_KEYS, *COLOPHON_KEYS]
 
 
@@ -64,7 +64,7 @@ def test_german_is_the_default_and_what_the_build_uses() -> None:
 def test_the_book_prints_the_labels_of_its_language(lang: str) -> None:
     text = markup(lang)
     wording = labels(lang)
-    dictionary = ", ".join(f"{k}: {lit(wording[k])}" for k in ["page-short", "pdf-note-lost", "contents", "register", "colophon"])
+    dictionary = ", ".join(f"{k}: {lit(wording[k])}" for k in ["page-short", "pdf-note-lost", "contents", "notes", "register", "colophon"])
     assert f"#let labels = ({dictionary})\n" in text
     assert f"description: {lit(wording['pdf-attachment'])})" in text
     assert f'[#"{wording["editors"]} Erika Muster";]' in text
@@ -96,7 +96,8 @@ def test_the_template_holds_no_wording() -> None:
     content block of its code (comments aside) is a font, a style value, a mark or a separator."""
     code = "\n".join(line.split("//")[0] for line in TEMPLATE.read_text(encoding="utf-8").splitlines())
     strings = re.findall(r'"((?:[^"\\]|\\.)*)"', code)
-    technical = {"Libertinus Serif", "fallback-fonts", "lining", "regular", "italic", "old-style", "odd", "id:", "#1a3a6b"}
+    technical = {"Libertinus Serif", "fallback-fonts", "lining", "regular", "italic", "old-style", "odd", "id:", "#1a3a6b",
+                 "endnotes", "endnote-", "endnote-ref-"}  # a state's and labels' names
     unescaped = [re.sub(r"\\u\{[0-9a-fA-F]+\}|\\.", "", s) for s in strings]
     assert [s for s in unescaped if re.search(r"[^\W\d_]", s) and s not in technical] == []
     assert re.findall(r"\[[^\]\[#]*[^\W\d_]{3,}[^\]\[]*\]", code) == []

@@ -1,5 +1,6 @@
-"""Blocks inside notes in the PDF: lists (with labels), tables and verse in a footnote are laid
-out in it (no Typst error, every word kept); notes of every place are numbered once each."""
+"""Notes in the PDF: lists (with labels), tables and verse in a footnote are laid out in it (no
+Typst error, every word kept); notes of every place are numbered once each; notes placed at the
+end stand in a notes part after the text."""
 
 from __future__ import annotations
 
@@ -44,5 +45,22 @@ def test_blocks_in_footnotes_keep_their_words_and_structure(tmp_path):
 
 def test_every_note_has_a_number_of_its_own(tmp_path):
     markup, _ = build(tmp_path)
-    numbers = re.findall(r'#note\("([^"]*)"', markup)
+    numbers = re.findall(r'#(?:note\(|endnote\("\d+", )"([^"]*)"', markup)
     assert numbers == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_end_notes_stand_after_the_text(tmp_path):
+    """A note placed at the end: its marker in the line, its text in the notes part after the
+    text (its own page, a level-1 heading), not at the foot of the page."""
+    markup, text = build(tmp_path)
+    assert '#endnote("4", "4", [#"zqend";])' in markup and markup.count("#endnotes(labels)") == 1
+    pages = [re.sub(r"\s+", " ", p) for p in pdf_text(tmp_path / "notes.pdf").split("\f")]
+    notes_part = next(i for i, p in enumerate(pages) if p.startswith("Anmerkungen"))
+    assert "4 zqend" in pages[notes_part] and not any("zqend" in p for p in pages[:notes_part])
+    assert notes_part % 2 == 0  # a recto: the part opens on an odd page
+
+
+def test_no_notes_part_without_end_notes(tmp_path):
+    essay = tmp_path / "plain.xml"
+    essay.write_text(document('<p>Text<note place="foot">unten</note>.</p>'), encoding="utf-8")
+    assert "#endnotes(" not in typst_markup(essay, SAMPLE)

@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Footnotes: numbered as in the source (note/@n); a note whose text the source lost is
-     marked as such, never filled in. -->
+<!-- Footnotes and end notes: numbered as in the source (note/@n); a note whose text the source
+     lost is marked as such, never filled in. -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -19,6 +19,10 @@
 
   <!-- A note the source has in the line itself stays there, in brackets. -->
   <xsl:template match="note[@place = ('inline', 'interlinear')]" mode="inline" priority="1">#inline-note[<xsl:apply-templates mode="#current"/>]</xsl:template>
+
+  <!-- A note the source places at the end: its marker here, its text in the notes part after the
+       text (edition.typ: endnote, endnotes), each linked to the other. -->
+  <xsl:template match="note[@place = 'end']" mode="inline" priority="1">#endnote({ed:lit(string(count(preceding::note) + count(ancestor::note) + 1))}, {ed:lit(ed:note-number(.))}, [<xsl:apply-templates mode="#current"/>])</xsl:template>
 
   <xsl:template match="note" mode="inline">#note({ed:lit(ed:note-number(.))}, [<xsl:apply-templates mode="#current"/>])</xsl:template>
 </xsl:stylesheet>

@@ -48,7 +48,7 @@
   <!-- The wording edition.typ prints of its own, handed to it as one dictionary `labels`
        (keys as in labels.xml): the template holds no language. -->
   <xsl:variable name="ed:typst-labels" as="xs:string" select="'(' || string-join(
-      ('page-short', 'pdf-note-lost', 'contents', 'register', 'colophon') ! (. || ': ' || ed:lit(common:label(.))), ', ') || ')'"/>
+      ('page-short', 'pdf-note-lost', 'contents', 'notes', 'register', 'colophon') ! (. || ': ' || ed:lit(common:label(.))), ', ') || ')'"/>
 
   <xsl:template match="TEI" mode="book">
     <xsl:variable name="edition-tei" as="element(TEI)" select="$edition/TEI"/>
@@ -68,6 +68,8 @@
     </xsl:call-template>
     <xsl:text>#contents(labels)&#10;#start-text()&#10;</xsl:text>
     <xsl:apply-templates select="text/*" mode="body"/>
+    <!-- the notes the source places at the end, where the text has any (edition.typ collects them) -->
+    <xsl:if test="text//note[@place = 'end']"><xsl:text>#endnotes(labels)&#10;</xsl:text></xsl:if>
     <!-- an index only where the text mentions register persons -->
     <xsl:if test="text//persName[exists(common:register-id(@ref))]">
       <xsl:text>#person-index(labels)[&#10;</xsl:text>
