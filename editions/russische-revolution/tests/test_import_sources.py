@@ -136,3 +136,17 @@ def test_deterministic_and_valid(tmp_path: Path) -> None:
         assert outs[0] == outs[1]
         res = CliRunner().invoke(main, ["validate", str(tmp_path / "0" / f"{essay}.xml")])
         assert res.exit_code == 0, res.output
+
+
+def test_without_metadata_the_text_is_the_same(tmp_path: Path) -> None:
+    """Guessed from the text, Dallmer's title and byline are those of its metadata: the TEI text is the same."""
+    essay = "dallmer-oktoberumsturz"
+    src = tmp_path / f"{essay}.txt"
+    src.write_bytes((SOURCES / f"{essay}.txt").read_bytes())  # no .toml beside it
+    res = CliRunner().invoke(main, ["import", str(src), "-o", str(tmp_path / "out.xml")], env={"SOURCE_DATE_EPOCH": "1767225600"})
+    assert res.exit_code == 0, res.output
+    assert "guessed: id from the output name: out" in res.output and "author from the byline: 'Klaus Dallmer'" in res.output
+    guessed = (tmp_path / "out.xml").read_text(encoding="utf-8")
+    given, _ = run(read_source(SOURCES / f"{essay}.txt"), read_meta(SOURCES / f"{essay}.toml"))
+    given_text = given.decode()
+    assert guessed[guessed.index("<text>"):].replace("out-", f"{essay}-") == given_text[given_text.index("<text>"):]
