@@ -162,12 +162,13 @@ def _el(parent: etree._Element, name: str, text: str | None = None, **attrs: str
     return child
 
 
-def _label(key: str, lang: str) -> str:
-    """The text of ``key`` in xslt/common/labels.xml for ``lang`` (or its primary language), else German."""
+def _label(key: str, lang: str) -> tuple[str, str]:
+    """The language and text of ``key`` in xslt/common/labels.xml for ``lang``: itself, its primary
+    language, else German (the outputs refuse an interface language labels.xml lacks)."""
     labels = parse(XSLT / "common" / "labels.xml").getroot()
     texts = labels.xpath("lb:label[@key = $key]/*", namespaces={"lb": "urn:tei-edition:labels"}, key=key)
     by_lang = {etree.QName(t).localname: t.text or "" for t in texts}
-    return next(by_lang[tag] for tag in (lang, lang.split("-")[0].lower(), "de") if tag in by_lang)
+    return next((tag, by_lang[tag]) for tag in (lang, lang.split("-")[0].lower(), "de") if tag in by_lang)
 
 
 def header_tei(cfg: C.Config) -> etree._ElementTree:
@@ -206,8 +207,8 @@ def header_tei(cfg: C.Config) -> etree._ElementTree:
         _el(_el(encoding, "projectDesc"), "p", cfg.description)
     # The outputs normalise the reading text's typography (xslt/common/typography.xsl): declared
     # here, in the interface language, so that no output changes the text silently.
-    lang = cfg.interface or cfg.language
-    declared = _el(_el(_el(encoding, "editorialDecl"), "normalization"), "p", _label("typography-declaration", lang))
+    lang, text = _label("typography-declaration", cfg.interface or cfg.language)
+    declared = _el(_el(_el(encoding, "editorialDecl"), "normalization"), "p", text)
     if lang != cfg.language:
         declared.set(f"{{{XML_NS}}}lang", lang)
     about = _el(_el(_el(root, "text"), "body"), "div", type="about")
