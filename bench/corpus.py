@@ -22,12 +22,14 @@ as fi), soft hyphens removed, case-folded (after the line-end rules below), then
 character, punctuation, hyphens and apostrophes included, separates words). Element boundaries
 separate words except inside the known inline elements (TEI ``hi``, ``persName``…; HTML ``span``,
 ``em``, ``a``…); the alternatives of a TEI ``choice``, ``app`` or ``subst`` (sic and corr, lem and
-rdg, add and del) are read apart. A line break (TEI ``lb``/``pb``/``cb``, HTML ``br``, a line of
+rdg, add and del) are read apart, in the TEI and in the HTML (children of an element of class
+``choice``, ``app``, ``subst``), as are the pieces of an XML example (egXML, shown as code). A line break (TEI ``lb``/``pb``/``cb``, HTML ``br``, a line of
 ``pdftotext``) after a soft hyphen, or after a hyphen (- ‐ ¬) before a lower-case letter, joins
 the two halves into one word, as does any TEI break with ``@break="no"``. Not visible in the
 HTML, hence not read: scripts, styles, templates, ``hidden`` elements and ``.visually-hidden``
-text for screen readers. Not read as part of the text flow: the margin labels of pages
-(``.pb-label``) and paragraphs (``.pnum``), footnote markers (``.noteref-wrap``) and their
+text for screen readers. The normalised and the diplomatic reading of one place (``.reading-norm``,
+``.reading-dipl``: the reader's switch) are read apart, like the alternatives of the TEI; a break inside a word
+(``.lb-join``) joins it. Not read as part of the text flow: the margin labels of pages (``.pb-label``) and paragraphs (``.pnum``), footnote markers (``.noteref-wrap``) and their
 popovers (``.note-pop``; the notes section holds the same text). Not read in the PDF: what stands
 outside the text area of a page (the margins edition.typ sets): running heads, folios and the page
 labels of the source in the outer margin, all artifacts of the PDF's tagged structure; pieces of
@@ -76,6 +78,9 @@ HTML_INLINE = frozenset(
     "time u var".split())
 HTML_SKIP = frozenset({"script", "style", "template", "noscript"})
 HTML_SKIP_CLASSES = frozenset({"visually-hidden", "pb-label", "pnum", "noteref-wrap", "note-pop"})
+HTML_READINGS = frozenset({"reading-norm", "reading-dipl"})
+HTML_ALTERNATIVES = frozenset(TEI_ALTERNATIVES)  # the stylesheets' class="{local-name()}": children read apart
+EXAMPLES_NS = "http://www.tei-c.org/ns/Examples"
 KINDS = ("l", "sp", "cell", "figure")
 HTML_COUNTERPARTS = {"cell": {"td", "th"}, "figure": {"figure"}}
 # the Typst calls of xslt/pdf/behaviours.xsl that lay out each kind as a structure of its own
@@ -103,7 +108,9 @@ def tei_flow(el: etree._Element) -> Iterator[str]:
     if name in TEI_BREAKS:
         yield JOIN if el.get("break") == "no" else LINE
         return
-    block = name not in TEI_INLINE or etree.QName(el.getparent()).localname in TEI_ALTERNATIVES
+    # examples of XML (egXML) are shown as code, their markup between the words: read each piece apart
+    example = etree.QName(el).namespace == EXAMPLES_NS
+    block = name not in TEI_INLINE or example or etree.QName(el.getparent()).localname in TEI_ALTERNATIVES
     if block:
         yield " "
     yield _space(el.text)
@@ -122,7 +129,13 @@ def html_flow(el: html.HtmlElement) -> Iterator[str]:
         return
     if el.tag in HTML_SKIP or el.get("hidden") is not None or HTML_SKIP_CLASSES & set(el.classes):
         return
-    block = el.tag not in HTML_INLINE
+    if "lb-join" in el.classes:  # a break inside a word, shown only in the diplomatic reading
+        yield JOIN
+        return
+    # the normalised and the diplomatic reading of one place are never shown together: read apart
+    parent = el.getparent()
+    block = (el.tag not in HTML_INLINE or bool(HTML_READINGS & set(el.classes))
+             or (parent is not None and bool(HTML_ALTERNATIVES & set(parent.classes))))
     if block:
         yield " "
     yield _space(el.text)

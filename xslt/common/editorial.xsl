@@ -19,32 +19,7 @@
     xmlns:ed="urn:tei-edition"
     exclude-result-prefixes="#all">
 
-  <!-- ===== header prose as one line of text ============================================= -->
-
-  <!-- The words of header elements as a reader sees them: quote marks of q/@rend restored,
-       parts that stand apart (a bibl's notes, line breaks) kept apart by a space. -->
-  <xsl:function name="ed:prose" as="xs:string">
-    <xsl:param name="nodes" as="node()*"/>
-    <xsl:variable name="parts" as="xs:string*">
-      <xsl:apply-templates select="$nodes" mode="ed:prose"/>
-    </xsl:variable>
-    <xsl:sequence select="normalize-space(string-join($parts))"/>
-  </xsl:function>
-
-  <xsl:mode name="ed:prose" on-no-match="shallow-skip"/>
-  <xsl:template match="text()" mode="ed:prose"><xsl:value-of select="."/></xsl:template>
-  <xsl:template match="tei:q | tei:quote[@rend]" mode="ed:prose">
-    <xsl:variable name="marks" as="xs:string+" select="ed:quote-marks(@rend)"/>
-    <xsl:value-of select="$marks[1]"/>
-    <xsl:apply-templates mode="#current"/>
-    <xsl:value-of select="$marks[2]"/>
-  </xsl:template>
-  <xsl:template match="tei:note | tei:p | tei:lb[not(@break = 'no')] | tei:item | tei:witness" mode="ed:prose">
-    <xsl:text> </xsl:text>
-    <xsl:apply-templates mode="#current"/>
-    <xsl:text> </xsl:text>
-  </xsl:template>
-  <xsl:template match="tei:gap" mode="ed:prose">[…]</xsl:template>
+  <!-- Header prose as one line of text: ed:prose in facts.xsl. -->
 
   <!-- ===== the note ======================================================================= -->
 

@@ -101,12 +101,40 @@
     <xsl:sequence select="if (normalize-space($value)) then map { 'key': $key, 'value': normalize-space($value) } else ()"/>
   </xsl:function>
 
-  <!-- The words of some nodes, each as written (whitespace normalised), joined by $sep. -->
+  <!-- The words of some nodes, each as a reader sees it (ed:prose), joined by $sep. -->
   <xsl:function name="ed:join" as="xs:string">
     <xsl:param name="nodes" as="node()*"/>
     <xsl:param name="sep" as="xs:string"/>
-    <xsl:sequence select="string-join($nodes ! normalize-space(.)[.], $sep)"/>
+    <xsl:sequence select="string-join($nodes ! ed:prose(.)[.], $sep)"/>
   </xsl:function>
+
+  <!-- ===== header prose as one line of text ============================================= -->
+
+  <!-- The words of header elements as a reader sees them: quote marks of q/@rend restored,
+       parts that stand apart (a bibl's notes, line breaks) kept apart by a space. -->
+  <xsl:function name="ed:prose" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="$nodes" mode="ed:prose"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($parts))"/>
+  </xsl:function>
+
+  <xsl:mode name="ed:prose" on-no-match="shallow-skip"/>
+  <xsl:template match="text()" mode="ed:prose"><xsl:value-of select="."/></xsl:template>
+  <xsl:template match="tei:q | tei:quote[@rend]" mode="ed:prose">
+    <xsl:variable name="marks" as="xs:string+" select="ed:quote-marks(@rend)"/>
+    <xsl:value-of select="$marks[1]"/>
+    <xsl:apply-templates mode="#current"/>
+    <xsl:value-of select="$marks[2]"/>
+  </xsl:template>
+  <xsl:template match="tei:note | tei:p | tei:lb[not(@break = 'no')] | tei:item | tei:witness" mode="ed:prose">
+    <xsl:text> </xsl:text>
+    <xsl:apply-templates mode="#current"/>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+  <xsl:template match="tei:gap" mode="ed:prose">[…]</xsl:template>
+
 
   <!-- ===== structure ==================================================================== -->
 

@@ -23,10 +23,12 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:tei-edition"
     xmlns:bh="urn:tei-edition:html-behaviour"
+    xmlns:eg="http://www.tei-c.org/ns/Examples"
     exclude-result-prefixes="#all">
 
   <xsl:include href="../model/model.xsl"/>
   <xsl:include href="ids.xsl"/>
+  <xsl:include href="../common/examples.xsl"/>
 
   <!-- Image files present in the site (paths as graphic/@url writes them, space-separated):
        only these become <img>; of any other graphic the figure shows its caption. -->
@@ -658,7 +660,7 @@
               <xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/>
             </xsl:apply-templates>
           </span>
-          <span class="alt-other reading-dipl">
+          <span class="alt-other reading-dipl" data-pagefind-ignore="all">
             <xsl:apply-templates select="$alternate" mode="ed:text">
               <xsl:with-param name="ed:phrasing" select="true()" tunnel="yes"/>
             </xsl:apply-templates>
@@ -764,6 +766,16 @@
   </xsl:template>
 
   <!-- ===== the fallback ================================================================= -->
+
+  <!-- An example of XML (egXML): its markup as code (xslt/common/examples.xsl). -->
+  <xsl:template match="eg:egXML" mode="ed:text">
+    <xsl:param name="ed:phrasing" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="code" as="element()"><code class="egXML">{ed:example-markup(.)}</code></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$ed:phrasing"><xsl:sequence select="$code"/></xsl:when>
+      <xsl:otherwise><pre class="egXML"><xsl:sequence select="$code"/></pre></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- An element in another language than its surroundings: whichever template writes it, the
        element it writes says so (lang), for screen readers, hyphenation and the search index. -->

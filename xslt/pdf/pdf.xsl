@@ -30,6 +30,7 @@
   <xsl:include href="../model/model.xsl"/>
   <xsl:include href="behaviours.xsl"/>
   <xsl:include href="overrides.xsl"/>
+  <xsl:include href="examples.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:mode on-no-match="fail"/>
