@@ -150,7 +150,8 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
             continue
         isolated = (
             len(text) < short
-            and text[-1:].isalnum()
+            # A short title ending in a period counts where a separator line follows it.
+            and (text[-1:].isalnum() or nxt is not None and nxt.sep_before and text.endswith(".") and len(text.split()) <= HEAD_WORDS)
             and not BULLET.match(text)
             and (line.page_start or (prev is None and after_front) or (prev is not None and prev.kind == "dateline"))
             and (prev is None or prev.kind in ("head", "dateline") or ends_sentence(prev.lines[-1]))
@@ -160,7 +161,7 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
         # A separator line also stands after headings in some extractions: a full line that runs on is text.
         # A full line with a sentence ending inside it is the first line of a paragraph.
         full_text = len(text) >= short and (prev is not None and prev.kind == "head" or re.search(r"[^\W\d_]{2}[.?]\s+\S", text))
-        runs_on = bool(full_text) or _runs_on(line, nxt)
+        runs_on = bool(full_text) or _runs_on(line, nxt, body[i + 2] if i + 2 < len(body) else None)
         if (line.sep_before and not runs_on) or isolated:
             j = i
             # A heading that fills the line wrapped onto the next one, a short line without final punctuation.
@@ -186,11 +187,15 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
     return blocks
 
 
-def _runs_on(line: BodyLine, nxt: BodyLine | None) -> bool:
-    """The sentence goes on in the next line (lower case, or a hyphenated word): running text, not a heading."""
+def _runs_on(line: BodyLine, nxt: BodyLine | None, after: BodyLine | None) -> bool:
+    """The sentence goes on (a hyphenated word, or lower case in the next line and beyond it):
+    running text, not a heading. A short heading of two lines may go on in lower case."""
     if is_hyphenated(line.raw):
         return True
-    return nxt is not None and not nxt.sep_before and not nxt.page_start and nxt.text[:1].islower()
+    if nxt is None or nxt.sep_before or nxt.page_start or not nxt.text[:1].islower():
+        return False
+    two_lines = after is None or after.sep_before or after.blank_before or after.page_start
+    return not (two_lines and len((line.text + " " + nxt.text).split()) <= 2 * HEAD_WORDS)
 
 
 def _signature(line: BodyLine, nxt: BodyLine | None) -> bool:
