@@ -17,6 +17,8 @@ from .pages import BodyLine
 
 PB = "\x01{}\x03"  # page-break sentinel; the number is the page's position in the source
 SENTENCE_END = re.compile(r"[.!?:…\"»«“”')\]]$")
+#: Dot leaders of a table set as text (``constant ...... ab``): never a heading.
+LEADERS = re.compile(r"\.{4,}|(?:\. ){3,}")
 _INDENT = re.compile(r"^ {2,8}\S")
 _TRAILING_MARKER = re.compile(r"(?<=[^\d\s])\d{1,3}$")
 ENUMERATED = re.compile(r"^(?:(?:\d{1,2}[.)]|[a-z]\))\s+\S|[IVXL]{1,5}\.\s+[a-zäöüß])")
@@ -231,7 +233,7 @@ def _standalone(body: list[BodyLine], i: int, habits: Habits) -> int:
         if after is not None and ENUMERATED.match(after.text) or ENUMERATED.match(line.text) and re.search(r"[.;]$", last) and j == i:
             return -1  # an enumeration and the line that opens it are paragraphs
         tokens = " ".join(body[k].text for k in range(i, j + 1)).split()
-        if is_hyphenated(body[j].raw) or sum(1 for w in tokens if sum(c.isalpha() for c in w) >= 3) < 0.5 * len(tokens):
+        if is_hyphenated(body[j].raw) or LEADERS.search(" ".join(body[k].text for k in range(i, j + 1))) or sum(1 for w in tokens if sum(c.isalpha() for c in w) >= 3) < 0.5 * len(tokens):
             return -1  # a formula or a row of figures, not a heading
         # Two lines whose first is short are no paragraph (its lines run full); one line must look like a title.
         if j > i and is_hyphenated(line.raw):
