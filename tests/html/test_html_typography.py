@@ -27,6 +27,7 @@ Die <q rend="straight">Partei <q rend="straight">neuen Typs</q></q> blieb; die K
 Ein <q rend="guillemets">Zitat</q> bleibt, wie es gedruckt ist.</p>
 <p xml:lang="en">The "workers" - so they said - took the <q rend="straight">factories</q>.</p>
 <p xml:lang="fr">Les "soviets" - disait-il.</p>
+<p>Gesetzt mit Maß="2 cm" - im Code <code>width="1in" - x</code> bleibt alles, wie es steht.</p>
 </div></body>"""
 
 
@@ -74,9 +75,11 @@ def test_quotes_and_dashes_as_read_in_german(page: html.HtmlElement) -> None:
 
 
 def test_per_language_and_only_where_declared(page: html.HtmlElement) -> None:
-    english, french = page.xpath("//p[@class='para'][position() > 1]")
+    english, french, code = page.xpath("//p[@class='para'][position() > 1]")
     assert "The “workers” – so they said – took the “factories”." in reading(english)
     assert 'Les "soviets" - disait-il.' in reading(french)  # no French rules: as printed
+    # a quote opens before a word after a sign; code keeps its characters
+    assert 'Gesetzt mit Maß=„2 cm“ – im Code width="1in" - x bleibt' in reading(code)
 
 
 def test_diplomatic_view_shows_the_printed_form(page: html.HtmlElement) -> None:

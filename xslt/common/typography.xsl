@@ -32,11 +32,15 @@
       mentioned name nameLink num orgName orig pc persName placeName q quote rdg reg roleName rs said seg
       sic soCalled subst supplied surname surplus term time title unclear w c ref ptr gap')"/>
 
+  <!-- Code, markup and formulas quoted in a text are characters, not prose: kept as printed. -->
+  <xsl:variable name="ed:typography-verbatim" as="xs:string+" select="tokenize('code eg egXML ident gi att val tag formula')"/>
+
   <!-- The primary language of a node whose text is normalised, or () when it stays as printed. -->
   <xsl:function name="ed:typography-language" as="xs:string?">
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="lang" as="xs:string" select="lower-case(substring-before(ed:text-language($node) || '-', '-'))"/>
-    <xsl:sequence select="$lang[map:contains($ed:typographic-dash, .)]"/>
+    <xsl:sequence select="$lang[map:contains($ed:typographic-dash, .)]
+        [empty($node/ancestor-or-self::*[local-name() = $ed:typography-verbatim or namespace-uri() = 'http://www.tei-c.org/ns/Examples'])]"/>
   </xsl:function>
 
   <!-- The pair of marks for a quotation at the depth of $node: single within another quotation. -->
@@ -98,14 +102,17 @@
             </xsl:when>
             <xsl:otherwise>
               <xsl:variable name="before" as="xs:string" select="($previous, ed:typography-neighbour($t, true()))[1]"/>
+              <xsl:variable name="after" as="xs:string"
+                  select="(substring(following-sibling::*[1], 1, 1)[. ne ''], ed:typography-neighbour($t, false()))[1]"/>
               <xsl:choose>
                 <xsl:when test="$part eq '&quot;'">
-                  <!-- Opening at the start of a line, after a space, a bracket, a dash or another opening mark. -->
-                  <xsl:sequence select="[$part, if ($before eq '' or matches($before, '[\s&#xA0;\p{Ps}\p{Pi}\p{Pd}/]')) then $quotes[1] else $quotes[2]]"/>
+                  <!-- Opening at the start of a line, after a space, a bracket, a dash or another
+                       opening mark, and before a word after a sign that ends none (width="1in"). -->
+                  <xsl:variable name="opening" as="xs:boolean" select="$before eq '' or matches($before, '[\s&#xA0;\p{Ps}\p{Pi}\p{Pd}/]')
+                      or (not(matches($before, '[\p{L}\p{N}\p{Pe}\p{Pf}.,!?…''&quot;]')) and matches($after, '[\p{L}\p{N}]'))"/>
+                  <xsl:sequence select="[$part, if ($opening) then $quotes[1] else $quotes[2]]"/>
                 </xsl:when>
                 <xsl:otherwise>
-                  <xsl:variable name="after" as="xs:string"
-                      select="(substring(following-sibling::*[1], 1, 1)[. ne ''], ed:typography-neighbour($t, false()))[1]"/>
                   <xsl:variable name="spaced" as="xs:boolean" select="matches($before, '^[\s&#xA0;]$') and matches($after, '^[\s&#xA0;]$')"/>
                   <xsl:sequence select="[$part, if ($spaced) then $ed:typographic-dash($lang) else $part]"/>
                 </xsl:otherwise>
