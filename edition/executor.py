@@ -6,8 +6,8 @@ the texts' order, so the outputs are the same bytes wherever the tasks ran. A ta
 text and the edition by path: workers on other machines must see the edition at the same path.
 
 Each worker process keeps one Saxon processor and the stylesheets it compiled (they are cached
-per process, :mod:`edition.xslt`) for the tasks it runs, and is replaced after
-:data:`TASKS_PER_WORKER` tasks, so a library's per-process state cannot grow with the corpus.
+per process, :mod:`edition.xslt`) for the tasks it runs; the workers are replaced after about
+:data:`TASKS_PER_WORKER` tasks each, so a library's per-process state cannot grow with the corpus.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
 
-#: Tasks a local worker runs before it is replaced by a fresh process.
+#: Tasks a local worker runs (on average) before the workers are replaced by fresh processes.
 TASKS_PER_WORKER = 64
 #: Below this many tasks a step runs in the build's own process: starting a worker (interpreter,
 #: Saxon, the stylesheets) costs about a second, more than a few texts take (bench/scale.py).
@@ -56,15 +56,25 @@ class Processes:
     def __init__(self, workers: int) -> None:
         self.workers = workers
         self._pool: ProcessPoolExecutor | None = None
+        self._submitted = 0  # tasks given to the current workers
 
     def run(self, task: Callable[..., T], calls: Sequence[tuple[Any, ...]]) -> Iterator[tuple[int, T]]:
         if len(calls) < PARALLEL_FROM:
             yield from Serial().run(task, calls)
             return
-        if self._pool is None:  # started once per build, shared by its steps
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                             max_tasks_per_child=TASKS_PER_WORKER)
-        futures = {self._pool.submit(task, *args): i for i, args in enumerate(calls)}
+        # In batches after which the workers are replaced (max_tasks_per_child can deadlock the
+        # pool in Python 3.11 when a worker is replaced while tasks wait).
+        size = self.workers * TASKS_PER_WORKER
+        for start in range(0, len(calls), size):
+            yield from self._batch(task, calls[start:start + size], start)
+
+    def _batch(self, task: Callable[..., T], calls: Sequence[tuple[Any, ...]], offset: int) -> Iterator[tuple[int, T]]:
+        if self._pool is not None and self._submitted + len(calls) > self.workers * TASKS_PER_WORKER:
+            self.close()
+        if self._pool is None:  # shared by the build's steps until it has run its share of tasks
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
+        self._submitted += len(calls)
+        futures = {self._pool.submit(task, *args): offset + i for i, args in enumerate(calls)}
         try:
             for future in as_completed(futures):
                 yield futures[future], future.result()
@@ -76,6 +86,7 @@ class Processes:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+            self._submitted = 0
 
 
 class Dask:

@@ -1,0 +1,62 @@
+"""The local executors: every call's result under its index, exceptions raised, workers replaced
+after their share of tasks without losing or repeating one."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from edition import executor as E
+
+
+def _square(n: int) -> int:
+    return n * n
+
+
+def _pid(_: int) -> int:
+    return os.getpid()
+
+
+def _fails_on_three(n: int) -> int:
+    if n == 3:
+        raise ValueError("three")
+    return n
+
+
+def test_serial_results_in_order() -> None:
+    assert list(E.Serial().run(_square, [(n,) for n in range(5)])) == [(n, n * n) for n in range(5)]
+
+
+def test_processes_give_every_result_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(E, "TASKS_PER_WORKER", 3)  # 2 workers x 3: a new pair of workers every 6 tasks
+    pool = E.Processes(2)
+    try:
+        results = dict(pool.run(_square, [(n,) for n in range(20)]))
+        assert results == {n: n * n for n in range(20)}
+        pids = dict(pool.run(_pid, [(n,) for n in range(12)]))
+    finally:
+        pool.close()
+    assert os.getpid() not in pids.values()  # run by workers
+    assert len(set(pids.values())) > 2  # replaced after their share
+
+
+def test_a_failing_task_raises_and_the_pool_closes() -> None:
+    pool = E.Processes(2)
+    try:
+        with pytest.raises(ValueError, match="three"):
+            dict(pool.run(_fails_on_three, [(n,) for n in range(8)]))
+    finally:
+        pool.close()
+
+
+def test_few_tasks_run_in_this_process() -> None:
+    pool = E.Processes(2)
+    pids = dict(pool.run(_pid, [(n,) for n in range(E.PARALLEL_FROM - 1)]))
+    assert set(pids.values()) == {os.getpid()} and pool._pool is None
+
+
+def test_default_is_the_cores_and_one_is_serial() -> None:
+    assert isinstance(E.executor(1), E.Serial)
+    made = E.executor(None)
+    assert made.workers == E.default_jobs() and (isinstance(made, E.Processes) or made.workers == 1)
