@@ -167,11 +167,16 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
 def _per_page_marks(lines: list[str], spans: list[list[int]], furniture: set[int]) -> str:
     """'*' or ')' when the notes are marked per page (``*)``, ``1)``); '' when numbered through."""
     styles: Counter[str] = Counter()
+    text = "\n".join(lines)
     for span in spans:
         for i in span:
             m = _FOOT.match(lines[i])
             if m and i not in furniture:
-                styles["*" if m.group(1).startswith("*") else ")" if m.group(1).endswith(")") else "n"] += 1
+                label = m.group(1)
+                if label.isdigit():  # a running number counts only with a marker of its number in the text
+                    styles["n"] += bool(_glued(label).search(text))
+                else:
+                    styles["*" if label.startswith("*") else ")"] += 1
     for i in (i for span in spans for i in span):
         styles[")"] += len(re.findall(r"[^\W\d_]\d{1,2}\)", lines[i]))
         styles["*"] += len(re.findall(r"[^\W\d_\s]\*{1,4}\)", lines[i]))
@@ -183,7 +188,7 @@ def _renumber(raw: str, style: str, renumber: dict[str, int], last: int) -> str:
     """Replace the per-page marks of ``style`` in a text line with running numbers (recorded in ``renumber``)."""
     # Stars never stand in prose, so they are marks even set off by a space (``Zelle *)``); numbers only glued.
     mark = r"(\*{1,4}\))" if style == "*" else r"(\d{1,2}\))"
-    pat = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\s\d][.,;:!?»«\"“”’])" + (r"|(?<=[^\W\d_] )" if style == "*" else "") + ")" + mark)
+    pat = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\s\d][.,;:!?)\]»«\"“”’])" + (r"|(?<=[^\W\d_] )" if style == "*" else "") + ")" + mark)
 
     def sub(m: re.Match[str]) -> str:
         if m.group(1) in renumber:
