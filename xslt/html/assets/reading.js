@@ -44,7 +44,8 @@
   var fit = function (event) {
     var person = event.target.closest && event.target.closest(".person");
     var card = person && person.querySelector(".card");
-    if (!card) return;
+    // once per entry into a mention, not at every move over its parts
+    if (!card || (event.relatedTarget && person.contains(event.relatedTarget))) return;
     card.style.removeProperty("left");
     requestAnimationFrame(function () {
       if (getComputedStyle(card).position !== "absolute") return;
