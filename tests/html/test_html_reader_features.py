@@ -37,12 +37,15 @@ LETTER = """<?xml version="1.0" encoding="UTF-8"?>
         <correspAction type="received"><persName>Wilhelm Empfänger</persName></correspAction></correspDesc>
     </profileDesc>
   </teiHeader>
+  <facsimile><surface xml:id="f2"><graphic url="https://example.org/scan/f2.jpg"/></surface></facsimile>
   <text>
     <body>
       <div type="letter">
         <p>Lieber Wilhelm, <choice><abbr>Dr.</abbr><expan>Doktor</expan></choice> Faust kam
           <choice><sic>gestren</sic><corr>gestern</corr></choice> mit <foreign xml:lang="fr">un livre</foreign>
           und <hi rend="italic" xml:lang="la">in nuce</hi>, ein Samen<lb break="no"/>korn.</p>
+        <p>Grüße an <persName ref="https://d-nb.info/gnd/118540238">Goethe</persName> in
+          <placeName ref="javascript:alert(1)">Weimar</placeName>.<pb n="2" facs="#f2"/>Zweite Seite.</p>
         <figure><graphic url="bilder/skizze.png"/><figDesc>Eine Skizze des Gartens</figDesc></figure>
         <figure><graphic url="bilder/fehlt.png"/><figDesc>Ein verlorenes Blatt</figDesc></figure>
       </div>
@@ -190,3 +193,13 @@ def test_build_follows_the_edition_model_and_its_images(tmp_path: Path) -> None:
     image.write_bytes(PNG + b"\0")
     assert "up to date" not in run().output
     assert (root / "build" / "site" / "bilder" / "skizze.png").read_bytes() == PNG + b"\0"
+
+
+def test_authority_links_and_facsimiles(letter: html.HtmlElement) -> None:
+    """A name with an external authority and no register entry links to the authority (a target the
+    link policy refuses stays text); a page break names its facsimile."""
+    assert [(a.get("href"), a.text_content()) for a in letter.xpath("//article//a[contains(@class, 'persName')]")] == [
+        ("https://d-nb.info/gnd/118540238", "Goethe")]
+    assert not letter.xpath("//a[starts-with(@href, 'javascript')]")
+    assert "Weimar" in letter.xpath("string(//article)")
+    assert letter.xpath("//span[@id='s2']/a[@class='pb-facs']/@href") == ["https://example.org/scan/f2.jpg"]

@@ -33,7 +33,11 @@
         </span>
       </xsl:when>
       <xsl:otherwise>
-        <span class="person person-unregistered"><xsl:apply-templates mode="#current"/></span>
+        <!-- no register entry: an external authority (the model's link), else the name as printed -->
+        <xsl:choose>
+          <xsl:when test="ed:model(.)?behaviour = 'link'"><xsl:call-template name="ed:modelled"/></xsl:when>
+          <xsl:otherwise><span class="person person-unregistered"><xsl:apply-templates mode="#current"/></span></xsl:otherwise>
+        </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -152,6 +152,18 @@
     <xsl:call-template name="ed:page-break"/>
   </xsl:template>
 
+  <!-- A web address of the facsimile of a page: @facs itself, or the graphic of the surface (or
+       graphic) it points to in the text's facsimile; only what the link policy lets out. -->
+  <xsl:function name="ed:facsimile-url" as="xs:string?">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:variable name="facs" as="xs:string" select="normalize-space(tokenize($pb/@facs)[1])"/>
+    <xsl:variable name="target" as="element()?" select="if (starts-with($facs, '#'))
+        then ($pb/ancestor::tei:TEI[1]//tei:facsimile//*[@xml:id = substring($facs, 2)])[1] else ()"/>
+    <xsl:variable name="url" as="xs:string?" select="if (starts-with($facs, '#'))
+        then ($target/descendant-or-self::tei:graphic/@url, $target/@url)[1] ! normalize-space(.) else $facs[.]"/>
+    <xsl:sequence select="$url[ed:link-kind(.) = 'external']"/>
+  </xsl:function>
+
   <!-- A page break without @n: the marker without a number (no "[S. ]"). -->
   <xsl:template name="ed:page-break">
     <xsl:context-item as="element()" use="required"/>
@@ -174,6 +186,12 @@
           <a class="pb-label" href="#{$id}" data-pagefind-ignore="all" aria-label="{ed:label('page-short')}">[{ed:label('page-short')}]</a>
         </xsl:otherwise>
       </xsl:choose>
+      <!-- the page's facsimile, where @facs gives (or points to a surface with) a web address -->
+      <xsl:variable name="facs" as="xs:string?" select="ed:facsimile-url(.)"/>
+      <xsl:if test="exists($facs)">
+        <xsl:text> </xsl:text>
+        <a class="pb-facs" href="{$facs}" data-pagefind-ignore="all">{ed:label('facsimile')}<span class="visually-hidden"> ({ed:label('page-short')}{(' ' || $n)[$n]})</span></a>
+      </xsl:if>
     </xsl:element>
   </xsl:template>
 
