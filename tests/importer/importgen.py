@@ -9,6 +9,8 @@ by form feeds (pdftotext raw or ``-layout``), printed page numbers on all, some 
 no pages, running heads, note separators, notes numbered through or per page, lost
 note texts, notes continued over pages, headings pushed to page edges, a title page.
 The answer key is written from the same data, so it is right by construction.
+Only prose is laid out: verse, tables, figures and formulas (and blocks whose sentence
+goes on in a table) are left out of text and key alike.
 
 Everything is decided by ``random.Random(seed)``: the same text, habit and seed give
 the same bytes.
