@@ -35,6 +35,9 @@
   <!-- Code, markup and formulas quoted in a text are characters, not prose: kept as printed. -->
   <xsl:variable name="ed:typography-verbatim" as="xs:string+" select="tokenize('code eg egXML ident gi att val tag formula')"/>
 
+  <!-- Text that may change: a straight quote, or a hyphen with a space (or an edge) beside it. -->
+  <xsl:variable name="ed:typography-candidates" as="xs:string" select="'&quot;|(^|[\s&#xA0;])-|-([\s&#xA0;]|$)'"/>
+
   <!-- The primary language of a node whose text is normalised, or () when it stays as printed. -->
   <xsl:function name="ed:typography-language" as="xs:string?">
     <xsl:param name="node" as="node()"/>
@@ -85,7 +88,7 @@
   <xsl:function name="ed:typography-segments" as="array(xs:string)*">
     <xsl:param name="s" as="xs:string"/>
     <xsl:param name="t" as="text()"/>
-    <xsl:variable name="lang" as="xs:string?" select="if (matches($s, '[&quot;\-]')) then ed:typography-language($t) else ()"/>
+    <xsl:variable name="lang" as="xs:string?" select="if (matches($s, $ed:typography-candidates)) then ed:typography-language($t) else ()"/>
     <xsl:choose>
       <xsl:when test="empty($lang)">
         <xsl:sequence select="[$s, $s][$s ne '']"/>
@@ -136,7 +139,7 @@
   <xsl:function name="ed:typography-changes" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="(some $q in $e//tei:q satisfies ed:reading-quote-marks($q) != ed:quote-marks($q/@rend))
-        or (some $t in $e//text()[matches(., '[&quot;\-]')] satisfies (some $s in ed:typography-segments($t) satisfies $s?1 ne $s?2))"/>
+        or (some $t in $e//text()[matches(., $ed:typography-candidates)] satisfies (some $s in ed:typography-segments($t) satisfies $s?1 ne $s?2))"/>
   </xsl:function>
 
   <xsl:function name="ed:reading-string" as="xs:string">
