@@ -154,7 +154,9 @@ def test_edition_odd_overrides_a_model_in_both_outputs(tmp_path: Path) -> None:
     (folder / "model.odd").write_text(
         '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><schemaSpec ident="mine">'
         '<elementSpec ident="salute" mode="change"><model behaviour="omit"/></elementSpec>'
-        "</schemaSpec></body></text></TEI>", encoding="utf-8")
+        # p has the toolkit's own templates in both outputs: the edition's model wins over them
+        '<elementSpec ident="p" mode="change"><model behaviour="block"><param name="content" value="\'Neu: \', node()"/>'
+        "</model></elementSpec></schemaSpec></body></text></TEI>", encoding="utf-8")
     config = folder / "edition.toml"
     config.write_text(config.read_text(encoding="utf-8") + '\n[model]\nodd = "model.odd"\n', encoding="utf-8")
     result = run("build", str(folder))
@@ -166,6 +168,7 @@ def test_edition_odd_overrides_a_model_in_both_outputs(tmp_path: Path) -> None:
     for output in (page, pdf):
         assert "die Straßen sind voller Menschen." in output
         assert "Lieber Freund" not in output  # the salute, omitted by the edition's model
+        assert "Neu: " in output  # the paragraph, shown by the edition's model
 
 
 def test_missing_edition_odd_is_located(tmp_path: Path) -> None:

@@ -132,14 +132,23 @@
     </xsl:iterate>
   </xsl:function>
 
+  <!-- What a behaviour shows: the model's 'content' parameter (nodes rendered, values as text, as
+       the HTML's ed:content does), else the element's children. -->
+  <xsl:template name="ed:content-nodes" as="node()*">
+    <xsl:param name="model" as="map(*)" required="yes"/>
+    <xsl:for-each select="if (map:contains($model?params, 'content')) then $model?params?content else node()"
+        xmlns:map="http://www.w3.org/2005/xpath-functions/map">
+      <xsl:choose>
+        <xsl:when test=". instance of node()"><xsl:sequence select="."/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
   <xsl:template name="ed:inline">
     <xsl:param name="model" as="map(*)" required="yes"/>
-    <xsl:variable name="content" as="xs:string"><xsl:value-of>
-      <xsl:choose>
-        <xsl:when test="map:contains($model?params, 'content')" xmlns:map="http://www.w3.org/2005/xpath-functions/map">{ed:text(string-join($model?params?content ! string(.)))}</xsl:when>
-        <xsl:otherwise><xsl:apply-templates mode="inline"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:value-of></xsl:variable>
+    <xsl:variable name="nodes" as="node()*"><xsl:call-template name="ed:content-nodes"><xsl:with-param name="model" select="$model"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="content" as="xs:string"><xsl:value-of><xsl:apply-templates select="$nodes" mode="inline"/></xsl:value-of></xsl:variable>
     <!-- the readings of a substitution (add, del) are words of their own for text extraction:
          word joiners, invisible and unbreakable, part them where they touch (T|t̶|he) -->
     <xsl:variable name="wj" as="xs:string" select="if (parent::subst) then '#sym.wj;' else ''"/>
@@ -152,10 +161,11 @@
     <xsl:param name="model" as="map(*)" required="yes"/>
     <xsl:param name="inline" as="xs:boolean" required="yes"/>
     <xsl:variable name="b" as="xs:string" select="$model?behaviour"/>
+    <xsl:variable name="nodes" as="node()*"><xsl:call-template name="ed:content-nodes"><xsl:with-param name="model" select="$model"/></xsl:call-template></xsl:variable>
     <xsl:choose>
       <xsl:when test="$inline">
         <xsl:if test="not($b = ('block', 'inline')) and (preceding-sibling::*[1] or normalize-space(string-join(preceding-sibling::text())))">#linebreak()</xsl:if>
-        <xsl:variable name="content" as="xs:string"><xsl:value-of><xsl:apply-templates mode="inline"/></xsl:value-of></xsl:variable>
+        <xsl:variable name="content" as="xs:string"><xsl:value-of><xsl:apply-templates select="$nodes" mode="inline"/></xsl:value-of></xsl:variable>
         <!-- a block ends the word before it and starts a word of its own, also in a line (fw) -->
         <xsl:variable name="apart" as="xs:string" select="if ($b eq 'block') then '#&quot; &quot;;' else ''"/>
         <xsl:value-of select="if ($content eq '') then '' else
@@ -169,12 +179,12 @@
           else if ($b = 'label') then 'tei-label'
           else 'tei-block'"/>
         <xsl:variable name="content" as="xs:string"><xsl:value-of>
-          <xsl:call-template name="ed:chunks"/>
+          <xsl:call-template name="ed:chunks"><xsl:with-param name="nodes" select="$nodes"/></xsl:call-template>
         </xsl:value-of></xsl:variable>
         <!-- a block made of blocks (front, body, a titlePage …) adds no block of its own -->
         <xsl:choose>
           <xsl:when test="not(normalize-space($content))"/>
-          <xsl:when test="$fn eq 'tei-block' and *[ed:is-block(.)]">{$content}</xsl:when>
+          <xsl:when test="$fn eq 'tei-block' and $nodes[. instance of element()][ed:is-block(.)]">{$content}</xsl:when>
           <xsl:otherwise>#{$fn}[{$ed:nl}{ed:styled($content, $model)}]{$ed:nl}{$ed:nl}</xsl:otherwise>
         </xsl:choose>
       </xsl:otherwise>
