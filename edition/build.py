@@ -13,7 +13,6 @@ input could not be read.
 from __future__ import annotations
 
 import glob
-import hashlib
 import json
 import os
 import shutil
@@ -21,8 +20,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
-from importlib import metadata
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,7 +29,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import __version__
-from .cache import cache_dir
+from .cache import digest as _sha, installed_version
 from .core import Edition, read_edition
 from .transform import WEB_IMAGES
 from .errors import LocatedError
@@ -77,14 +75,6 @@ def located(exc: BaseException, text: Path) -> str:
 # ---------------------------------------------------------------- keys
 
 
-def _sha(*parts: bytes | str) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        data = part.encode() if isinstance(part, str) else part
-        h.update(len(data).to_bytes(8, "big") + data)
-    return h.hexdigest()
-
-
 def _file_key(path: Path) -> str:
     return _sha(path.name, path.read_bytes()) if path.exists() else _sha(path.name, "absent")
 
@@ -95,15 +85,8 @@ def toolkit_key() -> str:
     Coarse on purpose: any toolkit change rebuilds every output, which is never wrong.
     """
     files = sorted([*(p for p in XSLT.rglob("*") if p.is_file()), *(ROOT / "edition").rglob("*.py")])
-    engines = [f"{name}=={_version(name)}" for name in ENGINES]
+    engines = [f"{name}=={installed_version(name)}" for name in ENGINES]
     return _sha(__version__, *engines, *(f"{p.relative_to(ROOT)}:{_file_key(p)}" for p in files))
-
-
-def _version(dist: str) -> str:
-    try:
-        return metadata.version(dist)
-    except metadata.PackageNotFoundError:
-        return "absent"
 
 
 @dataclass
@@ -208,59 +191,38 @@ def validate(edition: Edition, allow_invalid: bool = False, pool: Executor | Non
 
 def _validate_texts(edition: Edition, pool: Executor) -> tuple[list[Problem], list[str]]:
     """The problems of the edition's files (in their order), and a located line for each the validator failed on."""
-    from .validate.problems import Problem
     from .validate.profiles import profile_of
-    from .validate.run import PROJECT_SCH, edition_index, rule_name
+    from .validate.run import PROJECT_SCH, cached_problems, edition_index, rule_name, validation_key
 
     profile = profile_of(edition)
     rules = PROJECT_SCH if profile.schema is None else profile.rules  # the strict profile's rules come with its grammar
     index = edition_index(edition.dir)
-    schemas = _sha(toolkit_key(), profile.schema or "", *map(_file_key, profile.files), *([_file_key(rules)] if rules else []))
-    calls, keys, found = [], [], {}
+    calls, todo, found = [], [], {}
     for i, path in enumerate(edition.sources):
         context = index.context(rule_name(edition.dir, path), profile.register_prefix)
-        key = _sha(schemas, profile.register_prefix, str(path), path.read_bytes() if path.is_file() else b"", context)
-        cached = _cached_problems(key)
+        key = validation_key(path, profile.schema, rules, profile.register_prefix, context)
+        cached = cached_problems(key)
         if cached is None:
-            calls.append((path, profile.schema, rules, profile.register_prefix, context))
-            keys.append((i, key))
+            calls.append((path, profile.schema, rules, profile.register_prefix, context, key))
+            todo.append(i)
         else:
-            found[i] = ([Problem(**p) for p in cached], None)
+            found[i] = (cached, None)
     for n, result in pool.run(_validate_job, calls):
-        i, key = keys[n]
-        found[i] = result
-        if result[1] is None:
-            _store_problems(key, result[0])
+        found[todo[n]] = result
     problems = [p for i in sorted(found) for p in found[i][0]]
     return problems, [line for i in sorted(found) if (line := found[i][1]) is not None]
 
 
-def _validate_job(path: Path, schema: str | None, rules: Path | None, prefix: str, context: str) -> tuple[list[Problem], str | None]:
-    """Validate one text: its problems, or the located line of the failure that kept it from being checked."""
+def _validate_job(path: Path, schema: str | None, rules: Path | None, prefix: str, context: str,
+                  key: str) -> tuple[list[Problem], str | None]:
+    """Validate one text (its problems recorded under ``key``): its problems, or the located line
+    of the failure that kept it from being checked."""
     from .validate.run import validate_file
 
     try:
-        return validate_file(path, schema, rules, prefix, context), None
+        return validate_file(path, schema, rules, prefix, context, key), None
     except Exception as exc:  # an engine failure instead of a located problem: it names this text
         return [], located(exc, path)
-
-
-def _cached_problems(key: str) -> list[dict] | None:
-    try:
-        return json.loads((cache_dir("validation") / f"{key}.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
-def _store_problems(key: str, problems: list[Problem]) -> None:
-    folder = cache_dir("validation")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        staged = folder / f".{key}.{os.getpid()}.tmp"
-        staged.write_text(json.dumps([asdict(p) for p in problems]), encoding="utf-8")
-        os.replace(staged, folder / f"{key}.json")
-    except OSError:
-        pass  # an unwritable cache only costs time
 
 
 def _pdf_job(essay: Path, edition_dir: Path) -> tuple[bytes, list[str]]:

@@ -7,8 +7,12 @@ folder only costs time.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 
 def cache_dir(part: str) -> Path:
@@ -18,3 +22,40 @@ def cache_dir(part: str) -> Path:
         xdg = os.environ.get("XDG_CACHE_HOME")
         base = str(Path(xdg) / "tei-edition") if xdg else str(Path.home() / ".cache" / "tei-edition")
     return Path(base) / part
+
+
+def read_json(part: str, key: str) -> Any:
+    """The entry ``key`` of the subfolder ``part``, or None when there is none (or it is damaged)."""
+    try:
+        return json.loads((cache_dir(part) / f"{key}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def write_json(part: str, key: str, data: Any) -> None:
+    """Record ``data`` as the entry ``key`` of ``part``, whole or not at all (written aside, then renamed)."""
+    folder = cache_dir(part)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        staged = folder / f".{key}.{os.getpid()}.tmp"
+        staged.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(staged, folder / f"{key}.json")
+    except OSError:
+        pass  # an unwritable cache only costs time
+
+
+def digest(*parts: bytes | str) -> str:
+    """The SHA-256 of ``parts``, each length-prefixed (so no two different lists of parts collide)."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big") + data)
+    return h.hexdigest()
+
+
+def installed_version(dist: str) -> str:
+    """The installed version of a distribution (a part of keys: an engine update redoes its outputs)."""
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "absent"

@@ -21,7 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from .. import xmlio
-from ..cache import cache_dir
+from ..cache import read_json, write_json
 
 TEI = f"{{{xmlio.TEI_NS}}}"
 XML_ID = f"{{{xmlio.XML_NS}}}id"
@@ -85,16 +85,17 @@ def summary_of(path: Path) -> Summary | None:
         data = path.read_bytes()
     except OSError:
         return None
-    entry = cache_dir("summaries") / f"{hashlib.sha256(VERSION.encode() + data).hexdigest()}.json"
-    try:
-        return _from_json(json.loads(entry.read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError, KeyError):
-        pass
+    key = hashlib.sha256(VERSION.encode() + data).hexdigest()
+    if (cached := read_json("summaries", key)) is not None:
+        try:
+            return _from_json(cached)
+        except (KeyError, TypeError, ValueError):
+            pass  # an entry not of this form: made again
     try:
         summary = summarize(xmlio.parse_bytes(data, str(path)))
     except xmlio.XmlInputError:
         return None
-    _store(entry, json.dumps(asdict(summary)))
+    write_json("summaries", key, asdict(summary))
     return summary
 
 
@@ -102,16 +103,6 @@ def _from_json(data: dict) -> Summary:
     return Summary(data["essay"], data["register_strict"], data["register_general"], tuple(data["ids"]),
                    tuple(data["persons"]), tuple(data["person_refs"]), tuple(data["refs"]),
                    tuple((f, i) for f, i in data["remote"]))
-
-
-def _store(entry: Path, text: str) -> None:
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        staged = entry.with_name(f".{entry.name}.{id(text)}.tmp")
-        staged.write_text(text, encoding="utf-8")
-        staged.replace(entry)
-    except OSError:
-        pass  # an unwritable cache only costs time
 
 
 @dataclass

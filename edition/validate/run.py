@@ -9,17 +9,20 @@ summaries (:mod:`.index`), never as trees: each file is checked on its own, in a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
 from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from functools import cache
 from pathlib import Path
 
 from lxml import etree
 from saxonche import PyXdmNode
 
 from .. import xmlio
+from ..cache import digest, installed_version, read_json, write_json
 from ..config import FILE_NAME
 from ..core import find_edition_dir, read_edition
-from ..paths import SCHEMA
+from ..paths import SCHEMA, XSLT
 from ..xslt import XsltError, parse_file, to_xdm
 from . import relaxng, schematron, stream
 from .index import Index, summary_of
@@ -87,7 +90,9 @@ def validate_files(paths: list[Path], schema: str | None = None, rules: Path | N
             if root not in indexes:
                 indexes[root] = edition_index(root)
             context = indexes[root].context(rule_name(root, path), register_prefix)
-        problems += validate_file(path, schema, rules, register_prefix, context)
+        key = validation_key(path, schema, rules, register_prefix, context)
+        found = cached_problems(key)
+        problems += found if found is not None else validate_file(path, schema, rules, register_prefix, context, key)
     return problems
 
 
@@ -98,12 +103,62 @@ def edition_index(root: Path) -> Index:
 
 
 def validate_file(path: Path, schema: str | None, rules: Path | None, register_prefix: str,
-                  context: str | None) -> list[Problem]:
+                  context: str | None, key: str | None = None) -> list[Problem]:
     """The problems of one file, in the order of their place in it; ``context`` is its ``$index``
     (:meth:`Index.context`), None outside an edition. A pure function of the file's bytes, the
-    schemas and ``context``: the build caches it by their hashes and runs it on any worker."""
+    schemas, the validator's code and ``context``, so it runs on any worker and is recorded in the
+    cache under ``key`` (:func:`validation_key`) when given."""
     grammar_path = relaxng.schema_path(schema)
-    return _check(path, relaxng.load(grammar_path), stream.chunking(grammar_path), rules, register_prefix, context)
+    problems = _check(path, relaxng.load(grammar_path), stream.chunking(grammar_path), rules, register_prefix, context)
+    if key is not None:
+        write_json("validation", key, [asdict(p) for p in problems])
+    return problems
+
+
+def validation_key(path: Path, schema: str | None, rules: Path | None, register_prefix: str, context: str | None) -> str:
+    """The hash of everything the problems of ``path`` depend on: its name and bytes, the grammar,
+    the rules, the validator's code and engines, the register prefix and the file's ``$index``."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        data = b"\0unreadable"  # an unreadable file is checked (and reported) every time
+    grammar = relaxng.schema_path(schema)
+    parts = [_code_key(), str(path), data, _file_hash(grammar), _file_hash(rules) if rules else "", register_prefix, context or ""]
+    return digest(*parts)
+
+
+def cached_problems(key: str) -> list[Problem] | None:
+    """The problems recorded under ``key``, or None."""
+    found = read_json("validation", key)
+    try:
+        return None if found is None else [Problem(**p) for p in found]
+    except TypeError:
+        return None  # an entry not of this form: checked again
+
+
+@cache
+def _code_key() -> str:
+    """The validator's own code, stylesheets and engines (once per process)."""
+    code = sorted([*Path(__file__).parent.glob("*.py"), Path(xmlio.__file__), *(XSLT / "schematron").rglob("*.xsl")])
+    versions = [f"{name}=={installed_version(name)}" for name in ("lxml", "saxonche", "tei-edition")]
+    return digest(*versions, *(f"{p.name}:{_file_hash(p)}" for p in code))
+
+
+def _file_hash(path: Path) -> str:
+    try:
+        stat = path.stat()
+    except OSError:
+        return "absent"
+    return _hash_of(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _hash_of(path: Path, mtime_ns: int, size: int) -> str:
+    """A file's hash, once per process while its time and size stay (tei_all: 1 MB for each file checked)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "absent"
 
 
 def _check(path: Path, grammar: relaxng.Schema, pieces: stream.Chunking | None, rules: Path | None,
