@@ -85,6 +85,8 @@ class Key:
     printed: list[str | None]
     heads: list[str]
     paragraphs: int
+    paras: list[tuple[str, str]]  # first and last word of each paragraph (p), in order
+    quotes: list[tuple[str, str]]  # first and last word of each block quotation, in order
     items: int
     closers: int
     notes: list[tuple[tuple[str, ...], str | None]]  # (two words before the anchor, note text or None if lost)
@@ -495,6 +497,11 @@ def _words(s: str) -> list[str]:
     return TOK.findall(_ANCHOR.sub(" ", s))
 
 
+def _ends(s: str) -> tuple[str, str]:
+    w = _words(s)
+    return (w[0], w[-1]) if w else ("", "")
+
+
 def _key(t: Text, h: Habit, pages, printed: list[str | None], lost: set[int]) -> Key:
     stream = " ".join(t.title + [t.byline] + [b.text for b in t.blocks])
     notes = []
@@ -507,6 +514,8 @@ def _key(t: Text, h: Habit, pages, printed: list[str | None], lost: set[int]) ->
         title=[_ANCHOR.sub("", s) for s in t.title], author=t.author, pages=len(pages), printed=printed,
         heads=[" ".join(_words(b.text)) for b in t.blocks if b.kind == "head"],
         paragraphs=sum(1 for b in t.blocks if b.kind in ("p", "quote")),
+        paras=[_ends(b.text) for b in t.blocks if b.kind == "p"],
+        quotes=[_ends(b.text) for b in t.blocks if b.kind == "quote"],
         items=sum(1 for b in t.blocks if b.kind == "item"),
         closers=sum(1 for b in t.blocks if b.kind in ("dateline", "signed")),
         notes=notes, words=words,
@@ -540,11 +549,11 @@ def generate(path: Path, habit: Habit, seed: int, words: int = 1800) -> Extracti
     return layout(t, vary(habit, rng), seed)
 
 
-def corpus(count: int = 50, words: int = 1800) -> list[Extraction]:
-    """``count`` extractions: the habits in turn, each over the texts in turn, seeds 1, 2, …"""
+def corpus(count: int = 50, words: int = 1800, first: int = 1) -> list[Extraction]:
+    """``count`` extractions: the habits in turn, each over the texts in turn, seeds ``first``, ``first`` + 1, …"""
     paths = texts()
     out = []
     for i in range(count):
         r = i // len(HABITS)
-        out.append(generate(paths[(i + r) % len(paths)], HABITS[i % len(HABITS)], i + 1, words))
+        out.append(generate(paths[(i + r) % len(paths)], HABITS[i % len(HABITS)], first + i, words))
     return out

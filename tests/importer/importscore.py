@@ -29,6 +29,10 @@ class Score:
     heads_exact: bool
     paragraphs_key: int
     paragraphs: int
+    paras_right: int  # paragraphs of the key found with their first and last word, in order (an alignment)
+    quotes_key: int
+    quotes: int  # block quotations in the import
+    quotes_right: int  # block quotations of the key found with their first and last word, in order
     recall: float
     precision: float
 
@@ -75,6 +79,8 @@ def score(tei: bytes, key: Key) -> Score:
     lost_right = sum(1 for a, b in zip(notes, key_notes) if b[1] is None and a == b)
     lost_false = sum(1 for a, b in zip(notes, key_notes) if a[1] is None and b[1] is not None)
     heads = [" ".join(TOK.findall("".join(_no_notes(h)))) for h in text.iter(f"{T}head")]
+    paras = [_ends(p) for p in text.iter(f"{T}p") if not _in_note(p)]
+    quotes = [_ends(q) for q in text.iter(f"{T}quote") if etree.QName(q.getparent()).localname == "div"]
     heads_right = sum(1 for h in key.heads if h in heads)
     got = Counter(TOK.findall(" ".join(text.itertext())))
     want = Counter(key.words)
@@ -86,9 +92,30 @@ def score(tei: bytes, key: Key) -> Score:
         lost_exact=[a[1] is None for a in notes] == [b[1] is None for b in key_notes],
         pages_key=key.pages, pages=len(text.findall(f".//{T}pb")),
         heads_key=len(key.heads), heads_right=heads_right, heads_exact=heads == key.heads,
-        paragraphs_key=key.paragraphs, paragraphs=len(text.findall(f".//{T}p")),
+        paragraphs_key=len(key.paras), paragraphs=len(paras), paras_right=_aligned(paras, key.paras),
+        quotes_key=len(key.quotes), quotes=len(quotes), quotes_right=_aligned(quotes, key.quotes),
         recall=common / max(1, sum(want.values())), precision=common / max(1, sum(got.values())),
     )
+
+
+def _ends(e: etree._Element) -> tuple[str, str]:
+    w = TOK.findall("".join(_no_notes(e)))
+    return (w[0], w[-1]) if w else ("", "")
+
+
+def _in_note(e: etree._Element) -> bool:
+    return any(etree.QName(a).localname == "note" for a in e.iterancestors())
+
+
+def _aligned(found: list[tuple[str, str]], key: list[tuple[str, str]]) -> int:
+    """The longest common subsequence: a paragraph split, merged or misplaced counts against itself and its neighbours."""
+    prev = [0] * (len(key) + 1)
+    for f in found:
+        cur = [0]
+        for j, k in enumerate(key):
+            cur.append(prev[j] + 1 if f == k else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
 
 
 def _no_notes(e: etree._Element) -> list[str]:
