@@ -52,3 +52,8 @@ def test_markers_and_readings_stand_apart(tmp_path):
     assert read["laupen"] == 1 and read["kanton"] == 1 and not read["laupen1"] and not read["1kanton"]
     assert '#sym.wj;#"T";#sym.wj;' in markup and "#sym.wj;#strike[" in markup
     assert read["he"] == 1 and read["t"] == 2
+
+
+def test_a_web_address_keeps_its_characters(tmp_path):
+    markup, _ = build(tmp_path, "<p>Siehe https://example.org/a-b-c und Hecken-Zaun.</p>")
+    assert '"Siehe https://example.org/a-b-c und Hecken-\u2060Zaun."' in markup

@@ -16,10 +16,24 @@
 
   <!-- #"…"; : a string literal embedded in markup; the semicolon ends the expression so
        nothing that follows can continue it (a following "(" or "." would otherwise). Its hard
-       hyphens never end a line (ed:hard-hyphens, inline.xsl). -->
+       hyphens never end a line (ed:hard-hyphens). -->
   <xsl:function name="ed:text" as="xs:string">
     <xsl:param name="s" as="xs:string"/>
     <xsl:sequence select="if ($s eq '') then '' else '#' || ed:lit(ed:hard-hyphens($s)) || ';'"/>
+  </xsl:function>
+
+  <!-- A hyphen the source writes never ends a printed line: text extraction (copy, search,
+       pdftotext) takes a line-end hyphen for the typesetter's and joins the halves, so
+       fellow-|passengers would read "fellowpassengers" and Samen-|oder "Samenoder". A word
+       joiner keeps the hyphen with what follows, and with a no-break space "Samen- oder" stays
+       on one line (Unicode allows a break between a hyphen and a no-break space). Web addresses
+       keep their characters (a copied address must work). The source's own line ends
+       (Befruch-<lb/>tung) are breaks of their own (ed:break). -->
+  <xsl:function name="ed:hard-hyphens" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="if (not(contains($s, '-') or contains($s, '&#x2010;'))) then $s
+      else string-join(analyze-string($s, '\S+://\S+')/* ! (if (local-name() eq 'match') then string(.)
+        else replace(replace(string(.), '([\-&#x2010;])(\w)', '$1&#x2060;$2'), '(\w[\-&#x2010;]) ', '$1&#x2060;&#xA0;')))"/>
   </xsl:function>
 
   <!-- [ … ] : a content block around already escaped markup. -->

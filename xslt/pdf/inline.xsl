@@ -45,19 +45,7 @@
     <xsl:if test="$inner">#text(lang: {ed:lit(ed:language(.))})[{$inner}]</xsl:if>
   </xsl:template>
 
-  <xsl:template match="text()" mode="inline plain">{ed:text(ed:hard-hyphens(common:typographic(ed:run-text(.), .)))}</xsl:template>
-
-  <!-- A hyphen the source writes never ends a printed line: text extraction (copy, search,
-       pdftotext) takes a line-end hyphen for the typesetter's and joins the halves, so
-       fellow-|passengers would read "fellowpassengers" and Samen-|oder "Samenoder". A word
-       joiner keeps the hyphen with what follows, and with a no-break space "Samen- oder" stays
-       on one line (Unicode allows a break between a hyphen and a no-break space). The source's
-       own line ends (Befruch-<lb/>tung) are breaks of their own (ed:break). -->
-  <xsl:function name="ed:hard-hyphens" as="xs:string">
-    <xsl:param name="s" as="xs:string"/>
-    <xsl:sequence select="replace(replace($s, '([\-&#x2010;])(\w)', '$1&#x2060;$2'), '(\w[\-&#x2010;]) ', '$1&#x2060;&#xA0;')"/>
-  </xsl:function>
-
+  <xsl:template match="text()" mode="inline plain">{ed:text(common:typographic(ed:run-text(.), .))}</xsl:template>
 
   <!-- q: the quote marks the source printed, restored from @rend (common/facts.xsl); a straight
        pair as the language's typographic marks (common/typography.xsl). -->
@@ -76,7 +64,7 @@
   <!-- A source error: printed as in the source, the correction after it in brackets. -->
   <xsl:template match="choice[sic and corr]" mode="inline">#correction([<xsl:apply-templates select="sic" mode="#current"/>], [<xsl:apply-templates select="corr" mode="#current"/>])</xsl:template>
   <xsl:template match="choice[sic and corr]" mode="plain"><xsl:apply-templates select="sic" mode="#current"/></xsl:template>
-  <xsl:template match="sic/text() | corr/text()" mode="inline plain">{ed:text(ed:hard-hyphens(common:typographic(ed:collapse(.), .)))}</xsl:template>
+  <xsl:template match="sic/text() | corr/text()" mode="inline plain">{ed:text(common:typographic(ed:collapse(.), .))}</xsl:template>
 
   <!-- A gap; what the editor wrote of it (desc) follows in brackets. -->
   <xsl:template match="gap" mode="inline plain">#gap()<xsl:if test="normalize-space()"><xsl:value-of select="ed:text(' (')"/><xsl:apply-templates mode="#current"/><xsl:value-of select="ed:text(')')"/></xsl:if></xsl:template>
