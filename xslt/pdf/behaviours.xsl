@@ -394,12 +394,16 @@
   <!-- A break next to a block with nothing but breaks and white space between them. -->
   <xsl:function name="ed:between-blocks" as="xs:boolean">
     <xsl:param name="b" as="element()"/>
-    <xsl:variable name="near" as="node()*" select="($b/preceding-sibling::node() | $b/following-sibling::node())
-      [not(self::pb or self::lb or self::cb or self::milestone or self::anchor or self::comment() or self::processing-instruction())]
-      [self::* or normalize-space()]"/>
-    <xsl:variable name="before" as="node()?" select="$near[. &lt;&lt; $b][last()]"/>
-    <xsl:variable name="after" as="node()?" select="$near[. &gt;&gt; $b][1]"/>
+    <xsl:variable name="before" as="node()?" select="$b/preceding-sibling::node()[ed:counts-beside-break(.)][1]"/>
+    <xsl:variable name="after" as="node()?" select="$b/following-sibling::node()[ed:counts-beside-break(.)][1]"/>
     <xsl:sequence select="empty(($before, $after)[not(ed:is-block(.))])"/>
+  </xsl:function>
+
+  <!-- What stands beside a break for ed:between-blocks: words or an element other than a break. -->
+  <xsl:function name="ed:counts-beside-break" as="xs:boolean">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="exists($n[self::* except (self::pb | self::lb | self::cb | self::milestone | self::anchor)
+      or self::text()[normalize-space()]])"/>
   </xsl:function>
 
   <!-- A break with words before and after it in its element. -->
