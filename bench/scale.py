@@ -6,6 +6,7 @@ The texts are the bundled essays and the files of ../shared/corpus/ that are val
 round-robin with every xml:id (and every pointer to it) made unique per copy, in an edition of
 the `tei` profile with the bundled register. Each build runs as its own `edition build` process.
 Printed per size: seconds per text (wall clock, process start included), the -j 2 speed-up,
+the CPU seconds per text of the -j 1 build (all its processes: less sensitive to other load),
 the peak RSS of the largest single process of the build (the driver or a worker), and the
 rebuild after one word of one text changed, as a share of the cold -j 2 build. Goals (issue 15):
 seconds per text flat (±10 %) from 10 to 1,000; -j 2 ≥ 1.8× at 100; RSS flat; rebuild ≤ 5 %.
@@ -78,8 +79,8 @@ def make_edition(target: Path, size: int, sources: list[Path]) -> Path:
     return target
 
 
-def build(edition: Path, out: Path, *args: str) -> tuple[float, int]:
-    """Wall-clock seconds and peak RSS (MB) of the largest process of one `edition build`.
+def build(edition: Path, out: Path, *args: str) -> tuple[float, int, float]:
+    """Wall-clock seconds, peak RSS (MB) of the largest process and CPU seconds of one `edition build`.
 
     Its cache folder is its own (nothing of another build is reused) but for the toolkit's one-time
     record that tei_all compiles, which every install makes once (bench/cli.py shows its cost)."""
@@ -92,7 +93,11 @@ def build(edition: Path, out: Path, *args: str) -> tuple[float, int]:
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"edition build {' '.join(args)} {edition} failed:\n{done.stderr[-3000:]}")
-    return seconds, int(done.stdout.split()[-1]) // 1024
+    rss, cpu = done.stdout.split()[-2:]
+    # The build's own summary: how long each step took.
+    steps = re.findall(r"validated in [\d.]+ s|(?:PDF|HTML site|deposit)\s.*? in [\d.]+ s", done.stderr)
+    print(f"    {' '.join(args)} {edition.name}: {'; '.join(' '.join(s.split()) for s in steps)}", flush=True)
+    return seconds, int(rss) // 1024, float(cpu)
 
 
 def change_one_text(edition: Path) -> None:
@@ -106,8 +111,8 @@ def change_one_text(edition: Path) -> None:
 def scale(sizes: list[int]) -> None:
     sources = valid_sources()  # this validates tei_all once: the record GRAMMARS holds
     print(f"texts from {len(sources)} sources; CPUs: {os.cpu_count()}")
-    print(f"{'texts':>6} {'MB':>6} {'-j1 s/text':>11} {'-j2 s/text':>11} {'speed-up':>9} {'RSS -j1':>8} {'RSS -j2':>8}"
-          f" {'rebuild 1':>10} {'share':>6}")
+    print(f"{'texts':>6} {'MB':>6} {'-j1 s/text':>11} {'-j2 s/text':>11} {'speed-up':>9} {'CPU s/text':>11}"
+          f" {'RSS -j1':>8} {'RSS -j2':>8} {'rebuild 1':>10} {'share':>6}")
     rows = []
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix=f"bench-scale-{size}-") as tmp:
@@ -117,13 +122,13 @@ def scale(sizes: list[int]) -> None:
             # Each cold build gets its own output and cache folder, so nothing is reused.
             (work / "one").mkdir()
             (work / "two").mkdir()
-            serial, rss1 = build(edition, work / "one" / "build", "-j", "1")
-            parallel, rss2 = build(edition, work / "two" / "build", "-j", "2")
+            serial, rss1, cpu1 = build(edition, work / "one" / "build", "-j", "1")
+            parallel, rss2, _ = build(edition, work / "two" / "build", "-j", "2")
             change_one_text(edition)
-            rebuild, _ = build(edition, work / "two" / "build", "-j", "2")
+            rebuild, _, _ = build(edition, work / "two" / "build", "-j", "2")
             rows.append((size, serial / size, parallel / size))
             print(f"{size:6d} {mb:6.1f} {serial / size:11.3f} {parallel / size:11.3f} {serial / parallel:8.2f}×"
-                  f" {rss1:6d}MB {rss2:6d}MB {rebuild:9.2f}s {rebuild / parallel:6.1%}", flush=True)
+                  f" {cpu1 / size:11.3f} {rss1:6d}MB {rss2:6d}MB {rebuild:9.2f}s {rebuild / parallel:6.1%}", flush=True)
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         print(f"seconds per text, {last[0]} vs {first[0]} texts: -j1 {last[1] / first[1]:.2f}×, -j2 {last[2] / first[2]:.2f}×")

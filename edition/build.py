@@ -39,6 +39,7 @@ from .xmlio import XmlInputError
 
 if TYPE_CHECKING:  # the validator loads Saxon; only the build's validate step needs it
     from .validate.problems import Problem
+    from .validate.run import Check
 
 MANIFEST = ".build-manifest.json"
 SHOWN_WARNINGS = 5
@@ -192,37 +193,24 @@ def validate(edition: Edition, allow_invalid: bool = False, pool: Executor | Non
 def _validate_texts(edition: Edition, pool: Executor) -> tuple[list[Problem], list[str]]:
     """The problems of the edition's files (in their order), and a located line for each the validator failed on."""
     from .validate.profiles import profile_of
-    from .validate.run import PROJECT_SCH, cached_problems, edition_index, rule_name, validation_key
+    from .validate.run import checks
 
     profile = profile_of(edition)
-    rules = PROJECT_SCH if profile.schema is None else profile.rules  # the strict profile's rules come with its grammar
-    index = edition_index(edition.dir)
-    calls, todo, found = [], [], {}
-    for i, path in enumerate(edition.sources):
-        context = index.context(rule_name(edition.dir, path), profile.register_prefix)
-        key = validation_key(path, profile.schema, rules, profile.register_prefix, context)
-        cached = cached_problems(key)
-        if cached is None:
-            calls.append((path, profile.schema, rules, profile.register_prefix, context, key))
-            todo.append(i)
-        else:
-            found[i] = (cached, None)
-    for n, result in pool.run(_validate_job, calls):
-        found[todo[n]] = result
+    todo = checks(edition.sources, profile.schema, profile.rules, profile.register_prefix)
+    found = {i: (problems, None) for i, check in enumerate(todo) if (problems := check.recorded()) is not None}
+    pending = [i for i in range(len(todo)) if i not in found]
+    for n, result in pool.run(_validate_job, [(todo[i],) for i in pending]):
+        found[pending[n]] = result
     problems = [p for i in sorted(found) for p in found[i][0]]
     return problems, [line for i in sorted(found) if (line := found[i][1]) is not None]
 
 
-def _validate_job(path: Path, schema: str | None, rules: Path | None, prefix: str, context: str,
-                  key: str) -> tuple[list[Problem], str | None]:
-    """Validate one text (its problems recorded under ``key``): its problems, or the located line
-    of the failure that kept it from being checked."""
-    from .validate.run import validate_file
-
+def _validate_job(check: Check) -> tuple[list[Problem], str | None]:
+    """Validate one text: its problems, or the located line of the failure that kept it from being checked."""
     try:
-        return validate_file(path, schema, rules, prefix, context, key), None
+        return check.run(), None
     except Exception as exc:  # an engine failure instead of a located problem: it names this text
-        return [], located(exc, path)
+        return [], located(exc, check.path)
 
 
 def _pdf_job(essay: Path, edition_dir: Path) -> tuple[bytes, list[str]]:

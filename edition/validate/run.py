@@ -79,10 +79,40 @@ def validate_files(paths: list[Path], schema: str | None = None, rules: Path | N
     """Problems of ``paths``: the project's RELAX NG + Schematron (``schema`` None), or the RELAX NG
     ``schema`` (``"tei_all"`` or a path to a .rng) with the Schematron ``rules`` if given. Never
     raises for bad input; raises :class:`relaxng.SchemaError` when ``schema`` itself is unusable."""
+    problems: list[Problem] = []
+    for check in checks(paths, schema, rules, register_prefix):
+        found = check.recorded()
+        problems += found if found is not None else check.run()
+    return problems
+
+
+@dataclass(frozen=True)
+class Check:
+    """The validation of one file, with everything it depends on (picklable: it runs on any worker)."""
+
+    path: Path
+    schema: str | None
+    rules: Path | None
+    register_prefix: str
+    context: str | None  #: the file's ``$index`` (:meth:`Index.context`), None outside an edition
+    key: str  #: :func:`validation_key`
+
+    def recorded(self) -> list[Problem] | None:
+        """The problems recorded for this key by an earlier check, or None."""
+        return cached_problems(self.key)
+
+    def run(self) -> list[Problem]:
+        """Check the file and record its problems."""
+        return validate_file(self.path, self.schema, self.rules, self.register_prefix, self.context, self.key)
+
+
+def checks(paths: list[Path], schema: str | None = None, rules: Path | None = None,
+           register_prefix: str = "psn") -> list[Check]:
+    """The checks of ``paths`` (each file once), as :func:`validate_files` runs them."""
     rules = PROJECT_SCH if schema is None else rules
     files = list({p.resolve(): p for p in map(Path, paths)}.values())
     indexes: dict[Path, Index] = {}
-    problems: list[Problem] = []
+    found: list[Check] = []
     for path in files:
         context = None
         root = edition_root(path)
@@ -90,10 +120,9 @@ def validate_files(paths: list[Path], schema: str | None = None, rules: Path | N
             if root not in indexes:
                 indexes[root] = edition_index(root)
             context = indexes[root].context(rule_name(root, path), register_prefix)
-        key = validation_key(path, schema, rules, register_prefix, context)
-        found = cached_problems(key)
-        problems += found if found is not None else validate_file(path, schema, rules, register_prefix, context, key)
-    return problems
+        found.append(Check(path, schema, rules, register_prefix, context,
+                           validation_key(path, schema, rules, register_prefix, context)))
+    return found
 
 
 def edition_index(root: Path) -> Index:

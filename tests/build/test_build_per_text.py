@@ -35,9 +35,9 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
     seen: dict[str, list[str]] = {"validate": [], "page": [], "pdf": []}
     validate, page, pdf = build_module._validate_job, build_module._page_job, build_module._pdf_job
 
-    def spy_validate(path: Path, *args):
-        seen["validate"].append(path.stem)
-        return validate(path, *args)
+    def spy_validate(check):
+        seen["validate"].append(check.path.stem)
+        return validate(check)
 
     def spy_page(edition_dir: Path, text: Path, *args):
         seen["page"].append(text.stem)
