@@ -202,8 +202,9 @@
   </xsl:template>
 
   <!-- ===== typography of the reading text (common/typography.xsl) ===== -->
-  <!-- What the normalisation changes shows as read; the printed form in the diplomatic view. -->
-  <xsl:template match="text()" mode="ed:text">
+  <!-- What the normalisation changes shows as read; the printed form in the diplomatic view.
+       Other text is copied as it is (the mode's default). -->
+  <xsl:template match="text()[ed:typography-candidate(.)]" mode="ed:text">
     <xsl:for-each select="ed:typography-segments(.)">
       <xsl:sequence select="ed:typography-html(?1, ?2)"/>
     </xsl:for-each>
