@@ -57,3 +57,13 @@ def test_markers_and_readings_stand_apart(tmp_path):
 def test_a_web_address_keeps_its_characters(tmp_path):
     markup, _ = build(tmp_path, "<p>Siehe https://example.org/a-b-c und Hecken-Zaun.</p>")
     assert '"Siehe https://example.org/a-b-c und Hecken-\u2060Zaun."' in markup
+
+
+def test_a_correction_inside_a_word_reads_as_its_readings(tmp_path):
+    """Erschein<choice><sic>n</sic><corr>u</corr></choice>ngen: the printed reading and the
+    correction each a word for extraction, as the source's readings are read apart."""
+    markup, flow = build(tmp_path, "<p>der Erschein<choice><sic>n</sic><corr>u</corr></choice>ngen und "
+                                   "<choice><abbr>Dr</abbr><expan>Doktor</expan></choice>s Haus</p>")
+    read = words(flow)
+    assert read["erschein"] == read["n"] == read["u"] == read["ngen"] == 1 and not read["erscheinn"]
+    assert read["doktor"] == read["dr"] == read["s"] == 1
