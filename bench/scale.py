@@ -37,11 +37,11 @@ from edition.paths import ROOT, TEI_ALL
 BUNDLED = ROOT / "editions" / "russische-revolution"
 CORPUS = Path(os.environ.get("SHARED", ROOT.parent / "shared")) / "corpus"  # SHARED: ../shared elsewhere
 EDITION = [sys.executable, "-c", "from edition.cli import main; main()"]
-# Runs a command and prints the peak RSS (KiB) of its largest process, the workers it reaped included.
+# Runs a command; prints the peak RSS (KiB) of its largest process and the CPU seconds of all, the workers included.
 GRAMMARS = cache_dir("relaxng")
 PEAK = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
-        "sys.stderr.write(r.stdout + r.stderr); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); "
-        "sys.exit(r.returncode)")
+        "sys.stderr.write(r.stdout + r.stderr); u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+        "print(u.ru_maxrss, u.ru_utime + u.ru_stime); sys.exit(r.returncode)")
 
 
 def valid_sources() -> list[Path]:
