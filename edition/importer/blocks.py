@@ -54,6 +54,7 @@ class Habits:
     trailing_spaces_end_paragraph: bool
     width: int = 0  #: the measure: the longest lines of the text (95th percentile)
     indented: bool = False  #: paragraphs open with an indented first line (pdftotext -layout)
+    full_low: float = 0.0  #: the shortest of the text's full lines: 5th percentile of hyphenated lines (they run to the measure)
 
 
 def _key(text: str) -> str:
@@ -84,7 +85,8 @@ def detect_habits(body: list[BodyLine], spacing: str) -> Habits:
     # An indent of a few spaces after a line that ends a sentence, nearly always: the text's paragraph habit.
     after = [ends_sentence(a) for a, b in zip(body, body[1:]) if _INDENT.match(b.raw) and not b.page_start]
     indented = len(after) >= 3 and sum(after) >= 0.8 * len(after)
-    return Habits(spacing, float(full), len(wide) >= 5 and ending / len(wide) >= 0.75, width, indented)
+    low = sorted(hyphenated)[int(0.05 * (len(hyphenated) - 1))] if hyphenated else full
+    return Habits(spacing, float(full), len(wide) >= 5 and ending / len(wide) >= 0.75, width, indented, float(low))
 
 
 def wrapped(line: BodyLine, nxt: BodyLine | None, habits: Habits) -> bool:
@@ -137,6 +139,11 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
         if prev is not None and prev.kind == "dateline" and _signature(line, nxt):
             blocks.append(Block("signed", [line]))
             i += 1
+            continue
+        j = _quotation(body, i, habits)
+        if j >= 0:
+            blocks.append(Block("quote", body[i : j + 1]))
+            i = j + 1
             continue
         j = _standalone(body, i, habits) if habits.spacing == "single" else -1
         if j >= 0:
@@ -198,6 +205,43 @@ def _runs_on(line: BodyLine, nxt: BodyLine | None, after: BodyLine | None) -> bo
         return False
     two_lines = after is None or after.sep_before or after.blank_before or after.page_start
     return not (two_lines and len((line.text + " " + nxt.text).split()) <= 2 * HEAD_WORDS)
+
+
+_OPENING = "„»«\"‚›‹"
+_CLOSING = "“«»\"‘‹›”"
+
+
+def _quotation(body: list[BodyLine], i: int, habits: Habits) -> int:
+    """A block quotation: lines set off before and after that wrap at a narrower measure of their own
+    (lines end where the next word would still have fit the text's measure, but not the block's;
+    none ends short of the block's), ending a sentence; two such lines, or one in a block of three
+    lines or in quote marks.
+    Returns the index of its last line, -1 if it is none."""
+    set_off = body[i].blank_before or body[i].sep_before or body[i].page_start and i > 0 and ends_sentence(body[i - 1])
+    if not set_off or BULLET.match(body[i].text) or ENUMERATED.match(body[i].text):
+        return -1
+    j = i
+    while j + 1 < len(body) and not (body[j + 1].blank_before or body[j + 1].sep_before):
+        j += 1
+    run = body[i : j + 1]
+    if len(run) < 2 or not ends_sentence(run[-1]):
+        return -1
+    measure = max(len(x.text) for x in run)
+    if measure >= habits.full_low:
+        return -1  # the block's lines reach as far as the text's full lines: no narrower measure
+    evidence = 0
+    for a, b in zip(run, run[1:]):
+        room = len(a.text) + 1 + len(b.text.split()[0])
+        if is_hyphenated(a.raw) or room > habits.width:
+            continue  # a split word, or a next word too long for either measure: no evidence either way
+        if room <= measure:
+            return -1  # the line ends short of the block's own measure: a paragraph's end
+        evidence += 1
+    marked = run[0].text[:1] in _OPENING and _stripped(run[-1]).rstrip(".!?;")[-1:] in _CLOSING
+    # One line of evidence alone could be a wrapped heading's: more lines or quote marks must confirm it.
+    if evidence >= 2 or evidence and (marked or len(run) >= 3):
+        return j
+    return -1
 
 
 def _signature(line: BodyLine, nxt: BodyLine | None) -> bool:

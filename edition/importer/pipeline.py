@@ -92,6 +92,7 @@ def run(src: Source, meta: Meta, links: writer.Links = writer.Links()) -> tuple[
     rep.headings = [re.sub(r"\x01\d+\x03|\x02\d+\x03", "", b.text) for b in body_blocks if b.kind == "head"]
     rep.paragraphs = sum(1 for b in body_blocks if b.kind == "p")
     rep.list_items = sum(1 for b in body_blocks if b.kind == "item")
+    rep.quotations = [b.first for b in body_blocks if b.kind == "quote"]
     rep.notes_with_text = sorted(n for n, v in note_nodes.items() if v is not None)
     rep.notes_lost = sorted(n for n, v in note_nodes.items() if v is None)
     rep.front = [b.kind for b in front] + (["preface"] if st.preface else [])

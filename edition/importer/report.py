@@ -14,6 +14,7 @@ class Report:
     headings: list[str] = field(default_factory=list)
     paragraphs: int = 0
     list_items: int = 0
+    quotations: list[int] = field(default_factory=list)  #: first lines of block quotations
     notes_with_text: list[int] = field(default_factory=list)
     notes_lost: list[int] = field(default_factory=list)
     markers_apart: list[int] = field(default_factory=list)
@@ -39,7 +40,8 @@ class Report:
             f"  front: {', '.join(self.front) or 'none'}; back (author note): {'yes' if self.back else 'no'}",
             f"  headings: {len(self.headings)}",
             *(f"    - {h}" for h in self.headings),
-            f"  paragraphs: {self.paragraphs}; list items: {self.list_items}",
+            f"  paragraphs: {self.paragraphs}; list items: {self.list_items}"
+            + (f"; block quotations: {len(self.quotations)} (lines {nums(self.quotations)})" if self.quotations else ""),
             f"  notes: {len(self.notes_with_text) + len(self.notes_lost)} markers; with text: {len(self.notes_with_text)} ({nums(self.notes_with_text)}); text lost: {len(self.notes_lost)} ({nums(self.notes_lost)})",
             f"  line-end hyphenation: {self.joins} joins, hyphen kept in {len(self.kept_hyphens)}" + (f" ({', '.join(self.kept_hyphens)})" if self.kept_hyphens else ""),
         ]

@@ -238,7 +238,7 @@ def _div(parent: etree._Element, d: Div, inline: dict[int, list[Node]], ctx: Con
             closer = div[-1] if b.kind == "signed" and len(div) and etree.QName(div[-1]).localname == "closer" else el(div, "closer")
             add_nodes(el(closer, b.kind), inline[id(b)], ctx)
         else:
-            add_nodes(el(div, "head" if b.kind == "head" else "p"), inline[id(b)], ctx)
+            add_nodes(el(div, {"head": "head", "quote": "quote"}.get(b.kind, "p")), inline[id(b)], ctx)
 
 
 def indent(e: etree._Element, level: int = 0) -> None:

@@ -34,6 +34,8 @@ SHARED = ROOT.parent / "shared" / "corpus"
 NOTE = "\x00{}\x00"  # a note anchor in a block's text
 _ANCHOR = re.compile(r"\x00(\d+)\x00")
 _LB = "\x01"  # a line break of the TEI source, until its hyphen is settled
+_Q = ("\x02", "\x04")  # around a quotation (q) in a block's text, until the habit decides how it is set
+_QSPAN = re.compile("\x02([^\x02\x04]*)\x04")
 _QUOTES = {"de": ("„", "“"), "guillemets": ("«", "»"), "guillemets-de": ("»", "«"), "straight": ('"', '"')}
 _SKIP = {"fw", "pb", "milestone", "figure", "table", "formula", "gap", "corr", "reg", "expan", "lg", "sp"}
 _BLOCKS = {"head": "head", "p": "p", "item": "item", "dateline": "dateline", "signed": "signed", "salute": "signed", "quote": "quote"}
@@ -73,6 +75,7 @@ class Habit:
     edge_heads: float = 0.0  # chance that a heading is put at the top or bottom of a page
     title_page: bool = False
     blank_paragraphs: bool = True  # single spacing: a blank line between paragraphs
+    block_quotes: bool = False  # a long quotation that is a sentence of its own is set as a block (narrower measure)
 
 
 @dataclass
@@ -122,7 +125,7 @@ def _flat(e: etree._Element, notes: list[str], quote_marks: bool = True) -> str:
             out.append("" if c.get("break") == "no" else _LB)
         elif tag == "q" and quote_marks:
             a, b = _QUOTES.get(c.get("rend", ""), ("", ""))
-            out.append(a + _flat(c, notes) + b)
+            out.append(_Q[0] + a + _flat(c, notes) + b + _Q[1])
         elif tag and tag not in _SKIP:
             out.append(_flat(c, notes))
         out.append(c.tail or "")
@@ -169,7 +172,7 @@ def read_text(path: Path) -> Text:
                 # Prose only: a block around a table or formula, or a formula line, has no layout here.
                 prose = sum(1 for w in words if sum(ch.isalpha() for ch in w) >= 3) >= 0.5 * len(words)
                 # A sentence that goes on in a table after the block is cut off without it.
-                cut = not re.search(r"[.!?:;»«“\")]$", _ANCHOR.sub("", s)) and _next_is(c, {"table", "formula", "figure"})
+                cut = not re.search(r"[.!?:;»«“\")]$", _ANCHOR.sub("", s).replace(_Q[1], "")) and _next_is(c, {"table", "formula", "figure"})
                 if words and prose and not cut and c.find(f".//{T}table") is None and c.find(f".//{T}formula") is None:
                     blocks.append(Block(_BLOCKS[tag], s))
             else:
@@ -189,6 +192,45 @@ def read_text(path: Path) -> Text:
         return _ANCHOR.sub(lambda m: NOTE.format(remap[int(m.group(1))]) if int(m.group(1)) in remap else "", s)
 
     return Text(path.stem, [fix(t) for t in title], fix(byline), author, [Block(b.kind, fix(b.text)) for b in blocks], [notes[k] for k in order])
+
+
+#: A quotation of at least this many words may be set as a block (the typesetter's habit, not the importer's).
+BLOCK_QUOTE_WORDS = 25
+
+
+def set_quotes(t: Text, block_quotes: bool) -> Text:
+    """The quotations of ``t`` in the habit: inline, or a long one that stands as a sentence of its own
+    (after a colon or a sentence end, followed by a new sentence or the paragraph's end) as a block."""
+
+    def inline(s: str) -> str:
+        return s.replace(_Q[0], "").replace(_Q[1], "")
+
+    blocks: list[Block] = []
+    for b in t.blocks:
+        rest = b.text
+        while block_quotes and b.kind == "p":
+            m = next((m for m in _QSPAN.finditer(rest) if _blockable(rest, m)), None)
+            if m is None:
+                break
+            before, quote, after = rest[: m.start()].strip(), m.group(1), rest[m.end() :]
+            stop = re.match(r"^[.!?;]*(?:\x00\d+\x00)?", after).group()  # the quotation's own final mark and note
+            after = after[len(stop) :].strip()
+            if before:
+                blocks.append(Block("p", inline(before)))
+            blocks.append(Block("quote", inline(quote + stop)))
+            rest = after
+        if rest:
+            blocks.append(Block(b.kind, inline(rest)))
+    return replace(t, title=[inline(x) for x in t.title], byline=inline(t.byline), blocks=blocks, notes=[inline(n) for n in t.notes])
+
+
+def _blockable(text: str, m: re.Match) -> bool:
+    before = _ANCHOR.sub("", text[: m.start()]).rstrip()
+    after = _ANCHOR.sub("", text[m.end() :])
+    words = len(_ANCHOR.sub(" ", m.group(1)).split())
+    opens = not before or before[-1] in ".:!?"
+    closes = re.match(r"^[.!?;]*(\s+[A-ZÄÖÜ\d„»«\"(]|\s*$)", after) is not None
+    return words >= BLOCK_QUOTE_WORDS and opens and closes
 
 
 def texts() -> list[Path]:
@@ -525,14 +567,14 @@ def _key(t: Text, h: Habit, pages, printed: list[str | None], lost: set[int]) ->
 # ---------------------------------------------------------------- habits
 
 HABITS: list[Habit] = [
-    Habit("single-space", separator="blank", page_numbers="none"),
+    Habit("single-space", separator="blank", page_numbers="none", block_quotes=True),
     Habit("double-space", spacing="double", separator="rule", page_numbers="partial", blank_paragraphs=False),
-    Habit("pdftotext-raw", breaks="ff", page_numbers="all", running="head"),
-    Habit("pdftotext-layout", breaks="layout", page_numbers="all", number_at="bottom", running="head", blank_paragraphs=False),
+    Habit("pdftotext-raw", breaks="ff", page_numbers="all", running="head", block_quotes=True),
+    Habit("pdftotext-layout", breaks="layout", page_numbers="all", number_at="bottom", running="head", blank_paragraphs=False, block_quotes=True),
     Habit("partial-numbers", breaks="ff", page_numbers="partial", number_at="bottom"),
     Habit("notes-per-page", breaks="ff", numbering="star", page_numbers="all", number_at="top"),
-    Habit("notes-paren", numbering="paren", page_numbers="all"),
-    Habit("lost-notes", lost=0.3, spacing="double", separator="rule", blank_paragraphs=False),
+    Habit("notes-paren", numbering="paren", page_numbers="all", block_quotes=True),
+    Habit("lost-notes", lost=0.3, spacing="double", separator="rule", blank_paragraphs=False, block_quotes=True),
     Habit("edge-heads", edge_heads=0.6, breaks="ff", running="foot", page_numbers="all"),
     Habit("title-page", title_page=True, breaks="ff", hyphenate=False, page_numbers="partial"),
 ]
@@ -545,7 +587,7 @@ def vary(h: Habit, rng: random.Random) -> Habit:
 
 def generate(path: Path, habit: Habit, seed: int, words: int = 1800) -> Extraction:
     rng = random.Random(f"{path.name}/{habit.name}/{seed}/size")
-    t = excerpt(read_text(path), rng, words)
+    t = excerpt(set_quotes(read_text(path), habit.block_quotes), rng, words)
     return layout(t, vary(habit, rng), seed)
 
 
