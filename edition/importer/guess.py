@@ -54,22 +54,47 @@ def _first_lines(lines: list[str]) -> list[list[str]]:
     return [g for g in groups if g]
 
 
+def _subtitle_at(lines: list[str], group_sizes: list[int]) -> int:
+    """Where the main title ends among the title lines: after a line that ends a sentence, that stops
+    although the next word would have fitted the title's measure (its longest line), or after which the
+    lettering changes (capitals / mixed case); the lines of one wrapped title have none of these."""
+    measure = max((len(x) for x in lines), default=0)
+    starts = {sum(group_sizes[:g]) for g in range(1, len(group_sizes))}  # a blank line between title lines
+    for k in range(1, len(lines)):
+        prev, nxt = lines[k - 1], lines[k]
+        if re.search(r"[,;-]$", prev) or nxt[:1].islower():
+            continue  # the phrase runs on
+        fits = len(prev) + 1 + len(nxt.split()[0]) <= measure
+        if k in starts or fits or re.search(r"[.!?:]$", prev) or _caps(prev) != _caps(nxt):
+            return k
+    return len(lines)
+
+
+def _caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
 def guess_meta(lines: list[str], source: Path, out_stem: str, cfg: C.Config | None) -> tuple[Meta, list[str]]:
     """Metadata from the text; the second value says what was guessed and from where."""
     groups = _first_lines(lines)
     title, author, said = "", "", []
     flat = [x for g in groups[:3] for x in g]
+    heading: list[str] = []
     for k, line in enumerate(flat):
         m = _BYLINE.match(line)
         if m and k:
-            author, title = m.group(1), " ".join(flat[:k])
+            author, heading = m.group(1), flat[:k]
             break
     if not author and len(groups) >= 2 and len(groups[0]) == 1 and _name_like(groups[0][0]):
-        author, title = groups[0][0], " ".join(groups[1])
-    if not title and groups:
-        title = " ".join(groups[0])
-    subtitle = ""
+        author, heading = groups[0][0], groups[1]
+    if not heading and groups:
+        heading = groups[0]
+    cut = _subtitle_at(heading, [len(g) for g in groups])
+    title, subtitle = " ".join(heading[:cut]), " ".join(heading[cut:])
     said.append(f"title from the first lines of the text: {title!r}" if title else "no title found in the text: none written")
+    if subtitle:
+        said.append(f"subtitle from the title lines (the main title's last line ends before the measure of the title lines, or its style changes): {subtitle!r}")
     said.append(f"author from the byline: {author!r}" if author else "no author found in the text: none written")
     essay_id = slug(out_stem)
     said.append(f"id from the output name: {essay_id}")
