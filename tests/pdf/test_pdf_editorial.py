@@ -166,3 +166,29 @@ def test_the_colophon_from_the_configuration(tmp_path: Path) -> None:
     assert squeeze(said).count(squeeze(licence)) == 1 and said.count("CC BY 4.0") == 1  # once, though edition and text both state it
     # the verso (the text's facts, its 64-digit hash) and the colophon stay inside the margins
     assert words_past_the_margin(pdf, 2) == [] and words_past_the_margin(pdf, colophon + 1) == []
+
+
+@pytest.mark.slow
+def test_every_lost_note_links_to_the_editorial_note(bundled: dict[Path, Path]) -> None:
+    """In the PDF as on the site, the words of a lost note are a link to the part of the editorial
+    note that says what the text lost."""
+    import pypdf
+
+    for text, pdf in bundled.items():
+        lost = sum(1 for n in parse(text).iter(f"{{{NS['t']}}}note") if is_lost(n))
+        reader = pypdf.PdfReader(pdf)
+        pages = {p.indirect_reference.idnum: i for i, p in enumerate(reader.pages)}
+        texts = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+        part = [i for i, t in enumerate(texts) if de("editorial") in t.splitlines()[:1] or t.startswith(de("editorial"))]
+        losses = [i for i in range(min(part, default=len(texts)), len(texts)) if de("editorial-losses") in texts[i]]
+        to_losses = 0
+        for page in reader.pages:
+            for annot in page.get("/Annots") or []:
+                a = annot.get_object()
+                dest = a.get("/Dest") or (a.get("/A") or {}).get("/D")
+                if a.get("/Subtype") != "/Link" or dest is None:
+                    continue
+                target = (reader.get_destination_page_number(reader.named_destinations[str(dest)])
+                          if isinstance(dest, str) else pages.get(dest[0].idnum))
+                to_losses += target in losses
+        assert to_losses >= lost, (text.name, lost, to_losses)

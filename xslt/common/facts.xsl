@@ -82,11 +82,12 @@
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:variable name="h" as="element(tei:teiHeader)?" select="$tei/tei:teiHeader"/>
     <xsl:variable name="ms" as="element(tei:msDesc)*" select="$h/tei:fileDesc/tei:sourceDesc//tei:msDesc"/>
-    <xsl:variable name="corresp" as="element(tei:correspAction)*" select="$h/tei:profileDesc/tei:correspDesc/tei:correspAction"/>
+    <!-- each letter's sender, then its recipient (an anthology has a correspDesc per letter) -->
+    <xsl:variable name="corresp" as="element(tei:correspAction)*" select="$h/tei:profileDesc/tei:correspDesc
+        ! (tei:correspAction[@type = 'sent'], tei:correspAction[@type = 'received'])"/>
     <xsl:sequence select="
         ed:fact('fact-responsibility', string-join(ed:responsibility($h/tei:fileDesc/tei:titleStmt/tei:respStmt), '; ')),
-        $corresp[@type = 'sent'] ! ed:fact('fact-sent', ed:join((tei:persName, tei:orgName, tei:name, tei:placeName, tei:date), ', ')),
-        $corresp[@type = 'received'] ! ed:fact('fact-received', ed:join((tei:persName, tei:orgName, tei:name, tei:placeName, tei:date), ', ')),
+        $corresp ! ed:fact('fact-' || @type, ed:join((tei:persName, tei:orgName, tei:name, tei:placeName, tei:date), ', ')),
         $ms ! ed:fact('fact-manuscript', ed:join((tei:msIdentifier/(tei:country, tei:settlement, tei:institution,
             tei:repository, tei:collection, tei:idno), tei:msIdentifier/tei:msName), ', ')),
         $ms/tei:physDesc ! ed:fact('fact-physical', ed:join(.//tei:p | .//tei:support | .//tei:extent | .//tei:handNote, ' ')),
