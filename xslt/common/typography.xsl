@@ -53,6 +53,8 @@
     <xsl:sequence select="ed:quote-marks((if ($inner) then 'single-' else '') || $lang)"/>
   </xsl:function>
 
+  <!-- The marks of a q as read: a straight pair (rend="straight", "single-straight") as the
+       language's marks, any other pair as the source printed it. -->
   <xsl:function name="ed:reading-quote-marks" as="xs:string+">
     <xsl:param name="q" as="element()"/>
     <xsl:variable name="printed" as="xs:string+" select="ed:quote-marks($q/@rend)"/>
@@ -64,7 +66,8 @@
 
   <!-- The character of the line next to $t on one side ($before: the last one before it, else
        the first one after it): a line or page break counts as a space, notes are skipped (they
-       stand apart as markers), the edge of the line is ''. -->
+       stand apart as markers), a break inside a word (break="no") is a letter, the edge of the
+       line is ''. -->
   <xsl:function name="ed:typography-neighbour" as="xs:string">
     <xsl:param name="t" as="text()"/>
     <xsl:param name="before" as="xs:boolean"/>
