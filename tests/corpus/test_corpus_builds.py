@@ -2,13 +2,15 @@
 `edition add` and `edition build --allow-invalid`, and nothing of it is silently lost: each file
 has its HTML page and its PDF, both keep at least 99.9 % of the words of its <text> (as multisets,
 counted by bench/corpus.py's rules), the PDF lays out each verse line, speech, table cell and
-figure as a structure of its own, and no HTML id occurs twice on a page.
+figure as a structure of its own, no HTML id occurs twice on a page, and every page of the site
+passes the Nu HTML Checker (no errors) and axe-core in Chromium (no violations).
 
 The corpus lies beside the checkout (CI clones the repository with ../shared next to it); without
 it the tests fail, never skip. The edition is built once for the module."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -26,6 +28,7 @@ CORPUS = REPO.parent / "shared" / "corpus"
 FILES = sorted(CORPUS.glob("*.xml"))
 EDITION = [sys.executable, "-c", "from edition.cli import main; main()"]
 RECALL = 0.999
+NODE = REPO / "tests" / "node" / "node_modules"  # scripts/install-test-deps.sh installs them
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -36,6 +39,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 class Built:
     rows: dict[str, Row]  #: per corpus file name
     log: list[str]
+    site: Path  #: the built site
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +64,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
         read_html(row, folder / "build" / "site" / f"{text.stem}.html")
         read_pdf(row, folder / "build" / "pdf" / f"{text.stem}.pdf", log, partial(typst_markup, text, folder))
         rows[file.name] = row
-    return Built(rows, log)
+    return Built(rows, log, folder / "build" / "site")
 
 
 def test_the_corpus_is_there() -> None:
@@ -94,3 +98,37 @@ def test_the_pdf_lays_out_every_structure(built: Built) -> None:
 def test_no_html_id_twice(built: Built) -> None:
     twice = {name: r.duplicate_ids for name, r in built.rows.items() if r.duplicate_ids}
     assert not twice, twice
+
+
+def test_every_page_passes_the_nu_checker(built: Built) -> None:
+    pages = sorted(built.site.glob("*.html"))
+    result = subprocess.run(["java", "-jar", str(NODE / "vnu-jar" / "build" / "dist" / "vnu.jar"), "--errors-only",
+                             "--format", "json", *map(str, pages)], capture_output=True, text=True, check=False)
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    assert len(pages) > len(FILES) and messages == [], json.dumps(messages, ensure_ascii=False, indent=1)[:3000]
+
+
+@pytest.mark.browser
+def test_every_page_passes_axe(built: Built) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from edition.transform.serve import serve_in_thread
+
+    server = serve_in_thread(built.site)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    found = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            for html_page in sorted(built.site.glob("*.html")):
+                page.goto(url + html_page.name)
+                page.add_script_tag(path=str(NODE / "axe-core" / "axe.min.js"))
+                violations = page.evaluate("axe.run(document, {resultTypes: ['violations']})")["violations"]
+                if violations:
+                    found[html_page.name] = [(v["id"], v["nodes"][0]["target"]) for v in violations]
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert found == {}, found

@@ -60,7 +60,7 @@
     <xsl:variable name="tei" as="element(tei:TEI)" select="."/>
     <xsl:variable name="id" as="xs:string" select="ed:essay-id(.)"/>
     <section class="editorial-text" aria-labelledby="{$id}">
-      <h2 id="{$id}"><xsl:sequence select="ed:lang-attribute(ed:text-language(.), $interface-language)"/><a href="{ed:essay-file(.)}">{ed:essay-full-title(.)}</a></h2>
+      <h2 id="{$id}"><xsl:sequence select="ed:lang-attribute(ed:text-language(.), $interface-language)"/><a href="{ed:essay-file(.)}">{ed:essay-full-title(.)}</a><xsl:if test="count($essays[ed:essay-full-title(.) = ed:essay-full-title(current())]) gt 1"><!-- two texts of one title: their sections are told apart by file --> <span class="file-name">({ed:essay-file(.)})</span></xsl:if></h2>
       <xsl:for-each select="ed:editorial-note(., $edition)">
         <!-- no accessible name: the parts repeat per text, and named sections are landmarks -->
         <section class="editorial-{?part}">
