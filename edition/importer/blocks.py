@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .hyphenation import Join, is_hyphenated, join
 from .pages import BodyLine
@@ -30,8 +30,6 @@ DATELINE = re.compile(
 )
 #: Share of a full line under which a line counts as short (a possible paragraph end).
 SHORT_SHARE = 0.9
-#: A line alone that ends like a sentence is a heading only if it is this short (``§. 3.``, ``Vorwort.``).
-HEAD_WORDS = 6
 
 
 @dataclass
@@ -55,6 +53,10 @@ class Habits:
     width: int = 0  #: the measure: the longest lines of the text (95th percentile)
     indented: bool = False  #: paragraphs open with an indented first line (pdftotext -layout)
     full_low: float = 0.0  #: the shortest of the text's full lines: 5th percentile of hyphenated lines (they run to the measure)
+    #: A line alone that ends like a sentence is a heading only if it is this short (``§. 3.``, ``Vorwort.``),
+    #: or right after a heading as long as the numbered headings (see head_words); None while those are sought.
+    head_words: int | None = None
+    numbered_words: int = 0
 
 
 def _key(text: str) -> str:
@@ -123,7 +125,24 @@ def front_blocks(body: list[BodyLine], title: str, subtitle: str, author: str) -
     return blocks, i
 
 
+def head_words(body: list[BodyLine], habits: Habits, after_front: bool) -> Habits:
+    """The habits with the text's length of a heading that ends like a sentence: a third of the text's
+    typical sentence (its median, in words), as a title is much shorter than the sentences around it;
+    right after a heading (a heading under a heading), as long as the longest numbered heading, which
+    the layout shows without a word count."""
+    blocks = segment(body, habits, after_front)
+    sure = [len(_plain(b).split()) for b in blocks if b.kind == "head" and len(b.lines) == 1 and NUMBERED_HEAD.match(_plain(b)) and re.search(r"[.!?]$", _plain(b))]
+    sentences = [len(x.split()) for b in blocks if b.kind == "p" for x in re.split(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[A-ZÄÖÜ])", _plain(b))]
+    typical = int(statistics.median(sentences)) // 3 if sentences else 0
+    return replace(habits, head_words=typical, numbered_words=max(sure, default=0))
+
+
+def _plain(b: Block) -> str:
+    return " ".join(x.text for x in b.lines)
+
+
 def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Block]:
+    words = habits.head_words or 0
     short = SHORT_SHARE * habits.full_length
     blocks: list[Block] = []
     i = 0
@@ -145,7 +164,7 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
             blocks.append(Block("quote", body[i : j + 1]))
             i = j + 1
             continue
-        j = _standalone(body, i, habits) if habits.spacing == "single" else -1
+        j = _standalone(body, i, habits, prev is not None and prev.kind == "head") if habits.spacing == "single" else -1
         if j >= 0:
             blocks.append(Block("head", body[i : j + 1]))
             i = j + 1
@@ -160,7 +179,7 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
         isolated = (
             len(text) < short
             # A short title ending in a period counts where a separator line follows it.
-            and (text[-1:].isalnum() or nxt is not None and nxt.sep_before and text.endswith(".") and len(text.split()) <= HEAD_WORDS)
+            and (text[-1:].isalnum() or nxt is not None and nxt.sep_before and text.endswith(".") and len(text.split()) <= words)
             and not BULLET.match(text)
             and (line.page_start or (prev is None and after_front) or (prev is not None and prev.kind == "dateline"))
             and (prev is None or prev.kind in ("head", "dateline") or ends_sentence(prev.lines[-1]))
@@ -170,7 +189,7 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
         # A separator line also stands after headings in some extractions: a full line that runs on is text.
         # A full line with a sentence ending inside it is the first line of a paragraph.
         full_text = len(text) >= short and (prev is not None and prev.kind == "head" or re.search(r"[^\W\d_]{2}[.?]\s+\S", text))
-        runs_on = bool(full_text) or _runs_on(line, nxt, body[i + 2] if i + 2 < len(body) else None)
+        runs_on = bool(full_text) or _runs_on(line, nxt, body[i + 2] if i + 2 < len(body) else None, words)
         if (line.sep_before and not runs_on) or isolated:
             j = i
             # A heading that fills the line wrapped onto the next one, a short line without final punctuation.
@@ -196,7 +215,7 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
     return blocks
 
 
-def _runs_on(line: BodyLine, nxt: BodyLine | None, after: BodyLine | None) -> bool:
+def _runs_on(line: BodyLine, nxt: BodyLine | None, after: BodyLine | None, head_words: int) -> bool:
     """The sentence goes on (a hyphenated word, or lower case in the next line and beyond it):
     running text, not a heading. A short heading of two lines may go on in lower case."""
     if is_hyphenated(line.raw):
@@ -204,7 +223,7 @@ def _runs_on(line: BodyLine, nxt: BodyLine | None, after: BodyLine | None) -> bo
     if nxt is None or nxt.sep_before or nxt.page_start or not nxt.text[:1].islower():
         return False
     two_lines = after is None or after.sep_before or after.blank_before or after.page_start
-    return not (two_lines and len((line.text + " " + nxt.text).split()) <= 2 * HEAD_WORDS)
+    return not (two_lines and len((line.text + " " + nxt.text).split()) <= 2 * head_words)
 
 
 _OPENING = "„»«\"‚›‹"
@@ -250,7 +269,7 @@ def _signature(line: BodyLine, nxt: BodyLine | None) -> bool:
     return 2 <= len(words) <= 5 and all(w[:1].isupper() or w in ("von", "van", "de", "zu") for w in words) and (nxt is None or nxt.blank_before or nxt.sep_before or nxt.page_start)
 
 
-def _standalone(body: list[BodyLine], i: int, habits: Habits) -> int:
+def _standalone(body: list[BodyLine], i: int, habits: Habits, after_head: bool) -> int:
     """Single spacing: one or two lines alone between blank lines (or page edges) that end
     without sentence punctuation (or are a few words ending in one, as ``§. 3.``) are a heading;
     returns the index of its last line, -1 if it is none."""
@@ -284,7 +303,11 @@ def _standalone(body: list[BodyLine], i: int, habits: Habits) -> int:
             return -1
         if j > i and len(line.text) < habits.full_length * SHORT_SHARE and not re.search(r"[,;:]$", last):
             return j
-        short_title = words <= HEAD_WORDS or NUMBERED_HEAD.match(line.text) and words <= 2 * HEAD_WORDS
+        limit = habits.head_words
+        short_title = (
+            NUMBERED_HEAD.match(line.text) and (limit is None or words <= 2 * limit)
+            or limit is not None and (words <= limit or after_head and words <= habits.numbered_words)
+        )
         if not re.search(r"[.,;:!?…\"»«“”')\]]$", last) or (re.search(r"[.!?]$", last) and short_title):
             return j
         return -1

@@ -45,7 +45,7 @@ def run(src: Source, meta: Meta, links: writer.Links = writer.Links()) -> tuple[
         # A TEI body needs content; an empty one would be a draft that can never validate.
         last = lay.body[-1].no if lay.body else len(src.lines)
         raise SourceError(src.shown, last, 1, "no body text: every line is front matter, page furniture or a note")
-    habits = blk.detect_habits(lay.body[start:], lay.spacing)
+    habits = blk.head_words(lay.body[start:], blk.detect_habits(lay.body[start:], lay.spacing), bool(front))
     body_blocks = blk.segment(lay.body[start:], habits, after_front=bool(front))
     all_blocks = front + body_blocks
     for b in all_blocks:

@@ -1,0 +1,40 @@
+"""How long a heading that ends like a sentence may be comes from the text: its sentences and its numbered headings."""
+
+from __future__ import annotations
+
+from test_import_evidence import imported
+
+from edition.xmlio import NS
+
+SENTENCE = "Ein Satz des Textes hat hier achtzehn Wörter, wie es in einer Abhandlung dieser Art gewöhnlich der Fall ist."
+
+
+def para(n: int) -> list[str]:
+    words = " ".join([SENTENCE] * n).split()
+    lines, cur = [], ""
+    for w in words:
+        if cur and len(cur) + 1 + len(w) > 90:
+            lines.append(cur)
+            cur = w
+        else:
+            cur = f"{cur} {w}".strip()
+    return lines + [cur]
+
+
+def heads(lines: list[str]) -> list[str]:
+    tei, _ = imported([["Ein kurzer Versuch", "", "von Erika Muster", "", *lines]])
+    return [h.xpath("string()") for h in tei.iterfind(".//tei:body//tei:head", NS)]
+
+
+def test_a_sentence_alone_longer_than_a_third_of_the_typical_sentence_is_a_paragraph() -> None:
+    lines = [*para(3), "", "Kurze Titel sind Überschriften.", "", *para(3), "", "Dieser Satz steht allein und ist doch kein Titel.", "", *para(2)]
+    assert heads(lines) == ["Kurze Titel sind Überschriften."]  # 4 words: under 18 / 3; 9 words: over
+
+
+def test_after_a_heading_a_line_as_long_as_the_numbered_headings_is_a_heading() -> None:
+    sub = "Erhebung der Geschichte zum Rang einer Wissenschaft."  # 7 words, more than 18 / 3
+    lines = [
+        "I. Die geschichtliche Arbeit nach ihren Stoffen.", "", *para(3), "",
+        "Beilagen.", "", sub, "", *para(3), "", sub, "", *para(2),
+    ]
+    assert heads(lines) == ["I. Die geschichtliche Arbeit nach ihren Stoffen.", "Beilagen.", sub]  # the second one follows a paragraph
