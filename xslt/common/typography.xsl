@@ -171,6 +171,13 @@
   <xsl:mode name="ed:reading-string" on-no-match="shallow-skip"/>
   <xsl:template match="text()" mode="ed:reading-string"><xsl:sequence select="ed:typographic(., .)"/></xsl:template>
   <xsl:template match="tei:note" mode="ed:reading-string"/>
+  <!-- one reading of a place: the normalised one (corr, expan, reg; a substitution's addition) -->
+  <xsl:template match="tei:choice[tei:corr | tei:expan | tei:reg]" mode="ed:reading-string">
+    <xsl:apply-templates select="(tei:corr, tei:expan, tei:reg)[1]" mode="#current"/>
+  </xsl:template>
+  <xsl:template match="tei:subst/tei:del" mode="ed:reading-string"/>
+  <xsl:template match="tei:lb[not(@break = 'no')] | tei:pb[not(@break = 'no')] | tei:cb[not(@break = 'no')]"
+      mode="ed:reading-string"><xsl:sequence select="' '"/></xsl:template>
   <xsl:template match="tei:q" mode="ed:reading-string">
     <xsl:variable name="marks" as="xs:string+" select="ed:reading-quote-marks(.)"/>
     <xsl:sequence select="$marks[1]"/>

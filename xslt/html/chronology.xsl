@@ -12,6 +12,7 @@
   <xsl:include href="page.xsl"/>
   <xsl:include href="metadata.xsl"/>
   <xsl:include href="ids.xsl"/>
+  <xsl:include href="../common/typography.xsl"/>
 
   <!-- Words of context on each side of a date. -->
   <xsl:param name="context-chars" as="xs:integer" select="70"/>
@@ -50,10 +51,10 @@
     <xsl:variable name="essay" as="element(tei:TEI)" select="ancestor::tei:TEI"/>
     <xsl:variable name="place" as="element()" select="ed:place(.)"/>
     <xsl:variable name="date" as="element(tei:date)" select="."/>
-    <!-- Text of the place around the date, notes left out unless the date is in one. -->
-    <xsl:variable name="texts" as="text()*" select="$place//text()[not(ancestor::tei:note except $place/ancestor-or-self::tei:note)]"/>
-    <xsl:variable name="before" as="xs:string" select="normalize-space(string-join($texts[. &lt;&lt; $date]))"/>
-    <xsl:variable name="after" as="xs:string" select="normalize-space(string-join($texts[. >> $date][not(ancestor::tei:date intersect $date)]))"/>
+    <!-- The reading text of the place around the date (ed:reading-string: quote marks, the
+         normalised reading of a choice, notes left out unless the date is in one). -->
+    <xsl:variable name="before" as="xs:string" select="ed:around($place, $date, true())"/>
+    <xsl:variable name="after" as="xs:string" select="ed:around($place, $date, false())"/>
     <!-- Spaces between the parts (the grid lays them out apart): the search index reads them as words apart. -->
     <li>
       <span class="chrono-date">{ed:date-label(.)}</span>
@@ -61,13 +62,45 @@
       <span class="chrono-context">
         <xsl:if test="string-length($before) gt $context-chars">…</xsl:if>
         <xsl:text>{ed:tail($before, $context-chars)} </xsl:text>
-        <mark>{normalize-space(.)}</mark>
+        <mark>{ed:reading-string(.)}</mark>
         <xsl:text> {ed:head($after, $context-chars)}</xsl:text>
         <xsl:if test="string-length($after) gt $context-chars">…</xsl:if>
       </span>
       <xsl:text> </xsl:text>
       <a class="chrono-place" href="{ed:essay-file($essay)}#{ed:html-id($place)}">{ed:essay-title($essay)}, {ed:place-label($place)}</a>
     </li>
+  </xsl:template>
+
+  <xsl:function name="ed:around" as="xs:string">
+    <xsl:param name="place" as="element()"/>
+    <xsl:param name="date" as="element(tei:date)"/>
+    <xsl:param name="before" as="xs:boolean"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="$place/node()" mode="ed:around">
+        <xsl:with-param name="date" select="$date" tunnel="yes"/>
+        <xsl:with-param name="before" select="$before" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($parts))"/>
+  </xsl:function>
+
+  <xsl:mode name="ed:around" on-no-match="fail"/>
+  <xsl:template match="node()" mode="ed:around" as="xs:string*">
+    <xsl:param name="date" as="element(tei:date)" tunnel="yes"/>
+    <xsl:param name="before" as="xs:boolean" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test=". is $date"/>
+      <xsl:when test="exists(descendant::tei:date intersect $date)">
+        <!-- an element around the date: its own marks on the date's side, its other content -->
+        <xsl:variable name="marks" as="xs:string*" select="self::tei:q ! ed:reading-quote-marks(.)"/>
+        <xsl:sequence select="$marks[1][$before]"/>
+        <xsl:apply-templates select="node()" mode="#current"/>
+        <xsl:sequence select="$marks[2][not($before)]"/>
+      </xsl:when>
+      <xsl:when test="if ($before) then . &lt;&lt; $date else . >> $date">
+        <xsl:apply-templates select="." mode="ed:reading-string"/>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The last/first $n characters, cut at a word boundary. -->
