@@ -26,6 +26,7 @@ _FOOT = re.compile(r"^\s*(\d{1,3}|\*{1,4}\)|\d{1,2}\))\s+(\S.*?)\s*$")
 _LONE = re.compile(r"^\s*(\d{1,4})\s*$")
 _EDGE_NUMBER = re.compile(r"^\s*(\d{1,4})\s{2,}\S|\S\s{2,}(\d{1,4})\s*$")
 _OPEN_END = re.compile(r"[.!?)\]»«\"“”']\s*$")
+_INDENT = re.compile(r"^ {2,8}\S")
 
 
 def _key(line: str) -> str:
@@ -100,6 +101,7 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
         doubts.append(f"lines {shown}: {len(fw)} running heads/feet dropped ({'; '.join(sorted(running | heads))[:120]})")
 
     per_page = _per_page_marks(lines, spans, furniture)
+    indented = _indents_paragraphs(lines, spans, furniture)
     # A note goes on over a page only from a full page: the page lengths give what full is.
     sizes = [max(c) - span[0] + 1 if c else 0 for span, c in zip(spans, edges)]
     full = sorted(sizes)[int(0.9 * (len(sizes) - 1))] if sizes else 0
@@ -114,7 +116,7 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
         text_lines = [i for i in kept if lines[i].strip()]
         if not text_lines:
             continue
-        foot, labels = _foot(lines, kept, last, per_page, open_note, p > 0 and sizes[p - 1] >= full - 1)
+        foot, labels = _foot(lines, kept, last, per_page, open_note, p > 0 and sizes[p - 1] >= full - 1, indented)
         body_idx = [i for i in kept if foot is None or i < foot]
         page_no = len(pages) + 1
         first_body = next((i for i in body_idx if lines[i].strip()), None)
@@ -199,7 +201,18 @@ def _renumber(raw: str, style: str, renumber: dict[str, int], last: int) -> str:
     return pat.sub(sub, raw)
 
 
-def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note: bool, after_full: bool) -> tuple[int | None, dict[int, tuple[str, str]]]:
+def _indents_paragraphs(lines: list[str], spans: list[list[int]], furniture: set[int]) -> bool:
+    """Does the text open its paragraphs with an indent (pdftotext -layout)? Nearly every indented
+    line follows a line that ends a sentence."""
+    after = []
+    for span in spans:
+        kept = [i for i in span if i not in furniture and lines[i].strip()]
+        # An indented line under an unindented one (the lines of an indented block say nothing).
+        after += [bool(_OPEN_END.search(re.sub(r"(?<=[^\d\s])\d{1,3}$", "", lines[a].rstrip()))) for a, b in zip(kept, kept[1:]) if _INDENT.match(lines[b]) and not lines[a][:1].isspace() and b == a + 1]
+    return len(after) >= 3 and sum(after) >= 0.8 * len(after)
+
+
+def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note: bool, after_full: bool, indented: bool = False) -> tuple[int | None, dict[int, tuple[str, str]]]:
     """Where the page's note block begins (None: no block) and its label lines."""
     body_text = ""
     labels: dict[int, tuple[str, str]] = {}
@@ -237,13 +250,14 @@ def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note
             body_text += raw + "\n"
         prev_blank = False
     if start is None and open_note:
-        start = _continuation_start(lines, kept, len(kept), after_full)
+        start = _continuation_start(lines, kept, len(kept), after_full, indented)
     return start, labels
 
 
-def _continuation_start(lines: list[str], kept: list[int], k: int, after_full: bool) -> int | None:
+def _continuation_start(lines: list[str], kept: list[int], k: int, after_full: bool, indented: bool = False) -> int | None:
     """The first line of a continued note (the previous page ended in an open note) above position ``k``:
-    the last separated group, when a rule line or a lower-case start or a full page before says so."""
+    the last separated group, when a rule line or a lower-case start or a full page before says so,
+    or, in a text that indents its paragraphs, a group that opens without the indent."""
     j = k - 1
     while j >= 0 and not lines[kept[j]].strip():
         j -= 1
@@ -258,4 +272,5 @@ def _continuation_start(lines: list[str], kept: list[int], k: int, after_full: b
     above = next((lines[kept[a]].strip() for a in range(j - 1, -1, -1) if lines[kept[a]].strip()), "")
     measure = max(len(lines[i].strip()) for i in kept)
     mid_sentence = len(above) >= 0.8 * measure and not _OPEN_END.search(above)  # a full line, not a heading
-    return kept[j + 1] if rule or first[:1].islower() or after_full and mid_sentence else None
+    unindented = indented and not _INDENT.match(lines[kept[j + 1]]) and bool(above)
+    return kept[j + 1] if rule or first[:1].islower() or after_full and mid_sentence or unindented else None

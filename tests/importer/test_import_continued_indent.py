@@ -1,0 +1,30 @@
+"""A note continued on the next page whose rest opens with a capital after a finished sentence:
+in a text that indents its paragraphs, a group at the foot that opens without the indent is no paragraph."""
+
+from __future__ import annotations
+
+from test_import_evidence import FULL, imported
+
+from edition.xmlio import NS
+
+
+def para(first: str, n: int, end: str) -> list[str]:
+    return [f"    {first} {FULL[9:]}"] + [FULL] * (n - 2) + [end]
+
+
+def test_the_rest_of_an_open_note_after_a_blank_line_continues_it() -> None:
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", *para("Der Text", 4, "mit einem Satz."), *para("Dann", 4, "mit der Marke.1"),
+          *para("Noch", 3, "und endet hier."), "", "1 Zitiert nach Oertzen: José Carlos"]
+    p2 = [*para("Weiter", 4, "mit einem Satz."), *para("Und", 3, "und ist zu Ende."), "", "Mariategui, S. 39."]
+    tei, _ = imported([p1, p2])
+    assert tei.findtext(".//tei:note[@n='1']", namespaces=NS) == "Zitiert nach Oertzen: José Carlos Mariategui, S. 39."
+    assert "Mariategui" not in "".join(tei.find(".//tei:body", NS).xpath(".//text()[not(ancestor::tei:note)]", namespaces=NS))
+
+
+def test_a_group_with_the_paragraph_indent_stays_text() -> None:
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", *para("Der Text", 4, "mit einem Satz."), *para("Dann", 4, "mit der Marke.1"),
+          *para("Noch", 3, "und endet hier."), "", "1 Zitiert nach Oertzen: José Carlos"]
+    p2 = [*para("Weiter", 4, "mit einem Satz."), *para("Und", 3, "und ist zu Ende."), "", "    Ein letzter Absatz."]
+    tei, _ = imported([p1, p2])
+    assert tei.findtext(".//tei:note[@n='1']", namespaces=NS) == "Zitiert nach Oertzen: José Carlos"
+    assert "Ein letzter Absatz." in [p.xpath("string()") for p in tei.iterfind(".//tei:body//tei:p", NS)]
