@@ -34,7 +34,9 @@
             $h/tei:fileDesc/tei:sourceDesc/* ! ed:source-paras(.), ()),
         ed:section('establishment', 'editorial-establishment',
             (if (empty($h/tei:encodingDesc)) then ed:para((), ed:label('editorial-no-declaration'), $tei) else (),
-             $decl/(* except (tei:interpretation | tei:stdVals)) ! ed:decl-paras(.)),
+             $decl/(* except (tei:interpretation | tei:stdVals)) ! ed:decl-paras(.),
+             (: what the edition does to every text's reading text (edition.xml: the typography) :)
+             $edition/tei:teiHeader/tei:encodingDesc/tei:editorialDecl/* ! ed:decl-paras(.)),
             ed:establishment-counts($text)),
         ed:section('losses', 'editorial-losses', (), ed:loss-counts($tei)),
         ed:section('annotation', 'editorial-annotation',
