@@ -190,7 +190,9 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
         # A full line with a sentence ending inside it is the first line of a paragraph.
         full_text = len(text) >= short and (prev is not None and prev.kind == "head" or re.search(r"[^\W\d_]{2}[.?]\s+\S", text))
         runs_on = bool(full_text) or _runs_on(line, nxt, body[i + 2] if i + 2 < len(body) else None, words)
-        if (line.sep_before and not runs_on) or isolated:
+        # A bulleted line is a list item, a line in parentheses a remark: neither is a heading.
+        aside = bool(BULLET.match(text)) or text.startswith("(") and _stripped(line).rstrip(".")[-1:] == ")"
+        if (line.sep_before and not runs_on and not aside) or isolated:
             j = i
             # A heading that fills the line wrapped onto the next one, a short line without final punctuation.
             while (
@@ -316,8 +318,8 @@ def _standalone(body: list[BodyLine], i: int, habits: Habits, after_head: bool) 
 
 def _breaks(before: BodyLine, line: BodyLine, habits: Habits, short: float) -> bool:
     """Does a new paragraph start at ``line``?"""
-    if habits.spacing == "single" and line.blank_before:
-        return True
+    if habits.spacing == "single" and line.blank_before or line.sep_before and ends_sentence(before):
+        return True  # a separator line (whitespace only) after a finished sentence sets a block off
     if habits.indented and _INDENT.match(line.raw) and ends_sentence(before):
         return True
     starts = line.text[:1]

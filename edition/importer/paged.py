@@ -61,12 +61,13 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
         for i in {content[0], content[-1]} if content else ():
             if _key(lines[i]) and len(_key(lines[i])) <= 80:
                 seen[_key(lines[i])] += 1
-    # The top line of a later page that repeats the title or the author of page 1 is one too, however few
+    # The top line of later pages that repeats the title or the author of page 1 is one too, however few
     # pages there are (at the foot of a page such a line may be a signature).
     front = {re.sub(r"^(?:von|by)\s+", "", _key(lines[i])) for i in (edges[0][:5] if edges else [])}
-    tops = {_key(lines[c[0]]) for c in edges[1:] if c}
+    tops = Counter(_key(lines[c[0]]) for c in edges[1:] if c)
     running = {k for k, n in seen.items() if n >= max(2, 0.3 * len(spans))}
-    heads = (front & tops) - {""}
+    # Once on one of several later pages it is a heading that repeats the title (a title page before the text).
+    heads = {k for k in front & set(tops) if tops[k] >= min(2, len(spans) - 1)} - {""}
 
     # Printed page numbers: numbers at an edge that agree on one offset to the page position.
     cands: list[tuple[int, int, int]] = []  # (page, line, number)

@@ -1,0 +1,38 @@
+"""Readings that compete at a title page and after separator lines."""
+
+from __future__ import annotations
+
+from test_import_evidence import body, imported
+
+from edition.xmlio import NS
+
+
+def heads(tei) -> list[str]:
+    return [h.xpath("string()") for h in tei.iterfind(".//tei:body//tei:head", NS)]
+
+
+WORDS = ("Weiter", "Noch", "Dann", "Ferner", "Zuletzt", "Endlich")
+
+
+def page(k: int) -> list[str]:
+    return body(6, first=WORDS[k], end=f"und endet {WORDS[k].lower()} mit einem Satz.")
+
+
+def test_the_title_repeated_atop_one_of_several_later_pages_is_a_heading() -> None:
+    title_page = ["Ein kurzer Versuch", "", "von Erika Muster"]
+    pages = [title_page, ["Ein kurzer Versuch", "", *page(0)]] + [page(k) for k in range(1, 6)]
+    tei, _ = imported(pages)
+    assert heads(tei) == ["Ein kurzer Versuch"]
+
+
+def test_the_title_atop_every_later_page_is_a_running_head() -> None:
+    pages = [["Ein kurzer Versuch", "", "von Erika Muster", "", *page(0)]] + [["Ein kurzer Versuch", *page(k)] for k in range(1, 3)]
+    tei, report = imported(pages)
+    assert heads(tei) == [] and "running heads/feet dropped (ein kurzer versuch)" in report.format()
+
+
+def test_a_bulleted_or_parenthesised_line_after_a_separator_is_no_heading() -> None:
+    lines = ["Ein kurzer Versuch", "", "von Erika Muster", "", *body(4), " ", "(Vorgelegt in der Sitzung vom 8. März 1865.)", "", *body(4, first="Weiter")]
+    tei, _ = imported([lines])
+    assert heads(tei) == []
+    assert "(Vorgelegt in der Sitzung vom 8. März 1865.)" in [p.xpath("string()") for p in tei.iterfind(".//tei:body//tei:p", NS)]
