@@ -189,7 +189,13 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
         # A separator line also stands after headings in some extractions: a full line that runs on is text.
         # A full line with a sentence ending inside it is the first line of a paragraph.
         full_text = len(text) >= short and (prev is not None and prev.kind == "head" or re.search(r"[^\W\d_]{2}[.?]\s+\S", text))
-        runs_on = bool(full_text) or _runs_on(line, nxt, body[i + 2] if i + 2 < len(body) else None, words)
+        # Right after a heading, a line that ends only because the next word did not fit, above a full line,
+        # opens a paragraph (a heading under a heading would end short of the measure).
+        fills = (
+            prev is not None and prev.kind == "head" and nxt is not None and not ends_sentence(line)
+            and wrapped(line, nxt, habits) and (len(nxt.text) >= short or is_hyphenated(nxt.raw))
+        )
+        runs_on = bool(full_text) or fills or _runs_on(line, nxt, body[i + 2] if i + 2 < len(body) else None, words)
         # A bulleted line is a list item, a line in parentheses a remark: neither is a heading.
         aside = bool(BULLET.match(text)) or text.startswith("(") and _stripped(line).rstrip(".")[-1:] == ")"
         if (line.sep_before and not runs_on and not aside) or isolated:

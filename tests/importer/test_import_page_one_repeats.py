@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import importgen as G
+from importscore import meta_for, score
 from test_import_evidence import body, imported
 
+from edition.importer.pipeline import run
+from edition.importer.source import parse_source
 from edition.xmlio import NS
+
+HABITS = {h.name: h for h in G.HABITS}
 
 
 def heads(tei) -> list[str]:
@@ -36,3 +42,13 @@ def test_a_bulleted_or_parenthesised_line_after_a_separator_is_no_heading() -> N
     tei, _ = imported([lines])
     assert heads(tei) == []
     assert "(Vorgelegt in der Sitzung vom 8. März 1865.)" in [p.xpath("string()") for p in tei.iterfind(".//tei:body//tei:p", NS)]
+
+
+
+def test_a_line_after_a_heading_that_ends_for_want_of_room_opens_a_paragraph() -> None:
+    # Double-spaced: "Die neue Regierung wollte die Rolle der Arbeiter zunächst auf die" under a heading,
+    # the next word ("Arbeiterkontrolle") too long for the line, a full hyphenated line below.
+    x = G.generate(G.ROOT / "editions" / "russische-revolution" / "texts" / "dallmer-oktoberumsturz.xml", HABITS["double-space"], 1002)
+    assert "Die neue Regierung wollte die Rolle der Arbeiter zunächst auf die\n" in x.text
+    data, _ = run(parse_source(x.text.encode(), "x.txt"), meta_for(x))
+    assert score(data, x.key).heads_exact
