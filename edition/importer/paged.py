@@ -57,8 +57,9 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
 
     # Running heads/feet: the same words at an edge of several pages.
     seen: Counter[str] = Counter()
-    for content in edges:
-        for i in {content[0], content[-1]} if content else ():
+    for p, content in enumerate(edges):
+        # Page 1's top line is the title's place: it does not count towards a running head.
+        for i in ({content[0], content[-1]} if p else {content[-1]}) if content else ():
             if _key(lines[i]) and len(_key(lines[i])) <= 80:
                 seen[_key(lines[i])] += 1
     # The top line of later pages that repeats the title or the author of page 1 is one too, however few
