@@ -142,7 +142,9 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
         if foot is not None:
             for i in (i for i in kept if i >= foot and lines[i].strip()):
                 before = [z for z in zone if z.page == page_no]
-                if URL_ONLY.match(lines[i]) and not (before and not _OPEN_END.search(before[-1].raw)):
+                # Open above: the page's last foot line so far, or, before any, the note the page before left open.
+                open_above = not _OPEN_END.search(before[-1].raw) if before else open_note
+                if URL_ONLY.match(lines[i]) and not open_above:
                     # A URL alone after a finished note repeats a link of the PDF; after an open one it ends the note.
                     dropped.append((i + 1, lines[i].strip()))
                     continue

@@ -28,3 +28,14 @@ def test_a_group_with_the_paragraph_indent_stays_text() -> None:
     tei, _ = imported([p1, p2])
     assert tei.findtext(".//tei:note[@n='1']", namespaces=NS) == "Zitiert nach Oertzen: José Carlos"
     assert "Ein letzter Absatz." in [p.xpath("string()") for p in tei.iterfind(".//tei:body//tei:p", NS)]
+
+
+def test_a_url_alone_atop_the_next_page_foot_ends_the_note_left_open() -> None:
+    body1 = [f"Der Text {FULL[9:]}", FULL, FULL, "und endet mit der Marke.1"]
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", *body1, "", "1 Siehe auch den Bericht in LuXemburg 2/2016, S. 90–97, unter"]
+    p2 = [f"Weiter {FULL[9:]}", FULL, "und endet mit der zweiten Marke.2", "", "www.rosalux.de/publikation/id/8612/klasse-verbinden/.", "2 Die zweite Note."]
+    tei, report = imported([p1, p2])
+    note = tei.find(".//tei:note[@n='1']", NS).xpath("string()")
+    assert note.endswith("unter www.rosalux.de/publikation/id/8612/klasse-verbinden/.")
+    assert tei.findtext(".//tei:note[@n='2']", namespaces=NS) == "Die zweite Note."
+    assert not report.dropped
