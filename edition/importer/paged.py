@@ -69,13 +69,15 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
     running = {k for k, n in seen.items() if n >= max(2, 0.3 * len(spans))}
     # Once on one of several later pages it is a heading that repeats the title (a title page before the text).
     heads = {k for k in front & set(tops) if tops[k] >= min(2, len(spans) - 1)} - {""}
+    # At a later page's foot such a line is a running foot only with a page number set apart (a signature has none).
+    feet = {_key(lines[c[-1]]) for c in edges[1:] if c and _EDGE_NUMBER.search(lines[c[-1]])} & front - {""}
 
     # Printed page numbers: numbers at an edge that agree on one offset to the page position.
     cands: list[tuple[int, int, int]] = []  # (page, line, number)
     for p, content in enumerate(edges):
         for i in dict.fromkeys([content[0], content[-1]] if content else []):
             n = _page_number(lines[i])
-            if n is not None and len(content) > 1 and (_LONE.match(lines[i]) or _key(lines[i]) in running | heads):
+            if n is not None and len(content) > 1 and (_LONE.match(lines[i]) or _key(lines[i]) in running | heads | feet):
                 cands.append((p, i, n))
     offsets = Counter(n - p for p, _, n in cands)
     offset, votes = offsets.most_common(1)[0] if offsets else (None, 0)
@@ -94,7 +96,10 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
     for p, content in enumerate(edges):
         for i in dict.fromkeys([content[0], content[-1]] if content else []):
             # On the first page the words of a running head are the title, not furniture.
-            repeated = _key(lines[i]) in running or i == content[0] and len(content) > 2 and _key(lines[i]) in heads
+            repeated = (
+                _key(lines[i]) in running or i == content[0] and len(content) > 2 and _key(lines[i]) in heads
+                or p > 0 and i == content[-1] and _key(lines[i]) in feet and bool(_EDGE_NUMBER.search(lines[i]))
+            )
             if repeated and i not in furniture and (p > 0 or i == content[-1] and len(content) > 1):
                 furniture.add(i)
                 fw.append(i + 1)

@@ -52,3 +52,12 @@ def test_a_line_after_a_heading_that_ends_for_want_of_room_opens_a_paragraph() -
     assert "Die neue Regierung wollte die Rolle der Arbeiter zunächst auf die\n" in x.text
     data, _ = run(parse_source(x.text.encode(), "x.txt"), meta_for(x))
     assert score(data, x.key).heads_exact
+
+
+def test_the_author_with_a_page_number_at_the_foot_of_a_later_page_is_a_running_foot() -> None:
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", *page(0), "1"]
+    p2 = [*page(1), "", "Berlin, im März 2026", "", "Erika Muster", "", "Erika Muster   2"]
+    tei, report = imported([p1, p2])
+    assert tei.findtext(".//tei:closer/tei:signed", namespaces=NS) == "Erika Muster"
+    assert "Erika Muster" not in "".join(tei.find(".//tei:body", NS).xpath(".//text()[not(ancestor::tei:closer)]", namespaces=NS))
+    assert [pb.get("n") for pb in tei.iterfind(".//tei:text//tei:pb", NS)] == ["1", "2"]
