@@ -283,8 +283,10 @@ def _standalone(body: list[BodyLine], i: int, habits: Habits, after_head: bool) 
     returns the index of its last line, -1 if it is none."""
     line = body[i]
     before = body[i - 1] if i else None
-    if line.page_start and before is not None and not before.blank_before and not ends_sentence(before) and len(before.text) >= habits.full_length * SHORT_SHARE:
-        return -1  # the sentence of the page before goes on here
+    if line.page_start and before is not None and not ends_sentence(before) and (
+        not before.blank_before and len(before.text) >= habits.full_length * SHORT_SHARE or wrapped(before, line, habits)
+    ):
+        return -1  # the sentence of the page before goes on here (its last line is full, or ended for want of room)
     if not (line.blank_before or line.sep_before or line.page_start) or not (line.text[:1].isupper() or line.text[:1].isdigit() or line.text[:1] == "§"):
         return -1
     for j in (i, i + 1):
