@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 import unicodedata
 from dataclasses import dataclass, field, replace
 
@@ -52,7 +53,7 @@ class Habits:
     trailing_spaces_end_paragraph: bool
     width: int = 0  #: the measure: the longest lines of the text (95th percentile)
     indented: bool = False  #: paragraphs open with an indented first line (pdftotext -layout)
-    full_low: float = 0.0  #: the shortest of the text's full lines: 5th percentile of hyphenated lines (they run to the measure)
+    hyphenated: tuple[int, ...] = ()  #: lengths of the hyphenated lines, sorted: lines that run to the measure
     #: A line alone that ends like a sentence is a heading only if it is this short (``§. 3.``, ``Vorwort.``),
     #: or right after a heading as long as the numbered headings (see head_words); None while those are sought.
     head_words: int | None = None
@@ -87,8 +88,7 @@ def detect_habits(body: list[BodyLine], spacing: str) -> Habits:
     # An indent of a few spaces after a line that ends a sentence, nearly always: the text's paragraph habit.
     after = [ends_sentence(a) for a, b in zip(body, body[1:]) if _INDENT.match(b.raw) and not b.page_start]
     indented = len(after) >= 3 and sum(after) >= 0.8 * len(after)
-    low = sorted(hyphenated)[int(0.05 * (len(hyphenated) - 1))] if hyphenated else full
-    return Habits(spacing, float(full), len(wide) >= 5 and ending / len(wide) >= 0.75, width, indented, float(low))
+    return Habits(spacing, float(full), len(wide) >= 5 and ending / len(wide) >= 0.75, width, indented, tuple(sorted(hyphenated)))
 
 
 def wrapped(line: BodyLine, nxt: BodyLine | None, habits: Habits) -> bool:
@@ -189,10 +189,10 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
         # A separator line also stands after headings in some extractions: a full line that runs on is text.
         # A full line with a sentence ending inside it is the first line of a paragraph.
         full_text = len(text) >= short and (prev is not None and prev.kind == "head" or re.search(r"[^\W\d_]{2}[.?]\s+\S", text))
-        # Right after a heading, a line that ends only because the next word did not fit, above a full line,
+        # Right after a heading or a block quotation, a line that ends only because the next word did not fit, above a full line,
         # opens a paragraph (a heading under a heading would end short of the measure).
         fills = (
-            prev is not None and prev.kind == "head" and nxt is not None and not ends_sentence(line)
+            prev is not None and prev.kind in ("head", "quote") and nxt is not None and not ends_sentence(line)
             and wrapped(line, nxt, habits) and (len(nxt.text) >= short or is_hyphenated(nxt.raw))
         )
         runs_on = bool(full_text) or fills or _runs_on(line, nxt, body[i + 2] if i + 2 < len(body) else None, words)
@@ -254,7 +254,10 @@ def _quotation(body: list[BodyLine], i: int, habits: Habits) -> int:
     if len(run) < 2 or not ends_sentence(run[-1]):
         return -1
     measure = max(len(x.text) for x in run)
-    if measure >= habits.full_low:
+    # The text's full lines outside the block: its hyphenated lines (they run to the measure), the shortest 5 % of them.
+    outside = Counter(habits.hyphenated) - Counter(len(x.text) for x in run if is_hyphenated(x.raw))
+    full = sorted(outside.elements())
+    if measure >= (full[int(0.05 * (len(full) - 1))] if full else habits.full_length):
         return -1  # the block's lines reach as far as the text's full lines: no narrower measure
     evidence = 0
     for a, b in zip(run, run[1:]):
