@@ -27,6 +27,7 @@ _LONE = re.compile(r"^\s*(\d{1,4})\s*$")
 _EDGE_NUMBER = re.compile(r"^\s*(\d{1,4})\s{2,}\S|\S\s{2,}(\d{1,4})\s*$")
 _OPEN_END = re.compile(r"[.!?)\]»«\"“”']\s*$")
 _INDENT = re.compile(r"^ {2,8}\S")
+_INITIAL = re.compile(r"(?:^|\s)[A-ZÄÖÜ]\.\s*$")
 
 
 def _key(line: str) -> str:
@@ -148,7 +149,7 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
             for i in (i for i in kept if i >= foot and lines[i].strip()):
                 before = [z for z in zone if z.page == page_no]
                 # Open above: the page's last foot line so far, or, before any, the note the page before left open.
-                open_above = not _OPEN_END.search(before[-1].raw) if before else open_note
+                open_above = _open(before[-1].raw) if before else open_note
                 if URL_ONLY.match(lines[i]) and not open_above:
                     # A URL alone after a finished note repeats a link of the PDF; after an open one it ends the note.
                     dropped.append((i + 1, lines[i].strip()))
@@ -165,7 +166,7 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
                 zone.append(ZoneLine(i + 1, lines[i], n, rest, page=page_no))
                 last = max(last, n)
             tail = [z for z in zone if z.page == page_no]
-            open_note = bool(tail) and not _OPEN_END.search(tail[-1].raw)
+            open_note = bool(tail) and _open(tail[-1].raw)
         else:
             open_note = False
         if not per_page:  # markers whose text is lost still count
@@ -208,6 +209,12 @@ def _renumber(raw: str, style: str, renumber: dict[str, int], last: int) -> str:
         return str(renumber[m.group(1)])
 
     return pat.sub(sub, raw)
+
+
+def _open(line: str) -> bool:
+    """A note line that leaves its note open: no final punctuation, or a single capital and a period
+    (an initial or an abbreviation such as ``S.``, which a name or a number must follow)."""
+    return not _OPEN_END.search(line) or bool(_INITIAL.search(line))
 
 
 def _indents_paragraphs(lines: list[str], spans: list[list[int]], furniture: set[int]) -> bool:

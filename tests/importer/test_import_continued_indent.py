@@ -39,3 +39,11 @@ def test_a_url_alone_atop_the_next_page_foot_ends_the_note_left_open() -> None:
     assert note.endswith("unter www.rosalux.de/publikation/id/8612/klasse-verbinden/.")
     assert tei.findtext(".//tei:note[@n='2']", namespaces=NS) == "Die zweite Note."
     assert not report.dropped
+
+
+def test_a_note_ending_in_an_abbreviation_with_a_period_is_still_open() -> None:
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", *para("Der Text", 4, "mit einem Satz."), *para("Dann", 4, "mit der Marke.1"),
+          *para("Noch", 3, "und endet hier."), "", "1 Löwy, Michael: Le Marxisme en Amérique Latine, Paris 1980, S."]
+    p2 = [*para("Weiter", 4, "mit einem Satz."), *para("Und", 3, "und ist zu Ende."), "", "86."]
+    tei, _ = imported([p1, p2])
+    assert tei.findtext(".//tei:note[@n='1']", namespaces=NS) == "Löwy, Michael: Le Marxisme en Amérique Latine, Paris 1980, S. 86."
