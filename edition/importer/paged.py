@@ -141,7 +141,7 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
                     blank = True
                 continue
             if per_page:
-                raw = _renumber(raw, per_page, renumber, last)
+                raw = _renumber(raw, per_page, renumber, last, {mark for mark, _ in labels.values()})
             body.append(BodyLine(i + 1, raw, page_start=i == first_body, blank_before=blank, sep_before=sep, page=page_no))
             blank = sep = False
         last += len(renumber)
@@ -196,13 +196,17 @@ def _per_page_marks(lines: list[str], spans: list[list[int]], furniture: set[int
     return best if styles[best] > styles["n"] else ""
 
 
-def _renumber(raw: str, style: str, renumber: dict[str, int], last: int) -> str:
+def _renumber(raw: str, style: str, renumber: dict[str, int], last: int, labelled: set[str] = frozenset()) -> str:
     """Replace the per-page marks of ``style`` in a text line with running numbers (recorded in ``renumber``)."""
-    # Stars never stand in prose, so they are marks even set off by a space (``Zelle *)``); numbers only glued.
+    # Stars never stand in prose, so they are marks even set off by a space (``Zelle *)``); numbers set off
+    # by a space only where a label of the page's foot supports them (``1)`` also opens enumerations).
     mark = r"(\*{1,4}\))" if style == "*" else r"(\d{1,2}\))"
-    pat = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\s\d][.,;:!?)\]»«\"“”’])" + (r"|(?<=[^\W\d_] )" if style == "*" else "") + ")" + mark)
+    pat = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\s\d][.,;:!?)\]»«\"“”’])|(?<=[^\W\d_] ))" + mark)
 
     def sub(m: re.Match[str]) -> str:
+        apart = raw[m.start() - 1 : m.start()] == " "
+        if apart and style != "*" and m.group(1) not in labelled:
+            return m.group(0)
         if m.group(1) in renumber:
             return m.group(0)
         renumber[m.group(1)] = last + len(renumber) + 1
@@ -250,7 +254,8 @@ def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note
         if m and (start is not None or prev_blank or after_open) and k > 0:
             mark = m.group(1)
             if per_page:
-                ok = (mark.startswith("*") == (per_page == "*")) and bool(_glued(mark).search(body_text) or mark.startswith("*") and _apart(mark).search(body_text))
+                # Set off by a space (``Zelle 1), welche``) the mark counts too: the label below supports it.
+                ok = (mark.startswith("*") == (per_page == "*")) and bool(_glued(mark).search(body_text) or _apart(mark).search(body_text))
             else:
                 n = int(mark) if mark.isdigit() else -1
                 ok = expect < n <= expect + 12 and bool(_glued(mark).search(body_text) or _apart(mark).search(body_text))

@@ -47,3 +47,15 @@ def test_a_note_ending_in_an_abbreviation_with_a_period_is_still_open() -> None:
     p2 = [*para("Weiter", 4, "mit einem Satz."), *para("Und", 3, "und ist zu Ende."), "", "86."]
     tei, _ = imported([p1, p2])
     assert tei.findtext(".//tei:note[@n='1']", namespaces=NS) == "Löwy, Michael: Le Marxisme en Amérique Latine, Paris 1980, S. 86."
+
+
+def test_a_per_page_number_mark_set_off_by_a_space_counts_where_its_label_stands_below() -> None:
+    lines1 = [f"Der Text {FULL[9:]}", "und Pollenzelle zu einer einzigen Zelle 1), welche sich verbindet, und es folgen", FULL, "Ende."]
+    lines2 = [f"Weiter {FULL[9:]}", "mit zwei Merkmalen: 1) die Form und 2) die Farbe, wie es hier steht und weiter", FULL, "und die zweite Marke.1)"]
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", *lines1, "", "1) Bei Pisum ist es wohl ausser Zweifel."]
+    p2 = [*lines2, "", "1) Die zweite Note."]
+    tei, _ = imported([p1, p2])
+    notes = [(n.get("n"), n.xpath("string()")) for n in tei.iterfind(".//tei:text//tei:note", NS)]
+    assert notes == [("1", "Bei Pisum ist es wohl ausser Zweifel."), ("2", "Die zweite Note.")]
+    text = "".join(tei.find(".//tei:body", NS).xpath(".//text()[not(ancestor::tei:note)]", namespaces=NS))
+    assert "1) die Form und 2) die Farbe" in text  # numbers of an enumeration without a label below stay text
