@@ -56,18 +56,23 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
     spacing = spacing_habit(lines)
     edges = [[i for i in span if lines[i].strip()] for span in spans]
 
-    # Running heads/feet: the same words at an edge of several pages.
-    seen: Counter[str] = Counter()
+    # Running heads/feet: the same words at the same edge (top or bottom) of several pages.
+    seen: Counter[tuple[str, str]] = Counter()
     for p, content in enumerate(edges):
         # Page 1's top line is the title's place: it does not count towards a running head.
-        for i in ({content[0], content[-1]} if p else {content[-1]}) if content else ():
+        for pos, i in ([("top", content[0])] if p else []) + [("bottom", content[-1])] if content else ():
             if _key(lines[i]) and len(_key(lines[i])) <= 80:
-                seen[_key(lines[i])] += 1
+                seen[(pos, _key(lines[i]))] += 1
     # The top line of later pages that repeats the title or the author of page 1 is one too, however few
     # pages there are (at the foot of a page such a line may be a signature).
     front = {re.sub(r"^(?:von|by)\s+", "", _key(lines[i])) for i in (edges[0][:5] if edges else [])}
     tops = Counter(_key(lines[c[0]]) for c in edges[1:] if c)
-    running = {k for k, n in seen.items() if n >= max(2, 0.3 * len(spans))}
+    running_at = {edge: {k for (pos, k), n in seen.items() if pos == edge and n >= max(2, 0.3 * len(spans))} for edge in ("top", "bottom")}
+    running = running_at["top"] | running_at["bottom"]
+
+    def runs(i: int, content: list[int]) -> set[str]:
+        """The running words of the edge(s) line ``i`` stands at."""
+        return (running_at["top"] if i == content[0] else set()) | (running_at["bottom"] if i == content[-1] else set())
     # Once on one of several later pages it is a heading that repeats the title (a title page before the text).
     heads = {k for k in front & set(tops) if tops[k] >= min(2, len(spans) - 1)} - {""}
     # At a later page's foot such a line is a running foot only with a page number set apart (a signature has none).
@@ -78,7 +83,7 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
     for p, content in enumerate(edges):
         for i in dict.fromkeys([content[0], content[-1]] if content else []):
             n = _page_number(lines[i])
-            if n is not None and len(content) > 1 and (_LONE.match(lines[i]) or _key(lines[i]) in running | heads | feet):
+            if n is not None and len(content) > 1 and (_LONE.match(lines[i]) or _key(lines[i]) in runs(i, content) | heads | feet):
                 cands.append((p, i, n))
     offsets = Counter(n - p for p, _, n in cands)
     offset, votes = offsets.most_common(1)[0] if offsets else (None, 0)
@@ -98,7 +103,7 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
         for i in dict.fromkeys([content[0], content[-1]] if content else []):
             # On the first page the words of a running head are the title, not furniture.
             repeated = (
-                _key(lines[i]) in running or i == content[0] and len(content) > 2 and _key(lines[i]) in heads
+                _key(lines[i]) in runs(i, content) or i == content[0] and len(content) > 2 and _key(lines[i]) in heads
                 or p > 0 and i == content[-1] and _key(lines[i]) in feet and bool(_EDGE_NUMBER.search(lines[i]))
             )
             if repeated and i not in furniture and (p > 0 or i == content[-1] and len(content) > 1):

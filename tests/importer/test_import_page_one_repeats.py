@@ -61,3 +61,13 @@ def test_the_author_with_a_page_number_at_the_foot_of_a_later_page_is_a_running_
     assert tei.findtext(".//tei:closer/tei:signed", namespaces=NS) == "Erika Muster"
     assert "Erika Muster" not in "".join(tei.find(".//tei:body", NS).xpath(".//text()[not(ancestor::tei:closer)]", namespaces=NS))
     assert [pb.get("n") for pb in tei.iterfind(".//tei:text//tei:pb", NS)] == ["1", "2"]
+
+
+def test_a_signature_alone_atop_the_last_page_is_no_running_head_of_the_running_feet() -> None:
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", *page(0), "3"]
+    p2 = [*page(1), "Erika Muster   4"]
+    p3 = [*page(2), "", "Berlin, im März 2026", "Erika Muster   5"]
+    p4 = ["Erika Muster", "Erika Muster   6"]
+    tei, _ = imported([p1, p2, p3, p4])
+    assert tei.findtext(".//tei:closer/tei:signed", namespaces=NS) == "Erika Muster"
+    assert [pb.get("n") for pb in tei.iterfind(".//tei:text//tei:pb", NS)] == ["3", "4", "5", "6"]
