@@ -22,9 +22,11 @@ T = TypeVar("T")
 
 #: Tasks a local worker runs (on average) before the workers are replaced by fresh processes.
 TASKS_PER_WORKER = 64
-#: Below this many tasks a step runs in the build's own process: starting a worker (interpreter,
-#: Saxon, the stylesheets) costs about a second, more than a few texts take (bench/scale.py).
-PARALLEL_FROM = 4
+#: Below this many tasks a step runs in the build's own process: each worker starts an interpreter,
+#: Saxon and the step's stylesheets (a second or two), which a few texts do not win back. Measured
+#: with bench/scale.py on 2 cores: 10 texts took 1.1-1.5x as long with -j 2 as with -j 1, 100 texts
+#: 0.95-1.03x, 1,000 texts 0.82x (the machine shared with other work: load 2-5).
+PARALLEL_FROM = 12
 
 
 class Executor(Protocol):

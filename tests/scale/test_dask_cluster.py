@@ -11,16 +11,15 @@ from click.testing import CliRunner
 from distributed import LocalCluster
 
 from edition.cli import main
-from edition.executor import PARALLEL_FROM
-
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "sample-edition"
+COPIES = 3  # with the sample, four texts: each of the two workers gets tasks of every step
 
 
 def _edition(target: Path) -> Path:
-    """The sample edition with enough renamed copies of its essay that every step has several tasks."""
+    """The sample edition with renamed copies of its essay."""
     shutil.copytree(FIXTURE, target)
     sample = (target / "tei" / "essays" / "sample.xml").read_text(encoding="utf-8")
-    for n in range(PARALLEL_FROM):
+    for n in range(COPIES):
         name = f"copy{n}"
         text = (sample.replace('xml:id="sample', f'xml:id="{name}').replace("#sample-", f"#{name}-")
                 .replace('<idno type="essay">sample<', f'<idno type="essay">{name}<'))
