@@ -185,6 +185,7 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
             and (prev is None or prev.kind in ("head", "dateline") or ends_sentence(prev.lines[-1]))
             and nxt is not None
             and (nxt.text[:1].isupper() or nxt.text[:1].isdigit())
+            and not ENUMERATED.match(nxt.text)  # the line that opens an enumeration is text
         )
         # A separator line also stands after headings in some extractions: a full line that runs on is text.
         # A full line with a sentence ending inside it is the first line of a paragraph.

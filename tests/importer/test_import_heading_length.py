@@ -57,3 +57,11 @@ def test_a_page_top_line_that_ends_the_sentence_of_a_wrapped_line_above_is_no_he
     assert [h.xpath("string()") for h in tei.iterfind(".//tei:body//tei:head", NS)] == []
     texts = [p.xpath("string()") for p in tei.iterfind(".//tei:body//tei:p", NS)]
     assert "Endlich jede monumentale Bezeichnung bis zum Grenzstein, bis zu den Titeln, Wappen und Namen herab." in texts
+
+
+def test_a_line_atop_a_page_that_opens_an_enumeration_is_no_heading() -> None:
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", *para(3)]
+    p2 = ["Die Versuchspflanzen müssen nothwendig", "", "1. Constant differirende Merkmale besitzen.", "",
+          "2. Die Hybriden derselben müssen geschützt sein.", "", *para(2)]
+    tei, _ = imported([p1, p2])
+    assert [h.xpath("string()") for h in tei.iterfind(".//tei:body//tei:head", NS)] == []
