@@ -301,7 +301,9 @@ def _standalone(body: list[BodyLine], i: int, habits: Habits, after_head: bool) 
             continue
         if after is None or BULLET.match(line.text) or len(body[j].text) >= habits.full_length * SHORT_SHARE:
             return -1
-        if after.page_start and not after.blank_before and (len(line.text) >= habits.full_length * SHORT_SHARE or wrapped(body[j], after, habits)):
+        if after.page_start and not after.blank_before and (
+            len(line.text) >= habits.full_length * SHORT_SHARE or wrapped(body[j], after, habits) or after.text[:1].islower()
+        ):
             return -1  # text running on over the page break
         last = _stripped(body[j])
         words = sum(len(body[k].text.split()) for k in range(i, j + 1))
@@ -313,8 +315,8 @@ def _standalone(body: list[BodyLine], i: int, habits: Habits, after_head: bool) 
         if is_hyphenated(body[j].raw) or LEADERS.search(" ".join(body[k].text for k in range(i, j + 1))) or sum(1 for w in tokens if sum(c.isalpha() for c in w) >= 3) < 0.5 * len(tokens):
             return -1  # a formula or a row of figures, not a heading
         # Two lines whose first is short are no paragraph (its lines run full); one line must look like a title.
-        if j > i and is_hyphenated(line.raw):
-            return -1
+        if j > i and (is_hyphenated(line.raw) or wrapped(line, body[j], habits)):
+            return -1  # the first line ended at the measure: running text
         if j > i and len(line.text) < habits.full_length * SHORT_SHARE and not re.search(r"[,;:]$", last):
             return j
         limit = habits.head_words

@@ -65,3 +65,18 @@ def test_a_line_atop_a_page_that_opens_an_enumeration_is_no_heading() -> None:
           "2. Die Hybriden derselben müssen geschützt sein.", "", *para(2)]
     tei, _ = imported([p1, p2])
     assert [h.xpath("string()") for h in tei.iterfind(".//tei:body//tei:head", NS)] == []
+
+
+def test_a_short_line_at_a_page_foot_whose_sentence_goes_on_in_lower_case_is_no_heading() -> None:
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", *para(3), "", "Trotzki, der von Parvus beeinflusst war und eine Fraktion"]
+    p2 = ["zwischen Menschewiki und Bolschewiki anführte, kritisierte Lenins Position heftig.", "", *para(2)]
+    tei, _ = imported([p1, p2])
+    assert [h.xpath("string()") for h in tei.iterfind(".//tei:body//tei:head", NS)] == []
+
+
+def test_two_lines_alone_whose_first_ends_at_the_measure_are_a_paragraph() -> None:
+    # The first line is short of the full lines, but the next word would not have fitted the measure.
+    first = "Aus der Befruchtung zwischen den möglichen Keim- und Pollenzellen mussten"
+    lines = ["Ein kurzer Versuch", "", "von Erika Muster", "", *para(3), "", first, "hervorgegangene Verbindungen entstehen, nämlich vier.", "", *para(2)]
+    tei, _ = imported([lines])
+    assert [h.xpath("string()") for h in tei.iterfind(".//tei:body//tei:head", NS)] == []
