@@ -205,7 +205,8 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
             while (
                 j + 1 < len(body)
                 and j - i < 2
-                and len(body[j + 1].text) <= len(body[j].text)
+                # no longer than the line above, or longer only because a long word did not fit up there
+                and (len(body[j + 1].text) <= len(body[j].text) or len(body[j].text) + 1 + len(body[j + 1].text.split()[0]) > len(body[j + 1].text))
                 and (body[j + 1].text[-1:].isalnum() or j + 2 >= len(body) or body[j + 2].sep_before or body[j + 2].blank_before)
                 and not body[j + 1].sep_before
                 and len(body[j + 1].text) < short

@@ -71,3 +71,12 @@ def test_a_signature_alone_atop_the_last_page_is_no_running_head_of_the_running_
     tei, _ = imported([p1, p2, p3, p4])
     assert tei.findtext(".//tei:closer/tei:signed", namespaces=NS) == "Erika Muster"
     assert [pb.get("n") for pb in tei.iterfind(".//tei:text//tei:pb", NS)] == ["3", "4", "5", "6"]
+
+
+def test_a_wrapped_heading_whose_second_line_is_longer_stays_one_heading() -> None:
+    # Double-spaced: "Dem 10. Parteitag entgegen! Niederlage der" / "Arbeiteropposition und Neue Ökonomische Politik":
+    # the long word did not fit the first line.
+    x = G.generate(G.ROOT / "editions" / "russische-revolution" / "texts" / "dallmer-oktoberumsturz.xml", HABITS["double-space"], 2052)
+    assert "Dem 10. Parteitag entgegen! Niederlage der\n" in x.text
+    data, _ = run(parse_source(x.text.encode(), "x.txt"), meta_for(x))
+    assert score(data, x.key).heads_exact
