@@ -9,11 +9,12 @@ from edition.xmlio import NS
 SENTENCE = "Ein Satz des Textes hat hier achtzehn Wörter, wie es in einer Abhandlung dieser Art gewöhnlich der Fall ist."
 
 
-def para(n: int) -> list[str]:
+def para(n: int, width: int = 90) -> list[str]:
+    """``n`` sentences wrapped greedily at ``width``."""
     words = " ".join([SENTENCE] * n).split()
     lines, cur = [], ""
     for w in words:
-        if cur and len(cur) + 1 + len(w) > 90:
+        if cur and len(cur) + 1 + len(w) > width:
             lines.append(cur)
             cur = w
         else:
@@ -41,18 +42,8 @@ def test_after_a_heading_a_line_as_long_as_the_numbered_headings_is_a_heading() 
 
 
 def test_a_page_top_line_that_ends_the_sentence_of_a_wrapped_line_above_is_no_heading() -> None:
-    def narrow(n: int) -> list[str]:
-        words, lines, cur = " ".join([SENTENCE] * n).split(), [], ""
-        for w in words:
-            if cur and len(cur) + 1 + len(w) > 68:
-                lines.append(cur)
-                cur = w
-            else:
-                cur = f"{cur} {w}".strip()
-        return lines + [cur]
-
-    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", *narrow(4), "", "Endlich jede monumentale Bezeichnung bis zum Grenzstein, bis zu den"]
-    p2 = ["Titeln, Wappen und Namen herab.", "", *narrow(3)]
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", *para(4, 68), "", "Endlich jede monumentale Bezeichnung bis zum Grenzstein, bis zu den"]
+    p2 = ["Titeln, Wappen und Namen herab.", "", *para(3, 68)]
     tei, _ = imported([p1, p2])
     assert [h.xpath("string()") for h in tei.iterfind(".//tei:body//tei:head", NS)] == []
     texts = [p.xpath("string()") for p in tei.iterfind(".//tei:body//tei:p", NS)]
