@@ -93,3 +93,10 @@ def test_line_breaks_between_blocks_print_nothing(tmp_path):
     markup, text, _ = build(tmp_path, '<lg><l>Erste</l><lb/><l>Zweite</l><lb/></lg><lb/><p>Prosa</p><lb/>')
     assert "#linebreak()" not in markup and '#" ";' not in markup
     assert "Erste Zweite Prosa" in text
+
+
+def test_supplied_text_is_bracketed_in_both_outputs(tmp_path):
+    """What the editor supplied is marked as such in the PDF as on the site ([1]815)."""
+    markup, text, _ = build(tmp_path, "<p>London d. 4. März <supplied>1</supplied>815</p>")
+    assert '#supplied[#"1";]' in markup
+    assert "[1]815" in text
