@@ -322,7 +322,7 @@ def _standalone(body: list[BodyLine], i: int, habits: Habits, after_head: bool) 
             return j
         limit = habits.head_words
         short_title = (
-            NUMBERED_HEAD.match(line.text) and (limit is None or words <= 2 * limit)
+            NUMBERED_HEAD.match(line.text) and (limit is None or words <= max(2 * limit, habits.numbered_words))
             or limit is not None and (words <= limit or after_head and words <= habits.numbered_words)
         )
         if not re.search(r"[.,;:!?…\"»«“”')\]]$", last) or (re.search(r"[.!?]$", last) and short_title):
