@@ -32,3 +32,23 @@ def test_bundled_and_sample_editions_are_valid() -> None:
 def test_edition_files_lists_edition_essays_register() -> None:
     names = [p.relative_to(SAMPLE / "tei").as_posix() for p in edition_files(SAMPLE)]
     assert names == ["essays/sample.xml", "register/persons.xml"]
+
+
+def test_strict_profile_takes_what_the_importer_writes(tmp_path: Path, tei_all: etree.RelaxNG) -> None:
+    """A block quotation in a section and a signature in a closer (edition import writes both)
+    are valid under the strict profile and under tei_all."""
+    import re
+    import shutil
+
+    edition = tmp_path / "sample"
+    shutil.copytree(SAMPLE, edition)
+    essay = edition / "tei" / "essays" / "sample.xml"
+    text = essay.read_text(encoding="utf-8")
+    changed = re.sub(r"(<div type=\"section\"[^>]*>\s*<head>.*?</head>)", r"\1<quote><p>Ein Zitat als Block.</p></quote>",
+                     text, count=1, flags=re.S)
+    changed = changed.replace("</body>", '<div type="section"><p>Schluss.</p><closer><dateline>Berlin</dateline>'
+                                         "<signed>Max Muster</signed></closer></div></body>", 1)
+    assert changed.count("<quote>") == 1 and "<signed>" in changed
+    essay.write_text(changed, encoding="utf-8")
+    assert [p for p in validate_files(edition_files(edition)) if p.severity == "error"] == []
+    assert tei_all.validate(xmlio.parse(essay)), [str(e) for e in tei_all.error_log]
