@@ -42,6 +42,8 @@ if TYPE_CHECKING:  # the validator loads Saxon; only the build's validate step n
     from .validate.run import Check
 
 MANIFEST = ".build-manifest.json"
+#: The build folder's copy of each text's summary (xslt/html/summary.xsl), kept for the next build's corpus pages.
+SUMMARIES = "summaries"
 SHOWN_WARNINGS = 5
 ENGINES = ("saxonche", "typst", "bagit", "pagefind", "lxml")
 #: What each target needs built first.
@@ -99,7 +101,7 @@ class Plan:
     recorded: dict[str, str] = field(default_factory=dict)
     tool: str = ""  #: the toolkit's key (and the --allow-invalid choice)
     shared: list[str] = field(default_factory=list)  #: the keys of what every text's outputs read: config, register
-    pages: dict[str, str] = field(default_factory=dict)  #: reading page (site/NAME.html) → key, set as the site is built
+    pages: dict[str, str] = field(default_factory=dict)  #: reading page (site/NAME.html) and summary → key, set as the site is built
 
     site = "site"
 
@@ -251,11 +253,11 @@ def build_site(plan: Plan, site_dir: Path, pdf_dir: Path | None, pool: Executor,
 
     task = progress.add_task("HTML site", total=len(plan.edition.texts) + 1)
 
-    def essay_pages(texts: list[Path], params: dict[str, str]) -> dict[str, str]:
-        return _essay_pages(plan, texts, params, pool, lambda: progress.advance(task))
+    def per_text(texts: list[Path], params: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+        return _text_outputs(plan, texts, params, pool, site_dir.parent / SUMMARIES, lambda: progress.advance(task))
 
     try:
-        for line in html.build_html(plan.edition.dir, site_dir, pdf_dir, essay_pages) or []:
+        for line in html.build_html(plan.edition.dir, site_dir, pdf_dir, per_text) or []:
             console.print(line, markup=False, soft_wrap=True, style="yellow")
     except StepFailed:
         raise
@@ -264,35 +266,39 @@ def build_site(plan: Plan, site_dir: Path, pdf_dir: Path | None, pool: Executor,
     progress.advance(task)
 
 
-def _essay_pages(plan: Plan, texts: list[Path], params: dict[str, str], pool: Executor,
-                 advance: Callable[[], None]) -> dict[str, str]:
-    """The reading pages: those whose text, register, configuration and parameters are unchanged
-    from the last build, else rendered by ``pool``."""
+def _text_outputs(plan: Plan, texts: list[Path], params: dict[str, str], pool: Executor, summary_dir: Path,
+                  advance: Callable[[], None]) -> tuple[dict[str, str], list[str]]:
+    """The reading pages and summaries: those whose text, register, configuration and parameters
+    are unchanged from the last build, else made by ``pool``; the summaries are also written to
+    ``summary_dir`` (installed as SUMMARIES beside the site, for the next build)."""
     shared = _sha(plan.tool, *plan.shared, repr(sorted(params.items())))
-    pages: dict[str, str] = {}
-    calls, names = [], []
+    done: dict[str, tuple[str, str]] = {}
+    calls, stems = [], []
     for text in texts:
-        name = f"{text.stem}.html"
-        key = plan.pages[f"{plan.site}/{name}"] = _sha(shared, _file_key(text))
-        built = plan.out / plan.site / name
-        if plan.recorded.get(f"{plan.site}/{name}") == key and built.is_file():
-            pages[name] = built.read_text(encoding="utf-8")
+        page, summary = f"{plan.site}/{text.stem}.html", f"{SUMMARIES}/{text.stem}.xml"
+        key = plan.pages[page] = plan.pages[summary] = _sha(shared, _file_key(text))
+        built, made = plan.out / page, plan.out / summary
+        if plan.recorded.get(page) == key == plan.recorded.get(summary) and built.is_file() and made.is_file():
+            done[text.stem] = (built.read_text(encoding="utf-8"), made.read_text(encoding="utf-8"))
             advance()
         else:
             calls.append((plan.edition.dir, text, params))
-            names.append(name)
-    for i, page in pool.run(_page_job, calls):
-        pages[names[i]] = page
+            stems.append(text.stem)
+    for i, outputs in pool.run(_page_job, calls):
+        done[stems[i]] = outputs
         advance()
-    return {f"{t.stem}.html": pages[f"{t.stem}.html"] for t in texts}
+    summary_dir.mkdir(parents=True, exist_ok=True)
+    for text in texts:
+        (summary_dir / f"{text.stem}.xml").write_text(done[text.stem][1], encoding="utf-8")
+    return {f"{t.stem}.html": done[t.stem][0] for t in texts}, [done[t.stem][1] for t in texts]
 
 
-def _page_job(edition_dir: Path, text: Path, params: dict[str, str]) -> str:
-    """Render one reading page (a task)."""
+def _page_job(edition_dir: Path, text: Path, params: dict[str, str]) -> tuple[str, str]:
+    """Make one text's reading page and summary (a task)."""
     from .transform import html
 
     try:
-        return html.essay_page(read_edition(edition_dir), text, params)
+        return html.text_outputs(read_edition(edition_dir), text, params)
     except Exception as exc:  # whatever the engines raise, the stop names the text
         raise StepFailed(located(exc, text)) from None
 
@@ -329,14 +335,16 @@ def install(plan: Plan, work: Path) -> None:
         _swap_dir(work / "pdf", out / "pdf", trash)
     if (work / "site").exists():
         _swap_dir(work / "site", out / "site", trash)
+    if (work / SUMMARIES).exists():
+        _swap_dir(work / SUMMARIES, out / SUMMARIES, trash)
     if (work / "deposit").exists():
         (out / "deposit").mkdir(exist_ok=True)
         os.replace(work / "deposit" / f"{plan.edition.deposit_name}.zip", out / plan.deposit)
     recorded = {o: k for o, k in plan.recorded.items() if (out / o).exists() and not o.startswith("pdf/")}
     if "pdf" not in plan.targets:
         recorded.update({o: k for o, k in plan.recorded.items() if o.startswith("pdf/") and (out / o).exists()})
-    if plan.pages:  # the site was rebuilt: its reading pages are these
-        recorded = {o: k for o, k in recorded.items() if not o.startswith(f"{plan.site}/")}
+    if plan.pages:  # the site was rebuilt: its reading pages and summaries are these
+        recorded = {o: k for o, k in recorded.items() if not o.startswith((f"{plan.site}/", f"{SUMMARIES}/"))}
     recorded.update(plan.keys)
     recorded.update(plan.pages)
     tmp_manifest = work / MANIFEST

@@ -1,8 +1,11 @@
 """Build the static HTML edition: XSLT pages, assets, TEI downloads, Pagefind search index.
 
 Every input is parsed safely (:mod:`edition.xmlio`) and handed to the stylesheets as one corpus
-document; the stylesheets never open files themselves. Output is deterministic: the same
-sources give the same bytes (no clock, no generated ids).
+document; the stylesheets never open files themselves. A text's reading page and its summary
+(xslt/html/summary.xsl) are made from a corpus of that text alone; the corpus pages (landing,
+register, chronology, search, zur-edition) from a corpus of the summaries, so no process holds
+more than one text. Output is deterministic: the same sources give the same bytes (no clock,
+no generated ids).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from saxonche import PyXdmNode
 
 from ..core import HEADER_NAME, Edition, read_edition
 from ..paths import XSLT
-from ..xmlio import TEI_NS, XML_NS, parse
+from ..xmlio import TEI_NS, XML_NS, parse, parse_bytes
 from ..xslt import to_xdm, transform
 from . import WEB_IMAGES
 
@@ -36,6 +39,11 @@ SITE_PAGES = {
     "zur-edition.html": HTML_XSLT / "editorial.xsl",
 }
 ESSAY_XSLT = HTML_XSLT / "essay.xsl"
+SUMMARIES_XSLT = HTML_XSLT / "summaries.xsl"
+
+#: The reading pages and summaries of texts, made wherever the caller runs them: (texts,
+#: stylesheet parameters) → (file name → page, each text's summary document in text order).
+PerText = Callable[[list[Path], dict[str, str]], tuple[dict[str, str], list[str]]]
 
 
 class HtmlBuildError(Exception):
@@ -54,15 +62,37 @@ def load_corpus(edition: Edition, texts: list[Path] | None = None) -> etree._Ele
     The pages know a text by its root's ``xml:id``, which in this copy is always the file name:
     the strict profile requires that of every text, and other TEI keeps its own id out of the site.
     """
-    corpus = etree.Element(f"{{{CORPUS_NS}}}corpus", nsmap={"ed": CORPUS_NS})
-    for part, tree in (("edition", edition.header), ("register", edition.register_tree())):
-        etree.SubElement(corpus, f"{{{CORPUS_NS}}}{part}").append(copy.deepcopy(tree.getroot()))
+    corpus = _edition_corpus(edition)
     essays = etree.SubElement(corpus, f"{{{CORPUS_NS}}}essays")
     for path in edition.texts if texts is None else texts:
         root = parse(path).getroot()
         root.set(f"{{{XML_NS}}}id", text_id(path))
         essays.append(root)
     return corpus
+
+
+def _edition_corpus(edition: Edition) -> etree._Element:
+    """A corpus element holding the edition document and the register."""
+    corpus = etree.Element(f"{{{CORPUS_NS}}}corpus", nsmap={"ed": CORPUS_NS})
+    for part, tree in (("edition", edition.header), ("register", edition.register_tree())):
+        etree.SubElement(corpus, f"{{{CORPUS_NS}}}{part}").append(copy.deepcopy(tree.getroot()))
+    return corpus
+
+
+def summary_corpus(edition: Edition, summaries: list[str]) -> etree._Element:
+    """The corpus the corpus pages are made from: edition, register and the texts' summaries
+    (each a document ``<ed:summaries>`` as :func:`text_outputs` makes it), in text order."""
+    corpus = _edition_corpus(edition)
+    held = etree.SubElement(corpus, f"{{{CORPUS_NS}}}summaries")
+    for i, summary in enumerate(summaries):
+        held.extend(parse_bytes(summary.encode("utf-8"), f"<summary {i + 1}>").getroot())
+    return corpus
+
+
+def corpus_pages(edition: Edition, summaries: list[str], params: dict[str, str]) -> dict[str, str]:
+    """The corpus pages (SITE_PAGES) from the texts' summaries, as file name → text."""
+    corpus = to_xdm(summary_corpus(edition, summaries))
+    return {name: transform(xsl, corpus, params) for name, xsl in SITE_PAGES.items()}
 
 
 def render_pages(corpus: PyXdmNode, essay_ids: list[str], common: dict[str, str]) -> dict[str, str]:
@@ -81,6 +111,22 @@ def essay_page(edition: Edition, path: Path, params: dict[str, str]) -> str:
     return transform(ESSAY_XSLT, corpus, {**params, "essay-id": text_id(path)})
 
 
+def text_outputs(edition: Edition, path: Path, params: dict[str, str]) -> tuple[str, str]:
+    """The reading page and the summary of one text, both from a corpus of that text alone
+    (tests/html/test_summary_pages.py: the corpus pages of the summaries are those of the texts)."""
+    corpus = to_xdm(load_corpus(edition, [path]))
+    return (transform(ESSAY_XSLT, corpus, {**params, "essay-id": text_id(path)}),
+            transform(SUMMARIES_XSLT, corpus, params))
+
+
+def _here(edition: Edition) -> PerText:
+    """Reading pages and summaries made in this process, one text at a time."""
+    def per_text(texts: list[Path], params: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+        done = [text_outputs(edition, path, params) for path in texts]
+        return {f"{text_id(path)}.html": page for path, (page, _) in zip(texts, done)}, [s for _, s in done]
+    return per_text
+
+
 def copy_sources(edition: Edition, out_dir: Path) -> None:
     """The TEI for download: texts byte for byte, the register, and the generated edition document."""
     tei = out_dir / "tei"
@@ -93,10 +139,10 @@ def copy_sources(edition: Edition, out_dir: Path) -> None:
         shutil.copyfile(path, tei / "texts" / path.name)
 
 
-def copy_images(edition: Edition, out_dir: Path) -> tuple[list[str], list[str]]:
-    """Copy the images the texts' ``graphic/@url`` name (relative to the text, inside the edition)
-    into the site under the same path; return the paths copied and a warning for each left out
-    (once per text and address, with the number of figures).
+def site_images(edition: Edition) -> tuple[dict[str, Path], list[str]]:
+    """The images the texts' ``graphic/@url`` name (relative to the text, inside the edition), as
+    site path → file, and a warning for each left out (once per text and address, with the number
+    of figures). Reads every text, so a malformed one stops the build before anything is written.
 
     A figure whose image is not copied shows its description (figDesc/desc/head) instead: the
     warning says which and why, so nothing is lost silently."""
@@ -120,15 +166,19 @@ def copy_images(edition: Edition, out_dir: Path) -> tuple[list[str], list[str]]:
                 why = f"names another file than an earlier text's {url!r}"
             elif url not in copied:
                 copied[url] = target
-                (out_dir / url).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(target, out_dir / url)
             if why:
                 line, _, count = left_out.get((path, url), (graphic.sourceline or 0, why, 0))
                 left_out[(path, url)] = (line, why, count + 1)
     warnings = [f"{path}:{line}: warning: graphic {url!r} {why}; the figure shows its description"
                 + (f" ({count} figures)" if count > 1 else "")
                 for (path, url), (line, why, count) in left_out.items()]
-    return sorted(copied), warnings
+    return copied, warnings
+
+
+def copy_images(images: dict[str, Path], out_dir: Path) -> None:
+    for url, target in images.items():
+        (out_dir / url).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(target, out_dir / url)
 
 
 def copy_pdfs(pdf_dir: Path, out_dir: Path, essay_ids: list[str]) -> None:
@@ -170,25 +220,22 @@ def index_search(out_dir: Path, groups: dict[str, list[str]], interface: str) ->
             raise HtmlBuildError(f"pagefind failed on {out_dir}: {result.stderr.strip() or result.stdout.strip()}")
 
 
-def build_html(edition_dir: Path, out_dir: Path, pdf_dir: Path | None = None,
-               essay_pages: Callable[[list[Path], dict[str, str]], dict[str, str]] | None = None) -> list[str]:
+def build_html(edition_dir: Path, out_dir: Path, pdf_dir: Path | None = None, per_text: PerText | None = None) -> list[str]:
     """Write the complete HTML site of the edition at ``edition_dir`` into ``out_dir``; return
     warnings (``file:line: warning: …``) for what a page could not show as encoded.
 
     Reading pages link their PDF at ``pdf/<text-id>.pdf``; PDFs found in ``pdf_dir`` are copied there.
-    ``essay_pages`` (texts, stylesheet parameters → file name → page, as :func:`essay_page`
-    makes each) lets the build render the reading pages elsewhere; default: here, from the corpus.
+    ``per_text`` (as :func:`text_outputs` makes each text's page and summary) lets the build make
+    them elsewhere or keep them from its last run; default: here, one text at a time.
     """
     edition = read_edition(edition_dir)
-    corpus_tree = load_corpus(edition)
     essay_ids = [text_id(path) for path in edition.texts]
+    images, warnings = site_images(edition)
+    params = {**edition.stylesheet_params, "site-images": " ".join(sorted(images))}
+    essay_pages, summaries = (per_text or _here(edition))(edition.texts, params)
+    pages = {**corpus_pages(edition, summaries, params), **essay_pages}
     out_dir.mkdir(parents=True, exist_ok=True)
-    images, warnings = copy_images(edition, out_dir)
-    params = {**edition.stylesheet_params, "site-images": " ".join(images)}
-    if essay_pages is None:
-        pages = render_pages(to_xdm(corpus_tree), essay_ids, params)
-    else:
-        pages = {**render_pages(to_xdm(corpus_tree), [], params), **essay_pages(edition.texts, params)}
+    copy_images(images, out_dir)
     for name, text in pages.items():
         (out_dir / name).write_text(text, encoding="utf-8")
     shutil.copytree(ASSETS, out_dir / "assets", dirs_exist_ok=True)

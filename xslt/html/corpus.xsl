@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The input of every page: one corpus document assembled by edition/transform/html.py
      (<ed:corpus><ed:edition>TEI</ed:edition><ed:register>TEI</ed:register><ed:essays>TEI…</ed:essays>),
-     and the edition-wide facts every page shows. -->
+     where the corpus pages read the texts' summaries (summary.xsl) in place of the texts
+     (<ed:summaries>ed:summary…</ed:summaries>), and the edition-wide facts every page shows. -->
 <xsl:stylesheet version="3.0" expand-text="yes"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -13,7 +14,7 @@
       suppress-indentation="p li h1 h2 h3 h4 h5 h6 dd dt figcaption summary title a span script"/>
 
   <xsl:strip-space elements="tei:TEI tei:text tei:front tei:body tei:back tei:div tei:docTitle tei:list
-      tei:closer tei:listPerson tei:person ed:corpus ed:edition ed:register ed:essays"/>
+      tei:closer tei:listPerson tei:person ed:corpus ed:edition ed:register ed:essays ed:summaries"/>
 
   <!-- Accumulators (paragraph numbers) apply to the corpus document the pages start from. -->
   <xsl:mode use-accumulators="#all" on-no-match="shallow-skip"/>

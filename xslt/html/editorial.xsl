@@ -11,10 +11,12 @@
     exclude-result-prefixes="#all">
 
   <xsl:include href="../common/common.xsl"/>
-  <xsl:include href="../common/editorial.xsl"/>
   <xsl:include href="corpus.xsl"/>
   <xsl:include href="page.xsl"/>
   <xsl:include href="metadata.xsl"/>
+  <xsl:include href="ids.xsl"/>
+  <xsl:include href="../common/typography.xsl"/>
+  <xsl:include href="summary.xsl"/>
 
   <xsl:template match="/">
     <xsl:variable name="title" as="xs:string" select="ed:label('editorial')"/>
@@ -29,7 +31,7 @@
         <h1>{$title}</h1>
         <p class="editorial-intro">{ed:label('editorial-intro')}</p>
         <xsl:call-template name="ed:editorial-edition"/>
-        <xsl:for-each select="$essays">
+        <xsl:for-each select="$summaries">
           <xsl:call-template name="ed:editorial-text"/>
         </xsl:for-each>
       </xsl:with-param>
@@ -55,34 +57,37 @@
     </xsl:if>
   </xsl:template>
 
+  <xsl:key name="ed:summary-title" match="ed:summary" use="@full-title"/>
+
+  <!-- One text's note, as its summary has it (summary.xsl). -->
   <xsl:template name="ed:editorial-text">
-    <xsl:context-item as="element(tei:TEI)" use="required"/>
-    <xsl:variable name="tei" as="element(tei:TEI)" select="."/>
-    <xsl:variable name="id" as="xs:string" select="ed:essay-id(.)"/>
+    <xsl:context-item as="element(ed:summary)" use="required"/>
+    <xsl:variable name="id" as="xs:string" select="string(@id)"/>
+    <xsl:variable name="file" as="xs:string" select="string(@file)"/>
     <section class="editorial-text" aria-labelledby="{$id}">
-      <h2 id="{$id}"><xsl:sequence select="ed:lang-attribute(ed:text-language(.), $interface-language)"/><a href="{ed:essay-file(.)}">{ed:essay-full-title(.)}</a><xsl:if test="count($essays[ed:essay-full-title(.) = ed:essay-full-title(current())]) gt 1"><!-- two texts of one title: their sections are told apart by file --> <span class="file-name">({ed:essay-file(.)})</span></xsl:if></h2>
-      <xsl:for-each select="ed:editorial-note(., $edition)">
+      <h2 id="{$id}"><xsl:sequence select="ed:lang-attribute(@lang, $interface-language)"/><a href="{$file}">{@full-title}</a><xsl:if test="count(key('ed:summary-title', @full-title, root(.))) gt 1"><!-- two texts of one title: their sections are told apart by file --> <span class="file-name">({$file})</span></xsl:if></h2>
+      <xsl:for-each select="ed:editorial">
         <!-- no accessible name: the parts repeat per text, and named sections are landmarks -->
-        <section class="editorial-{?part}">
-          <h3 id="{$id}-{?part}">{?title}</h3>
-          <xsl:for-each select="?paras">
+        <section class="editorial-{@part}">
+          <h3 id="{$id}-{@part}">{@title}</h3>
+          <xsl:for-each select="ed:para">
             <p>
-              <xsl:sequence select="ed:lang-attribute(?lang, $interface-language)"/>
-              <xsl:for-each select="?term">
+              <xsl:sequence select="ed:lang-attribute(@lang, $interface-language)"/>
+              <xsl:for-each select="@term">
                 <span class="editorial-term">{.}</span>
                 <xsl:text>: </xsl:text>
               </xsl:for-each>
-              <xsl:text>{?text}</xsl:text>
+              <xsl:text>{@text}</xsl:text>
             </p>
           </xsl:for-each>
-          <xsl:if test="?part eq 'citation'">
-            <xsl:for-each select="ed:published-url(ed:essay-file($tei))">
+          <xsl:if test="@part eq 'citation'">
+            <xsl:for-each select="ed:published-url($file)">
               <p class="cite-url">{.}</p>
             </xsl:for-each>
           </xsl:if>
-          <xsl:if test="exists(?counts)">
+          <xsl:if test="exists(ed:count)">
             <xsl:call-template name="ed:editorial-counts">
-              <xsl:with-param name="counts" select="?counts"/>
+              <xsl:with-param name="counts" select="ed:count"/>
             </xsl:call-template>
           </xsl:if>
         </section>
@@ -92,15 +97,15 @@
 
   <!-- Counts as a list "label: n", those of which they are part nested under them. -->
   <xsl:template name="ed:editorial-counts">
-    <xsl:param name="counts" as="map(*)+"/>
+    <xsl:param name="counts" as="element(ed:count)+"/>
     <ul class="editorial-counts">
       <xsl:for-each select="$counts">
         <li>
-          <xsl:text>{?label}: </xsl:text>
-          <span class="count">{?count}</span>
-          <xsl:if test="exists(?sub)">
+          <xsl:text>{@label}: </xsl:text>
+          <span class="count">{@count}</span>
+          <xsl:if test="exists(ed:count)">
             <xsl:call-template name="ed:editorial-counts">
-              <xsl:with-param name="counts" select="?sub"/>
+              <xsl:with-param name="counts" select="ed:count"/>
             </xsl:call-template>
           </xsl:if>
         </li>

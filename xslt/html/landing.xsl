@@ -11,6 +11,7 @@
   <xsl:include href="corpus.xsl"/>
   <xsl:include href="page.xsl"/>
   <xsl:include href="metadata.xsl"/>
+  <xsl:include href="summary.xsl"/>
   <xsl:include href="text.xsl"/>
   <xsl:include href="notes.xsl"/>
   <xsl:include href="persons.xsl"/>
@@ -41,7 +42,7 @@
         </div>
         <section aria-labelledby="essays">
           <h2 id="essays">{ed:label('essays')}</h2>
-          <xsl:for-each select="$essays">
+          <xsl:for-each select="$summaries">
             <xsl:call-template name="ed:essay-entry"/>
           </xsl:for-each>
         </section>
@@ -73,51 +74,36 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- One text's entry, from its summary (summary.xsl). -->
   <xsl:template name="ed:essay-entry">
-    <xsl:context-item as="element(tei:TEI)" use="required"/>
-    <xsl:variable name="id" as="xs:string" select="ed:essay-id(.)"/>
-    <xsl:variable name="original" as="element(tei:bibl)?" select="ed:essay-original(.)"/>
-    <xsl:variable name="text-lang" as="attribute(lang)?" select="ed:lang-attribute(ed:text-language(.), $interface-language)"/>
+    <xsl:context-item as="element(ed:summary)" use="required"/>
+    <xsl:variable name="id" as="xs:string" select="string(@id)"/>
+    <xsl:variable name="text-lang" as="attribute(lang)?" select="ed:lang-attribute(@lang, $interface-language)"/>
     <article class="essay-entry" aria-labelledby="essay-{$id}">
-      <h3 id="essay-{$id}"><xsl:sequence select="$text-lang"/><a href="{ed:essay-file(.)}">{ed:essay-title(.)}</a></h3>
-      <xsl:for-each select="ed:essay-subtitle(.)">
+      <h3 id="essay-{$id}"><xsl:sequence select="$text-lang"/><a href="{@file}">{@title}</a></h3>
+      <xsl:for-each select="ed:subtitle">
         <p class="subtitle"><xsl:sequence select="$text-lang"/>{.}</p>
       </xsl:for-each>
       <dl class="essay-meta">
         <dt>{ed:label('author')}</dt>
-        <dd>{string-join(ed:essay-authors(.), ', ')}</dd>
-        <xsl:if test="$original">
+        <dd>{string-join(ed:author, ', ')}</dd>
+        <xsl:if test="@first-published">
           <dt>{ed:label('first-published')}</dt>
-          <dd>{string-join(($original/tei:date ! normalize-space(.), $original/tei:extent ! normalize-space(.)), ', ')}</dd>
+          <dd>{@first-published}</dd>
         </xsl:if>
         <dt>{ed:label('extent')}</dt>
-        <dd>{ed:extent(.)}</dd>
+        <dd>{@extent}</dd>
       </dl>
-      <xsl:for-each select="ed:essay-abstract(.)">
+      <xsl:for-each select="ed:abstract">
         <p class="abstract"><xsl:sequence select="$text-lang"/>{.}</p>
       </xsl:for-each>
       <p class="essay-links">
-        <a href="{ed:essay-file(.)}">{ed:label('read')}</a> ·
+        <a href="{@file}">{ed:label('read')}</a> ·
         <a href="zur-edition.html#{$id}">{ed:label('editorial')}</a> ·
         <a href="tei/texts/{$id}.xml" download="">{ed:label('tei-xml')}</a> ·
         <a href="pdf/{$id}.pdf" download="">{ed:label('pdf')}</a>
       </p>
     </article>
   </xsl:template>
-
-  <!-- "146 Absätze, 53 Anmerkungszeichen, davon 12 mit Text, 56 Personen": a note whose text is
-       lost (ed:note-is-lost) is a marker without a note, so the markers and the notes with text
-       are counted apart wherever a text has lost some. -->
-  <xsl:function name="ed:extent" as="xs:string">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:variable name="markers" as="element(tei:note)*" select="ed:footnotes($tei)"/>
-    <xsl:variable name="notes" as="element(tei:note)*" select="$markers[not(ed:note-is-lost(.))]"/>
-    <xsl:variable name="counts" as="map(xs:string, xs:integer)" select="map {
-        'paragraphs': count($tei/tei:text//(tei:p | tei:list)[ed:is-numbered(.)]),
-        'markers': count($markers),
-        'notes': count($notes),
-        'persons': count(distinct-values($tei/tei:text//tei:persName/@ref)) }"/>
-    <xsl:sequence select="ed:label-format(if (count($notes) lt count($markers)) then 'extent-counts-lost' else 'extent-counts', $counts)"/>
-  </xsl:function>
 
 </xsl:stylesheet>

@@ -12,6 +12,8 @@
   <xsl:include href="page.xsl"/>
   <xsl:include href="metadata.xsl"/>
   <xsl:include href="ids.xsl"/>
+  <xsl:include href="../common/typography.xsl"/>
+  <xsl:include href="summary.xsl"/>
 
   <xsl:template match="/">
     <xsl:variable name="title" as="xs:string" select="ed:label('register')"/>
@@ -53,6 +55,9 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A text's mentions of one person (summary.xsl), looked up rather than searched for. -->
+  <xsl:key name="ed:summary-mentions" match="ed:summary/ed:mentions" use="@person"/>
+
   <!-- "L" for Lenin; umlauts file under their base letter (Ö under O), as German registers do. -->
   <xsl:function name="ed:initial" as="xs:string">
     <xsl:param name="person" as="element(tei:person)"/>
@@ -83,15 +88,7 @@
           </xsl:for-each>
         </p>
       </xsl:if>
-      <xsl:variable name="person" as="element(tei:person)" select="."/>
-      <xsl:variable name="by-essay" as="map(xs:string, element()*)*">
-        <xsl:for-each select="$essays">
-          <xsl:variable name="mentions" as="element(tei:persName)*" select="key('ed:mention', $id, .)[ancestor::tei:text]"/>
-          <xsl:if test="exists($mentions)">
-            <xsl:sequence select="map { 'essay': ., 'places': $mentions ! ed:place(.) }"/>
-          </xsl:if>
-        </xsl:for-each>
-      </xsl:variable>
+      <xsl:variable name="by-essay" as="element(ed:mentions)*" select="$summaries[1] ! key('ed:summary-mentions', $id, root(.))"/>
       <xsl:choose>
         <xsl:when test="empty($by-essay)">
           <p class="occurrences">{ed:label('no-mentions')}</p>
@@ -99,13 +96,12 @@
         <xsl:otherwise>
           <ul class="occurrences" aria-label="{ed:label('occurrences')}">
             <xsl:for-each select="$by-essay">
-              <xsl:variable name="essay" as="element(tei:TEI)" select="?essay"/>
               <li>
-                <cite>{ed:essay-title($essay)}</cite>:
+                <cite>{../@title}</cite>:
                 <!-- One link per place (a paragraph naming the person twice is listed once), in text order. -->
-                <xsl:for-each select="?places/.">
+                <xsl:for-each select="ed:place">
                   <xsl:if test="position() gt 1"> · </xsl:if>
-                  <a href="{ed:essay-file($essay)}#{ed:html-id(.)}">{ed:place-label(.)}</a>
+                  <a href="{../../@file}#{@anchor}">{@label}</a>
                 </xsl:for-each>
               </li>
             </xsl:for-each>

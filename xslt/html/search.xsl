@@ -11,6 +11,9 @@
   <xsl:include href="corpus.xsl"/>
   <xsl:include href="page.xsl"/>
   <xsl:include href="metadata.xsl"/>
+  <xsl:include href="ids.xsl"/>
+  <xsl:include href="../common/typography.xsl"/>
+  <xsl:include href="summary.xsl"/>
 
   <xsl:template match="/">
     <xsl:variable name="title" as="xs:string" select="ed:label('search')"/>
@@ -26,7 +29,7 @@
         <h1>{$title}</h1>
         <!-- The indexes of the texts in other languages than the interface's (edition/transform/html.py). -->
         <xsl:variable name="other-languages" as="xs:string*"
-            select="distinct-values($essays ! ed:text-language(.))[. ne $interface-language]"/>
+            select="distinct-values($summaries/@lang ! string(.))[. ne $interface-language]"/>
         <form class="search-form" role="search" action="suche.html" method="get"
             data-bundles="{string-join(sort($other-languages) ! (. || ':pagefind-' || . || '/'), ' ')}">
           <xsl:sequence select="ed:script-labels(map { 'running': 'search-running', 'none': 'search-none',
