@@ -143,7 +143,18 @@
        prints have for untitled parts, heads nothing): it adds a heading level in every output. -->
   <xsl:function name="ed:has-heading" as="xs:boolean">
     <xsl:param name="div" as="element()"/>
-    <xsl:sequence select="exists($div/tei:head[normalize-space(string-join(.//text()[not(ancestor::tei:note)]))])"/>
+    <xsl:sequence select="exists(ed:heading($div))"/>
+  </xsl:function>
+
+  <!-- The division's first head with words (its notes aside), if any. -->
+  <xsl:function name="ed:heading" as="element(tei:head)?">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="$div/tei:head[ed:has-words(.)][1]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:has-words" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join($e//text()[not(ancestor::tei:note)])) ne ''"/>
   </xsl:function>
 
   <!-- 1 for a division at the top, one more per enclosing division with a heading: no level is

@@ -173,7 +173,7 @@
   <xsl:template name="bh:section">
     <xsl:param name="model" as="map(*)" required="yes"/>
     <xsl:param name="ed:phrasing" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:variable name="head" as="element()?" select="tei:head[normalize-space(string-join(.//text()[not(ancestor::tei:note)]))][1]"/>
+    <xsl:variable name="head" as="element()?" select="ed:heading(.)"/>
     <xsl:element name="{if ($ed:phrasing) then 'span' else if ($head) then 'section' else 'div'}">
       <xsl:call-template name="ed:common-attributes">
         <xsl:with-param name="model" select="$model"/>

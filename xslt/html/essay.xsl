@@ -115,7 +115,7 @@
 
   <!-- Contents: every div with a head, nested as in the text. -->
   <xsl:template match="tei:div[ed:has-heading(.)]" mode="ed:toc">
-    <xsl:variable name="head" as="element(tei:head)" select="tei:head[normalize-space(string-join(.//text()[not(ancestor::tei:note)]))][1]"/>
+    <xsl:variable name="head" as="element(tei:head)" select="ed:heading(.)"/>
     <li>
       <a href="#{ed:html-id($head)}">{ed:reading-string($head)}</a>
       <xsl:if test=".//tei:div[ed:has-heading(.)]">

@@ -54,14 +54,14 @@
     <xsl:element name="{if (ed:has-heading(.)) then 'section' else 'div'}">
       <xsl:attribute name="class" select="'div div-' || (@type, 'section')[1]"/>
       <xsl:if test="ed:has-heading(.)">
-        <xsl:attribute name="aria-labelledby" select="ed:html-id(tei:head[normalize-space(string-join(.//text()[not(ancestor::tei:note)]))][1])"/>
+        <xsl:attribute name="aria-labelledby" select="ed:html-id(ed:heading(.))"/>
       </xsl:if>
       <xsl:apply-templates mode="#current"><xsl:with-param name="ed:phrasing" select="false()" tunnel="yes"/></xsl:apply-templates>
     </xsl:element>
   </xsl:template>
 
   <!-- A section's heading; other heads (of lists, tables, figures, verse) by the model. -->
-  <xsl:template match="tei:div/tei:head[not(normalize-space(string-join(.//text()[not(ancestor::tei:note)])))]" mode="ed:text" priority="1">
+  <xsl:template match="tei:div/tei:head[not(ed:has-words(.))]" mode="ed:text" priority="1">
     <!-- a head without words is no heading: what it holds (a page break, a note) stays -->
     <xsl:apply-templates mode="#current"/>
   </xsl:template>
