@@ -96,18 +96,20 @@ def corpus_pages(edition: Edition, summaries: list[str], params: dict[str, str])
 
 
 def render_pages(corpus: PyXdmNode, essay_ids: list[str], common: dict[str, str]) -> dict[str, str]:
-    """Every HTML page of the site as file name → text; ``common`` are the edition's stylesheet parameters."""
+    """Every HTML page of the site as file name → text, from a corpus of texts (the corpus pages
+    make the texts' summaries themselves); ``common`` are the edition's stylesheet parameters."""
     pages = {name: transform(xsl, corpus, common) for name, xsl in SITE_PAGES.items()}
     for essay_id in essay_ids:
         pages[f"{essay_id}.html"] = transform(ESSAY_XSLT, corpus, {**common, "essay-id": essay_id})
     return pages
 
 
-def essay_page(edition: Edition, path: Path, params: dict[str, str]) -> str:
-    """The reading page of one text, made from a corpus of that text alone: a reading page shows
-    its text, the register and the edition, never another text (the build renders the pages of a
-    corpus one by one, in any process; tests/build check they are the pages of the whole corpus)."""
-    corpus = to_xdm(load_corpus(edition, [path]))
+def essay_page(edition: Edition, path: Path, params: dict[str, str], corpus: PyXdmNode | None = None) -> str:
+    """The reading page of one text, made from a corpus of that text alone (``corpus``, if the
+    caller has it): a reading page shows its text, the register and the edition, never another
+    text (the build renders the pages of a corpus one by one, in any process; tests/build check
+    they are the pages of the whole corpus)."""
+    corpus = corpus or to_xdm(load_corpus(edition, [path]))
     return transform(ESSAY_XSLT, corpus, {**params, "essay-id": text_id(path)})
 
 
@@ -115,8 +117,7 @@ def text_outputs(edition: Edition, path: Path, params: dict[str, str]) -> tuple[
     """The reading page and the summary of one text, both from a corpus of that text alone
     (tests/html/test_summary_pages.py: the corpus pages of the summaries are those of the texts)."""
     corpus = to_xdm(load_corpus(edition, [path]))
-    return (transform(ESSAY_XSLT, corpus, {**params, "essay-id": text_id(path)}),
-            transform(SUMMARIES_XSLT, corpus, params))
+    return essay_page(edition, path, params, corpus), transform(SUMMARIES_XSLT, corpus, params)
 
 
 def _here(edition: Edition) -> PerText:
