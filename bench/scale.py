@@ -10,6 +10,9 @@ the CPU seconds per text of the -j 1 build (all its processes: less sensitive to
 the peak RSS of the largest single process of the build (the driver or a worker), and the
 rebuild after one word of one text changed, as a share of the cold -j 2 build. Goals (issue 15):
 seconds per text flat (±10 %) from 10 to 1,000; -j 2 ≥ 1.8× at 100; RSS flat; rebuild ≤ 5 %.
+Then the corpus pages (landing, register, chronology, search, zur-edition) of each size made in a
+process of their own from the full corpus of texts and from the texts' summaries, as the build
+makes them: seconds and peak RSS side by side (--corpus-pages-only: just these, 10/100/1,000).
 
 The side-by-side table: the toolkit's HTML page transform of a text against a Saxon identity
 transform of the same document, and `edition validate --schema tei_all` against jing (Java and
@@ -134,6 +137,58 @@ def scale(sizes: list[int]) -> None:
         print(f"seconds per text, {last[0]} vs {first[0]} texts: -j1 {last[1] / first[1]:.2f}×, -j2 {last[2] / first[2]:.2f}×")
 
 
+# The corpus pages of an edition in a process of their own: from the corpus of its texts, or from
+# the texts' summaries made beforehand (each from a corpus of that text alone, as the build does);
+# prints the seconds and the process's peak RSS (KiB).
+CORPUS_PAGES = """
+import resource, sys, time
+from pathlib import Path
+from edition.core import read_edition
+from edition.transform import html
+from edition.xslt import to_xdm
+edition, summaries = read_edition(Path(sys.argv[1])), Path(sys.argv[2])
+params = edition.stylesheet_params
+start = time.perf_counter()
+if sys.argv[3] == "texts":
+    html.render_pages(to_xdm(html.load_corpus(edition)), [], params)
+elif sys.argv[3] == "summaries":
+    html.corpus_pages(edition, [(summaries / f"{t.stem}.xml").read_text(encoding="utf-8") for t in edition.texts], params)
+else:
+    summaries.mkdir()
+    for text in edition.texts:
+        (summaries / f"{text.stem}.xml").write_text(html.text_outputs(edition, text, params)[1], encoding="utf-8")
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def corpus_pages(sizes: list[int]) -> None:
+    """The corpus pages (landing, register, chronology, search, zur-edition) from the full corpus
+    against from per-text summaries, which is how the build makes them: seconds and peak RSS."""
+    sources = valid_sources()
+    print("\ncorpus pages from the texts (each page summarising them itself) vs from their summaries (one process each)")
+    print(f"{'texts':>6} {'MB':>6} {'summaries MB':>13} {'texts s':>8} {'summaries s':>12} {'ratio':>6}"
+          f" {'texts RSS':>10} {'summaries RSS':>14} {'ratio':>6}")
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix=f"bench-pages-{size}-") as tmp:
+            edition = make_edition(Path(tmp) / "edition", size, sources)
+            held = Path(tmp) / "summaries"
+
+            def run(way: str) -> tuple[float, int]:
+                done = subprocess.run([sys.executable, "-c", CORPUS_PAGES, str(edition), str(held), way],
+                                      capture_output=True, text=True, check=False)
+                if done.returncode != 0:
+                    sys.exit(f"corpus pages from {way} failed:\n{done.stderr[-3000:]}")
+                seconds, rss = done.stdout.split()[-2:]
+                return float(seconds), int(rss) // 1024
+
+            run("make")
+            mb = sum(p.stat().st_size for p in (edition / "texts").glob("*.xml")) / 1e6
+            smb = sum(p.stat().st_size for p in held.glob("*.xml")) / 1e6
+            (ts, tr), (ss, sr) = run("texts"), run("summaries")
+            print(f"{size:6d} {mb:6.1f} {smb:13.1f} {ts:7.1f}s {ss:11.1f}s {ss / ts:6.2f} {tr:8d}MB {sr:12d}MB {sr / tr:6.2f}",
+                  flush=True)
+
+
 def cpu_of(command: list[str], runs: int = 3) -> float:
     """Median CPU seconds of ``command``, each run with a cache folder holding only the tei_all record
     (so no validation result of an earlier run is reused)."""
@@ -188,10 +243,16 @@ def main() -> None:
     parser.add_argument("--sizes", default=None, help="comma-separated sizes instead (e.g. 10,25)")
     parser.add_argument("--no-side-by-side", action="store_true")
     parser.add_argument("--side-by-side-only", action="store_true")
+    parser.add_argument("--corpus-pages-only", action="store_true",
+                        help="only the corpus pages from texts vs summaries (10, 100, 1,000 texts; a few minutes)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else [10, 100, *([1000] if args.large else [])]
+    if args.corpus_pages_only:
+        corpus_pages([int(s) for s in args.sizes.split(",")] if args.sizes else [10, 100, 1000])
+        return
     if not args.side_by_side_only:
         scale(sizes)
+        corpus_pages(sizes)
     if not args.no_side_by_side:
         side_by_side()
 
