@@ -109,26 +109,22 @@ def test_every_page_passes_the_nu_checker(built: Built) -> None:
 
 
 @pytest.mark.browser
-def test_every_page_passes_axe(built: Built) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_every_page_passes_axe(built: Built, browser) -> None:
     from edition.transform.serve import serve_in_thread
 
     server = serve_in_thread(built.site)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     found = {}
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            for html_page in sorted(built.site.glob("*.html")):
-                page.goto(url + html_page.name)
-                page.add_script_tag(path=str(NODE / "axe-core" / "axe.min.js"))
-                violations = page.evaluate("axe.run(document, {resultTypes: ['violations']})")["violations"]
-                if violations:
-                    found[html_page.name] = [(v["id"], v["nodes"][0]["target"]) for v in violations]
-            browser.close()
+        for html_page in sorted(built.site.glob("*.html")):
+            page.goto(url + html_page.name)
+            page.add_script_tag(path=str(NODE / "axe-core" / "axe.min.js"))
+            violations = page.evaluate("axe.run(document, {resultTypes: ['violations']})")["violations"]
+            if violations:
+                found[html_page.name] = [(v["id"], v["nodes"][0]["target"]) for v in violations]
     finally:
+        page.close()
         server.shutdown()
         server.server_close()
     assert found == {}, found

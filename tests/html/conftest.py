@@ -1,4 +1,4 @@
-"""Shared fixtures for the HTML edition tests: a built sample site, a local server, a browser."""
+"""Shared fixtures for the HTML edition tests: a built sample site, a local server, a page (the browser: the root conftest)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from html_support import CHROMIUM, CHROMIUM_ARGS, SAMPLE, SHOTS, built_site, serving
+from html_support import SAMPLE, SHOTS, built_site, serving
 
 
 @pytest.fixture(scope="session")
@@ -17,16 +17,6 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def site_url(sample_site: Path) -> Iterator[str]:
     yield from serving(sample_site)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

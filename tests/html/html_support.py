@@ -11,8 +11,6 @@ from edition.transform.html import build_html
 from edition.transform.serve import serve_in_thread
 
 SAMPLE = ROOT / "tests" / "fixtures" / "sample-edition"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SHOTS = ROOT / "build" / "test-screenshots" / "html"
 
 
