@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -30,3 +31,20 @@ def browser() -> Iterator[object]:
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+def _add_renamed_copies(edition_dir: Path, count: int) -> None:
+    """``count`` more texts in an edition made from tests/fixtures/sample-edition: renamed copies
+    of its essay (ids follow the file name, as the strict profile wants)."""
+    sample = (edition_dir / "tei" / "essays" / "sample.xml").read_text(encoding="utf-8")
+    for n in range(count):
+        name = f"copy{n}"
+        text = (sample.replace('xml:id="sample', f'xml:id="{name}').replace("#sample-", f"#{name}-")
+                .replace('<idno type="essay">sample<', f'<idno type="essay">{name}<'))
+        (edition_dir / "tei" / "essays" / f"{name}.xml").write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def add_renamed_copies() -> Callable[[Path, int], None]:
+    """A function adding renamed copies of the sample essay to a copy of the sample edition."""
+    return _add_renamed_copies

@@ -14,13 +14,12 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 
 from .hyphenation import Join, is_hyphenated, join
-from .pages import BodyLine
+from .pages import INDENT, BodyLine
 
 PB = "\x01{}\x03"  # page-break sentinel; the number is the page's position in the source
 SENTENCE_END = re.compile(r"[.!?:…\"»«“”')\]]$")
 #: Dot leaders of a table set as text (``constant ...... ab``): never a heading.
 LEADERS = re.compile(r"\.{4,}|(?:\. ){3,}")
-_INDENT = re.compile(r"^ {2,8}\S")
 _TRAILING_MARKER = re.compile(r"(?<=[^\d\s])\d{1,3}$")
 ENUMERATED = re.compile(r"^(?:(?:\d{1,2}[.)]|[a-z]\))\s+\S|[IVXL]{1,5}\.\s+[a-zäöüß])")
 #: A numbered section heading: a Roman numeral and a capitalised title (``II. Die Kritik.``).
@@ -86,7 +85,7 @@ def detect_habits(body: list[BodyLine], spacing: str) -> Habits:
     lengths = sorted(len(x.text) for x in body)
     width = lengths[int(0.95 * (len(lengths) - 1))] if lengths else 0
     # An indent of a few spaces after a line that ends a sentence, nearly always: the text's paragraph habit.
-    after = [ends_sentence(a) for a, b in zip(body, body[1:]) if _INDENT.match(b.raw) and not b.page_start]
+    after = [ends_sentence(a) for a, b in zip(body, body[1:]) if INDENT.match(b.raw) and not b.page_start]
     indented = len(after) >= 3 and sum(after) >= 0.8 * len(after)
     return Habits(spacing, float(full), len(wide) >= 5 and ending / len(wide) >= 0.75, width, indented, tuple(sorted(hyphenated)))
 
@@ -335,7 +334,7 @@ def _breaks(before: BodyLine, line: BodyLine, habits: Habits, short: float) -> b
     """Does a new paragraph start at ``line``?"""
     if habits.spacing == "single" and line.blank_before or line.sep_before and ends_sentence(before):
         return True  # a separator line (whitespace only) after a finished sentence sets a block off
-    if habits.indented and _INDENT.match(line.raw) and ends_sentence(before):
+    if habits.indented and INDENT.match(line.raw) and ends_sentence(before):
         return True
     starts = line.text[:1]
     if not (starts.isupper() or starts.isdigit() or starts in "\"„«»‚"):

@@ -20,13 +20,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .pages import BodyLine, Layout, Page, ZoneLine, spacing_habit, URL_ONLY
+from .pages import INDENT, URL_ONLY, BodyLine, Layout, Page, ZoneLine, spacing_habit
 
 _FOOT = re.compile(r"^\s*(\d{1,3}|\*{1,4}\)|\d{1,2}\))\s+(\S.*?)\s*$")
 _LONE = re.compile(r"^\s*(\d{1,4})\s*$")
 _EDGE_NUMBER = re.compile(r"^\s*(\d{1,4})\s{2,}\S|\S\s{2,}(\d{1,4})\s*$")
 _OPEN_END = re.compile(r"[.!?)\]»«\"“”']\s*$")
-_INDENT = re.compile(r"^ {2,8}\S")
 _INITIAL = re.compile(r"(?:^|\s)[A-ZÄÖÜ]\.\s*$")
 
 
@@ -233,7 +232,7 @@ def _indents_paragraphs(lines: list[str], spans: list[list[int]], furniture: set
     for span in spans:
         kept = [i for i in span if i not in furniture and lines[i].strip()]
         # An indented line under an unindented one (the lines of an indented block say nothing).
-        after += [bool(_OPEN_END.search(re.sub(r"(?<=[^\d\s])\d{1,3}$", "", lines[a].rstrip()))) for a, b in zip(kept, kept[1:]) if _INDENT.match(lines[b]) and not lines[a][:1].isspace() and b == a + 1]
+        after += [bool(_OPEN_END.search(re.sub(r"(?<=[^\d\s])\d{1,3}$", "", lines[a].rstrip()))) for a, b in zip(kept, kept[1:]) if INDENT.match(lines[b]) and not lines[a][:1].isspace() and b == a + 1]
     return len(after) >= 3 and sum(after) >= 0.8 * len(after)
 
 
@@ -298,5 +297,5 @@ def _continuation_start(lines: list[str], kept: list[int], k: int, after_full: b
     above = next((lines[kept[a]].strip() for a in range(j - 1, -1, -1) if lines[kept[a]].strip()), "")
     measure = max(len(lines[i].strip()) for i in kept)
     mid_sentence = len(above) >= 0.8 * measure and not _OPEN_END.search(above)  # a full line, not a heading
-    unindented = indented and not _INDENT.match(lines[kept[j + 1]]) and bool(above)
+    unindented = indented and not INDENT.match(lines[kept[j + 1]]) and bool(above)
     return kept[j + 1] if rule or first[:1].islower() or after_full and mid_sentence or unindented else None

@@ -20,6 +20,9 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
+#: A line indented as a paragraph's first line (2–8 spaces), as layouts that indent paragraphs print it.
+INDENT = re.compile(r"^ {2,8}\S")
+
 #: A whitespace-only line at least this long is a footnote rule; shorter ones separate sections.
 RULE_MIN = 10
 LABEL = re.compile(r"^\s*(\d{1,3})(?:\s+(\S.*?))?\s*$")

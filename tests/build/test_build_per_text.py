@@ -19,16 +19,6 @@ from edition.xslt import to_xdm
 Snapshot = Callable[[Path], dict[str, bytes]]
 
 
-def _add_copies(edition_dir: Path, count: int) -> None:
-    """``count`` more texts: renamed copies of the sample essay (ids follow the file name)."""
-    sample = (edition_dir / "tei" / "essays" / "sample.xml").read_text(encoding="utf-8")
-    for n in range(count):
-        name = f"copy{n}"
-        text = (sample.replace('xml:id="sample', f'xml:id="{name}').replace("#sample-", f"#{name}-")
-                .replace('<idno type="essay">sample<', f'<idno type="essay">{name}<'))
-        (edition_dir / "tei" / "essays" / f"{name}.xml").write_text(text, encoding="utf-8")
-
-
 @pytest.fixture
 def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
     """Which texts each per-text step ran on (the real tasks still run, in the build's process)."""
@@ -87,8 +77,9 @@ def test_one_changed_text_is_the_only_one_redone(build: Callable[..., Result], e
 
 
 def test_worker_processes_give_the_bytes_of_one_process(build: Callable[..., Result], edition_dir: Path, tmp_path: Path,
-                                                        snapshot: Snapshot, monkeypatch: pytest.MonkeyPatch) -> None:
-    _add_copies(edition_dir, PARALLEL_FROM)  # enough texts that the steps do go to worker processes
+                                                        snapshot: Snapshot, monkeypatch: pytest.MonkeyPatch,
+                                                        add_renamed_copies: Callable[[Path, int], None]) -> None:
+    add_renamed_copies(edition_dir, PARALLEL_FROM)  # enough texts that the steps do go to worker processes
     serial = tmp_path / "serial"
     shutil.copytree(edition_dir, serial)
     started: list[bool] = []

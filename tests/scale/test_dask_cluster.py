@@ -15,16 +15,14 @@ FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "sample-edition"
 COPIES = 3  # with the sample, four texts: each of the two workers gets tasks of every step
 
 
-def _edition(target: Path) -> Path:
-    """The sample edition with renamed copies of its essay."""
-    shutil.copytree(FIXTURE, target)
-    sample = (target / "tei" / "essays" / "sample.xml").read_text(encoding="utf-8")
-    for n in range(COPIES):
-        name = f"copy{n}"
-        text = (sample.replace('xml:id="sample', f'xml:id="{name}').replace("#sample-", f"#{name}-")
-                .replace('<idno type="essay">sample<', f'<idno type="essay">{name}<'))
-        (target / "tei" / "essays" / f"{name}.xml").write_text(text, encoding="utf-8")
-    return target
+@pytest.fixture
+def edition_copy(add_renamed_copies):
+    """A function making the sample edition with renamed copies of its essay at a target folder."""
+    def make(target: Path) -> Path:
+        shutil.copytree(FIXTURE, target)
+        add_renamed_copies(target, COPIES)
+        return target
+    return make
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -38,19 +36,20 @@ def scheduler():
         yield cluster.scheduler_address
 
 
-def test_cluster_build_is_the_local_build(scheduler: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cluster_build_is_the_local_build(scheduler: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          edition_copy) -> None:
     monkeypatch.setenv("EDITION_CACHE", str(tmp_path / "cache-dask"))
-    on_cluster = _edition(tmp_path / "cluster")
+    on_cluster = edition_copy(tmp_path / "cluster")
     result = CliRunner().invoke(main, ["build", "--scheduler", scheduler, str(on_cluster)])
     assert result.exit_code == 0, result.output
     monkeypatch.setenv("EDITION_CACHE", str(tmp_path / "cache-local"))
-    local = _edition(tmp_path / "local")
+    local = edition_copy(tmp_path / "local")
     assert CliRunner().invoke(main, ["build", "-j", "1", str(local)]).exit_code == 0
     assert _files(on_cluster / "build") == _files(local / "build")
 
 
-def test_unreachable_scheduler_is_one_line(tmp_path: Path) -> None:
-    edition = _edition(tmp_path / "edition")
+def test_unreachable_scheduler_is_one_line(tmp_path: Path, edition_copy) -> None:
+    edition = edition_copy(tmp_path / "edition")
     result = CliRunner().invoke(main, ["build", "--scheduler", "tcp://127.0.0.1:9", str(edition)])
     assert result.exit_code == 2
     assert result.output.startswith("build stopped: --scheduler tcp://127.0.0.1:9: cannot reach the Dask scheduler")
