@@ -60,7 +60,8 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
     for p, content in enumerate(edges):
         # Page 1's top line is the title's place: it does not count towards a running head.
         for pos, i in ([("top", content[0])] if p else []) + [("bottom", content[-1])] if content else ():
-            if _key(lines[i]) and len(_key(lines[i])) <= 80:
+            # Words repeat in a running head; punctuation alone (a note's ``69.`` under ``S.``) is none.
+            if re.search(r"[^\W\d_]{2}", _key(lines[i])):
                 seen[(pos, _key(lines[i]))] += 1
     # The top line of later pages that repeats the title or the author of page 1 is one too, however few
     # pages there are (at the foot of a page such a line may be a signature).
