@@ -234,7 +234,7 @@ def build_pdfs(plan: Plan, pdf_dir: Path, pool: Executor, progress: Progress) ->
     todo = plan.stale_pdfs
     for essay in plan.edition.texts:
         if essay not in todo:
-            shutil.copyfile(plan.out / plan.pdf(essay), pdf_dir / f"{essay.stem}.pdf")
+            _keep(plan.out / plan.pdf(essay), pdf_dir / f"{essay.stem}.pdf")
     jobs = pool.workers if len(todo) > 1 else 1
     task = progress.add_task(f"PDF ({jobs} job{'s' if jobs > 1 else ''})", total=len(todo))
     warnings: dict[int, list[str]] = {}
@@ -257,7 +257,8 @@ def build_site(plan: Plan, site_dir: Path, pdf_dir: Path | None, pool: Executor,
         return _text_outputs(plan, texts, params, pool, site_dir.parent / SUMMARIES, lambda: progress.advance(task))
 
     try:
-        for line in html.build_html(plan.edition.dir, site_dir, pdf_dir, per_text) or []:
+        previous = plan.out / plan.site if (plan.out / plan.site).is_dir() else None
+        for line in html.build_html(plan.edition.dir, site_dir, pdf_dir, per_text, previous) or []:
             console.print(line, markup=False, soft_wrap=True, style="yellow")
     except StepFailed:
         raise
@@ -308,12 +309,21 @@ def build_deposit(plan: Plan, work: Path, site_dir: Path, pdf_dir: Path, progres
     from .package.bag import make_deposit_bag
 
     task = progress.add_task("deposit (BagIt)", total=1)
-    bag = make_deposit_bag(work / "bag", plan.edition, site_dir, pdf_dir)
+    bag = make_deposit_bag(work / "bag", plan.edition, site_dir, pdf_dir, link=True)
     zip_path = work / "deposit" / f"{plan.edition.deposit_name}.zip"
     zip_path.parent.mkdir()
-    write_zip(bag, zip_path, plan.edition.deposit_name, plan.edition.date)
+    # The last zip's members that are unchanged are copied, not deflated again.
+    write_zip(bag, zip_path, plan.edition.deposit_name, plan.edition.date, previous=plan.out / plan.deposit)
     progress.advance(task)
     return zip_path
+
+
+def _keep(built: Path, target: Path) -> None:
+    """An unchanged output into the new folder: linked (outputs are replaced whole, never written in place), else copied."""
+    try:
+        os.link(built, target)
+    except OSError:
+        shutil.copyfile(built, target)
 
 
 # ---------------------------------------------------------------- moving into place

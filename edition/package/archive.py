@@ -1,13 +1,37 @@
-"""Deterministic zip: sorted entries, fixed timestamps and permissions, so the same bag gives the same bytes."""
+"""Deterministic zip: sorted entries, fixed timestamps and permissions, so the same bag gives the same bytes.
+
+The members are deflated in threads (zlib releases the GIL), and a member whose bytes the previous
+zip of the same deposit already holds is copied from it compressed, not deflated again: after one
+text of many changed, the zip is mostly copying. Either way a member's bytes are those of
+``zlib.compressobj(9, DEFLATED, -15)``, as :mod:`zipfile` writes them, so a zip made afresh and
+one made from its predecessor are the same bytes (tests/package/test_archive_reuse.py compares them
+with each other and with :mod:`zipfile`'s own output). Archives that would need ZIP64 (65,535 members or 4 GiB) are
+written by :mod:`zipfile`, whole.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import struct
 import zipfile
+import zlib
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 FILE_MODE = 0o100644  # regular file, rw-r--r--
 UNIX = 3  # ZipInfo.create_system
+VERSION = 20  # "version needed to extract" for deflate, as zipfile writes it
+LEVEL = 9
+_LOCAL = struct.Struct("<4s2B4HL2L2H")
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
+_END = struct.Struct("<4s4H2LH")
+_LIMIT = 0xFFFFFFFF
+_THREADS = 4
+_SLICE = 64
+#: The zip's comment: which zlib deflated it (a predecessor's members are reused only from the same one).
+COMMENT = f"deflated by zlib {zlib.ZLIB_RUNTIME_VERSION}".encode("ascii")
 
 
 def zip_timestamp(iso_date: str) -> tuple[int, int, int, int, int, int]:
@@ -19,15 +43,115 @@ def zip_timestamp(iso_date: str) -> tuple[int, int, int, int, int, int]:
     return (max(year, 1980), month, day, 0, 0, 0)
 
 
-def write_zip(folder: Path, zip_path: Path, root: str, iso_date: str) -> Path:
-    """Zip every file below ``folder`` under the top-level name ``root``."""
+def write_zip(folder: Path, zip_path: Path, root: str, iso_date: str, previous: Path | None = None) -> Path:
+    """Zip every file below ``folder`` under the top-level name ``root``, taking unchanged members
+    compressed from ``previous`` (an earlier zip of this function, if it is there)."""
     stamp = zip_timestamp(iso_date)
     files = sorted((p for p in folder.rglob("*") if p.is_file()), key=lambda p: p.relative_to(folder).as_posix())
-    with zipfile.ZipFile(zip_path, "w") as zf:
-        for path in files:
-            info = zipfile.ZipInfo(f"{root}/{path.relative_to(folder).as_posix()}", date_time=stamp)
+    names = [f"{root}/{p.relative_to(folder).as_posix()}" for p in files]
+    if len(files) >= 0xFFFF or sum(p.stat().st_size for p in files) >= _LIMIT:
+        return _write_zip64(files, names, zip_path, stamp)
+    old = _Members(previous)
+    with ThreadPoolExecutor(_THREADS) as threads, open(zip_path, "wb") as out:
+        central = []
+        # In slices, so no more than a slice of deflated members waits in memory for the writer.
+        for at in range(0, len(files), _SLICE):
+            members = threads.map(lambda n, p: _member(n, p, old), names[at:at + _SLICE], files[at:at + _SLICE])
+            for name, (size, crc, packed) in zip(names[at:at + _SLICE], members):
+                central.append(_entry(out, name, size, crc, packed, stamp))
+        start = out.tell()
+        for record in central:
+            out.write(record)
+        out.write(_END.pack(b"PK\005\006", 0, 0, len(central), len(central), out.tell() - start, start, len(COMMENT)))
+        out.write(COMMENT)
+    old.close()
+    return zip_path
+
+
+def _member(name: str, path: Path, old: _Members) -> tuple[int, int, bytes]:
+    """(size, CRC-32, deflated bytes) of one file, the deflated bytes from the old zip where it has them."""
+    data = path.read_bytes()
+    crc = zlib.crc32(data)
+    packed = old.packed(name, data)
+    if packed is None:
+        deflate = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
+        packed = deflate.compress(data) + deflate.flush()
+    return len(data), crc, packed
+
+
+def _entry(out, name: str, size: int, crc: int, packed: bytes, stamp: tuple[int, ...]) -> bytes:
+    """Write one member's local header and data; return its central directory record."""
+    try:
+        encoded, flags = name.encode("ascii"), 0
+    except UnicodeEncodeError:
+        encoded, flags = name.encode("utf-8"), 0x800
+    year, month, day, hour, minute, second = stamp
+    dostime, dosdate = hour << 11 | minute << 5 | second // 2, (year - 1980) << 9 | month << 5 | day
+    offset = out.tell()
+    out.write(_LOCAL.pack(b"PK\003\004", VERSION, 0, flags, zipfile.ZIP_DEFLATED, dostime, dosdate, crc, len(packed), size,
+                          len(encoded), 0))
+    out.write(encoded)
+    out.write(packed)
+    return _CENTRAL.pack(b"PK\001\002", VERSION, UNIX, VERSION, 0, flags, zipfile.ZIP_DEFLATED, dostime, dosdate, crc,
+                         len(packed), size, len(encoded), 0, 0, 0, 0, FILE_MODE << 16, offset) + encoded
+
+
+class _Members:
+    """The deflated members of an earlier zip of this module, read on demand (threads share one file by offset).
+
+    A member is taken when the old bag's ``manifest-sha256.txt`` gives the new bytes' SHA-256 for
+    its path and the old zip was deflated by the same zlib (its comment), so what is copied is what
+    deflating afresh would make."""
+
+    def __init__(self, path: Path | None) -> None:
+        self._fd: int | None = None
+        self._infos: dict[str, zipfile.ZipInfo] = {}
+        self._sha256: dict[str, str] = {}
+        try:
+            if path is None or not path.is_file():
+                return
+            with zipfile.ZipFile(path) as zf:
+                if zf.comment != COMMENT:
+                    return
+                infos = {i.filename: i for i in zf.infolist() if i.compress_type == zipfile.ZIP_DEFLATED}
+                manifests = [n for n in infos if n.count("/") == 1 and n.endswith("/manifest-sha256.txt")]
+                root = manifests[0].partition("/")[0] if len(manifests) == 1 else None
+                if root is None:
+                    return
+                for line in zf.read(manifests[0]).decode("utf-8").splitlines():
+                    digest, _, rel = line.partition("  ")
+                    self._sha256[f"{root}/{rel}"] = digest
+            self._infos = infos
+            self._fd = os.open(path, os.O_RDONLY)
+        except (OSError, zipfile.BadZipFile, UnicodeDecodeError):
+            self._infos, self._sha256 = {}, {}  # no usable predecessor: everything is deflated afresh
+
+    def packed(self, name: str, data: bytes) -> bytes | None:
+        """The old member's deflated bytes if its manifest gives these bytes' SHA-256 (payload files only)."""
+        info, digest = self._infos.get(name), self._sha256.get(name)
+        if info is None or digest is None or self._fd is None or info.file_size != len(data):
+            return None
+        if hashlib.sha256(data).hexdigest() != digest:
+            return None
+        header = os.pread(self._fd, _LOCAL.size, info.header_offset)
+        if len(header) < _LOCAL.size or header[:4] != b"PK\003\004":
+            return None
+        fields = _LOCAL.unpack(header)
+        packed = os.pread(self._fd, info.compress_size, info.header_offset + _LOCAL.size + fields[-2] + fields[-1])
+        return packed if len(packed) == info.compress_size else None
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+
+
+def _write_zip64(files: list[Path], names: list[str], zip_path: Path, stamp: tuple[int, ...]) -> Path:
+    with zipfile.ZipFile(zip_path, "w", allowZip64=True) as zf:
+        zf.comment = COMMENT
+        for path, name in zip(files, names):
+            info = zipfile.ZipInfo(name, date_time=stamp)
             info.external_attr = FILE_MODE << 16
             info.create_system = UNIX
             info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, path.read_bytes(), compresslevel=9)
+            zf.writestr(info, path.read_bytes(), compresslevel=LEVEL)
     return zip_path

@@ -1,18 +1,26 @@
-"""Assemble the deposit as a BagIt 1.0 bag (RFC 8493) with the PyPI ``bagit`` library.
+"""Assemble the deposit as a BagIt 1.0 bag (RFC 8493), its tag files by the PyPI ``bagit`` library.
 
 Every file is packed once. The site already carries the TEI (``html/tei/``) and the PDFs
 (``html/pdf/``) it links, so those copies are the deposit's: the site keeps working when
-unpacked, and nothing is stored twice.
+unpacked, and nothing is stored twice. The built files are linked into the bag, not copied (the
+build never writes a file twice). Each payload file is read and hashed once, in threads: the
+same SHA-256 and SHA-512 go into the PREMIS record and the payload manifests, which are written
+as ``bagit.make_bag`` writes them (the files of a folder, then its subfolders, by name);
+``bagit`` then writes the tag manifests.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import bagit
 
-from .inventory import describe_payload
+from .inventory import Digest, describe_payload
 from .metadata import write_metadata, write_premis, write_readme
 from .site import site_files
 from ..core import Edition
@@ -25,23 +33,31 @@ README = "README.txt"
 PREMIS = "premis.xml"
 
 
-def make_deposit_bag(bag_dir: Path, edition: Edition, site: Path, pdf_dir: Path) -> Path:
+def make_deposit_bag(bag_dir: Path, edition: Edition, site: Path, pdf_dir: Path, link: bool = False) -> Path:
     """Fill the empty folder ``bag_dir`` with the payload and make it a bag.
 
     Payload (``data/``): ``html/`` (the site, with the TEI in ``html/tei/`` and the PDFs in
     ``html/pdf/``), ``sources/`` (edition.toml and the raw sources the texts were imported from),
     ``schema/`` (the validation profile's schemas), ``metadata/`` (DataCite and Dublin Core per text
     and for the edition, PREMIS for every file). ``README.txt`` beside ``bagit.txt`` explains it all.
+    With ``link`` the site's files and the PDFs are linked, not copied: for a bag that lives only
+    until it is zipped (a file written in place later would change both).
     """
-    # Laid out in bag_dir itself: bagit moves it all into data/.
-    _copy_payload(bag_dir, edition, site, pdf_dir)
-    write_metadata(edition, bag_dir / "html", bag_dir / "metadata")
-    inventory = describe_payload(bag_dir, edition)
-    write_premis(edition, inventory, bag_dir / "metadata" / PREMIS)
-    bag = bagit.make_bag(str(bag_dir), bag_info=bag_info(edition), checksums=CHECKSUMS)
-    write_readme(edition, inventory, bag_dir / README)
+    payload = bag_dir / "data"
+    _copy_payload(payload, edition, site, pdf_dir, _link if link else _copy)
+    write_metadata(edition, payload / "html", payload / "metadata")
+    digests = payload_digests(payload)
+    inventory = describe_payload(payload, edition, digests)
+    premis = write_premis(edition, inventory, payload / "metadata" / PREMIS)
+    digests[premis.relative_to(payload).as_posix()] = _digest(premis)
+    _write_manifests(bag_dir, digests)
+    info = {**bag_info(edition), "Payload-Oxum": f"{sum(d.size for d in digests.values())}.{len(digests)}"}
+    info.setdefault("Bag-Software-Agent", f"bagit.py v{bagit.VERSION} <{bagit.PROJECT_URL}>")
     (bag_dir / "bagit.txt").write_text(BAGIT_TXT, encoding="utf-8")
-    bag.save()  # rewrites the tag manifests, which cover bagit.txt and the README
+    (bag_dir / "bag-info.txt").write_text("".join(f"{k}: {str(v).replace(chr(13), '').replace(chr(10), '')}\n" for k, v in sorted(info.items())),
+                                          encoding="utf-8")
+    write_readme(edition, inventory, bag_dir / README)
+    bagit.Bag(str(bag_dir)).save()  # the tag manifests, which cover bagit.txt, bag-info.txt, the manifests and the README
     for alg in CHECKSUMS:
         _sort_by_name(bag_dir / f"tagmanifest-{alg}.txt")
     return bag_dir
@@ -60,13 +76,13 @@ def bag_info(edition: Edition) -> dict[str, str]:
     return {key: value for key, value in info.items() if value}  # an edition with no address yet has no external id
 
 
-def _copy_payload(payload: Path, edition: Edition, site: Path, pdf_dir: Path) -> None:
+def _copy_payload(payload: Path, edition: Edition, site: Path, pdf_dir: Path, put: Callable[[Path, Path], None]) -> None:
     for rel in site_files(site):
-        _copy(site / rel, payload / "html" / rel)
+        put(site / rel, payload / "html" / rel)
     # The site's PDFs are the built ones; any the site lacks are added where it links them.
     for pdf in sorted(pdf_dir.glob("*.pdf")):
         if not (payload / "html" / "pdf" / pdf.name).is_file():
-            _copy(pdf, payload / "html" / "pdf" / pdf.name)
+            put(pdf, payload / "html" / "pdf" / pdf.name)
     _copy(edition.config_path, payload / "sources" / edition.config_path.name)
     for source in edition.raw_sources:
         _copy(source, payload / "sources" / source.relative_to(edition.raw_sources_dir))
@@ -77,6 +93,53 @@ def _copy_payload(payload: Path, edition: Edition, site: Path, pdf_dir: Path) ->
 def _copy(src: Path, dst: Path) -> None:
     dst.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(src, dst)
+
+
+def _link(src: Path, dst: Path) -> None:
+    """A built file into the bag: linked (the build replaces its files, never rewrites them), else copied."""
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copyfile(src, dst)
+
+
+def payload_digests(payload: Path) -> dict[str, Digest]:
+    """Size, SHA-256 and SHA-512 of every file below ``payload`` (relative path → digests), in manifest order."""
+    files = list(_walk(payload))
+    with ThreadPoolExecutor(4) as threads:  # hashlib releases the GIL
+        return dict(zip((f.relative_to(payload).as_posix() for f in files), threads.map(_digest, files)))
+
+
+def _digest(path: Path) -> Digest:
+    data = path.read_bytes()
+    return Digest(len(data), hashlib.sha256(data).hexdigest(), hashlib.sha512(data).hexdigest())
+
+
+def _walk(folder: Path):
+    """The files below ``folder`` in bagit's manifest order: a folder's files by name, then its subfolders by name."""
+    for here, dirs, names in os.walk(folder):
+        dirs.sort()
+        for name in sorted(names):
+            yield Path(here) / name
+
+
+def _write_manifests(bag_dir: Path, digests: dict[str, Digest]) -> None:
+    order = sorted(digests, key=lambda rel: _walk_key(rel))
+    for alg in CHECKSUMS:
+        lines = "".join(f"{getattr(digests[rel], alg)}  {_encode('data/' + rel)}\n" for rel in order)
+        (bag_dir / f"manifest-{alg}.txt").write_text(lines, encoding="utf-8")
+
+
+def _walk_key(rel: str) -> tuple:
+    """Sorts paths as :func:`_walk` visits them: at each level a folder's own files before its subfolders."""
+    *folders, name = rel.split("/")
+    return (*((1, f) for f in folders), (0, name))
+
+
+def _encode(path: str) -> str:
+    # RFC 8493 2.1.3: line breaks in a file name are percent-encoded, as bagit does.
+    return path.replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _sort_by_name(path: Path) -> None:

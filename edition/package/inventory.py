@@ -37,22 +37,32 @@ APPLICATIONS = {
 
 
 @dataclass(frozen=True)
+class Digest:
+    """A payload file's size and checksums, as the manifests and the PREMIS record give them."""
+
+    size: int
+    sha256: str
+    sha512: str
+
+
+@dataclass(frozen=True)
 class Role:
     kind: str  # text, register, edition-document, configuration, source, schema, page, pdf, search-index, asset, metadata, file
     made_by: tuple[str, ...] = ()  # keys of APPLICATIONS
     derived_from: tuple[str, ...] = ()  # bag paths
 
 
-def describe_payload(payload: Path, edition: Edition) -> etree._ElementTree:
-    """The inventory of ``payload`` (the folder that becomes the bag's ``data/``), as XML:
-    ``<inventory>`` with ``<application>``, ``<validation>``, one ``<file>`` per payload file and
-    one ``<text>`` (its teiHeader) per text."""
-    contents = {p.relative_to(payload).as_posix(): p.read_bytes() for p in sorted(payload.rglob("*")) if p.is_file()}
-    texts = {t.read_bytes(): t for t in edition.texts}
+def describe_payload(payload: Path, edition: Edition, digests: dict[str, Digest]) -> etree._ElementTree:
+    """The inventory of ``payload`` (the bag's ``data/``) whose files have ``digests`` (relative path →
+    size, SHA-256, SHA-512), as XML: ``<inventory>`` with ``<application>``, ``<validation>``, one
+    ``<file>`` per payload file and one ``<text>`` (its teiHeader) per text. Files are told apart
+    by their SHA-256."""
+    contents = {rel: digests[rel].sha256 for rel in sorted(digests)}
+    texts = {_sha256(t): t for t in edition.texts}
     # Where the deposit holds each text: the site's copy, byte for byte.
     text_paths = {texts[data].stem: f"data/{rel}" for rel, data in contents.items() if data in texts}
-    register = edition.register.read_bytes() if edition.register and edition.register.is_file() else None
-    assets = {p.read_bytes() for p in ASSETS.rglob("*") if p.is_file()}
+    register = _sha256(edition.register) if edition.register and edition.register.is_file() else None
+    assets = {_sha256(p) for p in ASSETS.rglob("*") if p.is_file()}
     root = etree.Element("inventory", edition=edition.id, version=edition.version, date=edition.date,
                          name=edition.deposit_name, pronom=formats.PRONOM_RELEASE)
     for key, (name, dist) in APPLICATIONS.items():
@@ -61,9 +71,8 @@ def describe_payload(payload: Path, edition: Edition) -> etree._ElementTree:
     for rel, data in contents.items():
         role = _role(rel, data, texts, text_paths, register, assets, edition)
         fmt = formats.identify(payload / rel)
-        el = etree.SubElement(root, "file", path=f"data/{rel}", role=role.kind, size=str(len(data)),
-                              sha256=hashlib.sha256(data).hexdigest(), sha512=hashlib.sha512(data).hexdigest(),
-                              format=fmt.name, mime=fmt.mime)
+        el = etree.SubElement(root, "file", path=f"data/{rel}", role=role.kind, size=str(digests[rel].size),
+                              sha256=data, sha512=digests[rel].sha512, format=fmt.name, mime=fmt.mime)
         for name, value in (("format-version", fmt.version), ("puid", fmt.puid), ("made-by", " ".join(role.made_by))):
             if value:
                 el.set(name, value)
@@ -76,9 +85,9 @@ def describe_payload(payload: Path, edition: Edition) -> etree._ElementTree:
     return root.getroottree()
 
 
-def _role(rel: str, data: bytes, texts: dict[bytes, Path], text_paths: dict[str, str], register: bytes | None,
-          assets: set[bytes], edition: Edition) -> Role:
-    """What a payload file is, told by where the deposit put it and, in the site, by its bytes."""
+def _role(rel: str, data: str, texts: dict[str, Path], text_paths: dict[str, str], register: str | None,
+          assets: set[str], edition: Edition) -> Role:
+    """What a payload file is, told by where the deposit put it and, in the site, by its bytes' SHA-256 (``data``)."""
     top, _, rest = rel.partition("/")
     stem = Path(rel).stem
     essay = (text_paths[stem],) if stem in text_paths else ()
@@ -94,7 +103,7 @@ def _role(rel: str, data: bytes, texts: dict[bytes, Path], text_paths: dict[str,
         return Role("text")
     if register is not None and data == register:
         return Role("register")
-    if data == edition.header_bytes:
+    if data == hashlib.sha256(edition.header_bytes).hexdigest():
         return Role("edition-document", ("tei-edition", "lxml"), (config,))
     if rel.endswith(".pdf"):
         return Role("pdf", ("tei-edition", "saxon", "typst"), essay)
@@ -105,6 +114,10 @@ def _role(rel: str, data: bytes, texts: dict[bytes, Path], text_paths: dict[str,
     if data in assets:
         return Role("asset", ("tei-edition",))
     return Role("file")
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _validation(root: etree._Element, edition: Edition) -> None:

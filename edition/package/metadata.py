@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from ..xmlio import TEI_NS, parse
-from ..xslt import transform
+from ..xslt import to_xdm, transform
 from ..core import Edition
 
 STYLESHEETS = {"datacite": Path("metadata/datacite.xsl"), "dc": Path("metadata/dublin-core.xsl")}
@@ -35,9 +35,10 @@ def write_metadata(edition: Edition, site: Path, out_dir: Path) -> list[Path]:
     """Write ``<id>.datacite.xml`` and ``<id>.dc.xml`` for every essay and the edition into ``out_dir``."""
     out_dir.mkdir(parents=True, exist_ok=True)
     edition_tree = edition.header
-    common = {"edition": edition_tree, "register": edition.register_tree(), **edition.stylesheet_params}
+    # Handed to Saxon once, not once per record.
+    common = {"edition": to_xdm(edition_tree), "register": to_xdm(edition.register_tree()), **edition.stylesheet_params}
     parts = etree.Element("parts")
-    records: list[tuple[str, etree._ElementTree, str]] = []
+    written = []
     for essay in edition.texts:
         tree = parse(essay)
         url = page_url(edition, site, essay.stem)
@@ -45,12 +46,10 @@ def write_metadata(edition: Edition, site: Path, out_dir: Path) -> list[Path]:
         # The text's authors, who are among the edition's creators.
         part.extend(copy.deepcopy(a) for a in tree.getroot().iterfind(f"{{{TEI_NS}}}teiHeader/{{{TEI_NS}}}fileDesc/"
                                                                        f"{{{TEI_NS}}}titleStmt/{{{TEI_NS}}}author"))
-        records.append((essay.stem, tree, url))
-    written = []
+        text = to_xdm(tree)
+        params = {**common, "url": url, "local-id": f"{edition.deposit_name}/texts/{essay.stem}"}
+        written += [_write(out_dir / f"{essay.stem}.{name}.xml", stylesheet, text, params) for name, stylesheet in STYLESHEETS.items()]
     for name, stylesheet in STYLESHEETS.items():
-        for essay_id, tree, url in records:
-            local = f"{edition.deposit_name}/texts/{essay_id}"
-            written.append(_write(out_dir / f"{essay_id}.{name}.xml", stylesheet, tree, {**common, "url": url, "local-id": local}))
         params = {**common, "url": edition.url, "parts": parts, "local-id": edition.deposit_name}
         written.append(_write(out_dir / f"{edition.id}.{name}.xml", stylesheet, edition_tree, params))
     return sorted(written)

@@ -28,13 +28,19 @@ def site_files(site: Path) -> list[str]:
 
 
 def _reached(site: Path, roots: list[str], optional: set[str]) -> set[str]:
-    """The optional files whose names the roots mention, and those the mentioned ones mention in turn."""
+    """The optional files whose names the roots mention, and those the mentioned ones mention in turn.
+
+    A name mentioned reaches that file in every bundle (a script loads its bundle's own copy);
+    each text is searched once per distinct name, however many bundles there are."""
+    by_name: dict[str, set[str]] = {}
+    for candidate in optional:
+        by_name.setdefault(candidate.rpartition("/")[2], set()).add(candidate)
     reached: set[str] = set()
     todo = list(roots)
-    while todo:
+    while todo and by_name:
         text = (site / todo.pop()).read_text(encoding="utf-8", errors="replace")
-        for candidate in sorted(optional - reached):
-            if candidate.rpartition("/")[2] in text:
-                reached.add(candidate)
-                todo.append(candidate)
+        for name in sorted(n for n in by_name if n in text):
+            found = by_name.pop(name)
+            reached |= found
+            todo.extend(sorted(found))
     return reached

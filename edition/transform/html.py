@@ -11,15 +11,21 @@ no generated ids).
 from __future__ import annotations
 
 import copy
+import math
+import os
+import re
 import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 from saxonche import PyXdmNode
 
+from ..cache import digest as _sha, installed_version
 from ..core import HEADER_NAME, Edition, read_edition
 from ..paths import XSLT
 from ..xmlio import TEI_NS, XML_NS, parse, parse_bytes
@@ -40,6 +46,12 @@ SITE_PAGES = {
 }
 ESSAY_XSLT = HTML_XSLT / "essay.xsl"
 SUMMARIES_XSLT = HTML_XSLT / "summaries.xsl"
+#: Reading pages per search index above which a language's pages are split into several (search_bundles):
+#: Pagefind takes about 20 ms a page, so a changed text costs about 2 s of indexing, and a reader's
+#: search loads one index more per hundred texts.
+SHARD_PAGES = 100
+PAGEFIND_VERSION = installed_version("pagefind")
+_HTML_LANG = re.compile(r'<html\b[^>]*?\slang="([^"]*)"')
 
 #: The reading pages and summaries of texts, made wherever the caller runs them: (texts,
 #: stylesheet parameters) → (file name → page, each text's summary document in text order).
@@ -128,16 +140,52 @@ def _here(edition: Edition) -> PerText:
     return per_text
 
 
-def copy_sources(edition: Edition, out_dir: Path) -> None:
+class SiteWriter:
+    """Writes the site's files into ``out_dir``; a file whose bytes the previous site (``previous``)
+    holds already is linked from there instead, so an unchanged file keeps its identity from build
+    to build (the build replaces its folders whole and never writes a file in place)."""
+
+    def __init__(self, out_dir: Path, previous: Path | None = None) -> None:
+        self.out_dir, self.previous = out_dir, previous
+
+    def write(self, rel: str, data: bytes) -> None:
+        target = self.out_dir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        old = self.previous / rel if self.previous is not None else None
+        if old is not None and old.is_file() and old.stat().st_size == len(data) and old.read_bytes() == data:
+            try:
+                os.link(old, target)
+                return
+            except OSError:
+                pass  # another file system: write it
+        target.write_bytes(data)
+
+    def copy(self, rel: str, source: Path) -> None:
+        self.write(rel, source.read_bytes())
+
+    def link_tree(self, rel: str) -> bool:
+        """Link the previous site's folder ``rel`` whole (a bundle named by its content); False if it has none."""
+        old = self.previous / rel if self.previous is not None else None
+        if old is None or not old.is_dir():
+            return False
+        shutil.copytree(old, self.out_dir / rel, copy_function=_link_or_copy)
+        return True
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def copy_sources(edition: Edition, site: SiteWriter) -> None:
     """The TEI for download: texts byte for byte, the register, and the generated edition document."""
-    tei = out_dir / "tei"
-    (tei / "texts").mkdir(parents=True, exist_ok=True)
-    (tei / HEADER_NAME).write_bytes(edition.header_bytes)
+    site.write(f"tei/{HEADER_NAME}", edition.header_bytes)
     if edition.register is not None and edition.register.is_file():
-        (tei / "register").mkdir(exist_ok=True)
-        shutil.copyfile(edition.register, tei / "register" / edition.register.name)
+        site.copy(f"tei/register/{edition.register.name}", edition.register)
     for path in edition.texts:
-        shutil.copyfile(path, tei / "texts" / path.name)
+        site.copy(f"tei/texts/{path.name}", path)
 
 
 def site_images(edition: Edition) -> tuple[dict[str, Path], list[str]]:
@@ -176,27 +224,69 @@ def site_images(edition: Edition) -> tuple[dict[str, Path], list[str]]:
     return copied, warnings
 
 
-def copy_images(images: dict[str, Path], out_dir: Path) -> None:
+def copy_images(images: dict[str, Path], site: SiteWriter) -> None:
     for url, target in images.items():
-        (out_dir / url).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(target, out_dir / url)
+        site.copy(url, target)
 
 
-def copy_pdfs(pdf_dir: Path, out_dir: Path, essay_ids: list[str]) -> None:
+def copy_pdfs(pdf_dir: Path, site: SiteWriter, essay_ids: list[str]) -> None:
     for essay_id in essay_ids:
         pdf = pdf_dir / f"{essay_id}.pdf"
         if pdf.is_file():
-            (out_dir / "pdf").mkdir(exist_ok=True)
-            shutil.copyfile(pdf, out_dir / "pdf" / pdf.name)
+            site.copy(f"pdf/{pdf.name}", pdf)
 
 
-def page_languages(out_dir: Path, names: list[str]) -> dict[str, list[str]]:
-    """The site's pages grouped by the language their ``<html lang>`` declares."""
-    groups: dict[str, list[str]] = {}
-    for name in names:
-        lang = etree.parse(str(out_dir / name), etree.HTMLParser(no_network=True)).getroot().get("lang") or ""
-        groups.setdefault(lang, []).append(name)
-    return groups
+def page_language(page: str) -> str:
+    """The language a page's ``<html lang>`` declares (the stylesheets write it on the first element)."""
+    match = _HTML_LANG.search(page, 0, 4096)
+    return match.group(1) if match else ""
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """One Pagefind index of the site: its folder, the language it stems by, the pages it holds."""
+
+    folder: str
+    lang: str
+    pages: tuple[str, ...]
+    keyed: bool = False  #: named by its content (a shard): the previous site's folder of that name is the same index
+
+
+def search_bundles(pages: dict[str, str], corpus: list[str], interface: str, shard: int = SHARD_PAGES) -> list[Bundle]:
+    """The site's Pagefind indexes, one per page language: ``pagefind/`` for the interface language
+    (with the corpus pages), ``pagefind-LANG/`` for another. A language with more than ``shard``
+    reading pages has them split instead into indexes of about ``shard`` pages, each named by its
+    content (``pagefind-LANG-KEY/``), so a changed text re-indexes its own share only and the
+    others are taken from the last build; the corpus pages then have ``pagefind/`` to themselves.
+    ``pages`` are the reading pages (name → page), ``corpus`` the names of the corpus pages (in the
+    interface language). The search page merges them all (assets/search.js)."""
+    groups: dict[str, list[str]] = {interface: []}
+    for name in sorted(pages):
+        if lang := page_language(pages[name]):
+            groups.setdefault(lang, []).append(name)
+    bundles: list[Bundle] = []
+    for lang, texts in sorted(groups.items()):
+        own = sorted(corpus) if lang == interface else []
+        if len(texts) <= shard:
+            bundles.append(Bundle(search_bundle(lang, interface), lang, tuple(sorted([*own, *texts]))))
+            continue
+        if own:
+            bundles.append(Bundle("pagefind", lang, tuple(own)))
+        # Shards by a hash of the page's name, their number a power of two: adding or removing a
+        # text moves no other text to another shard until the number doubles.
+        count = 1 << max(0, math.ceil(len(texts) / shard) - 1).bit_length()
+        shards: dict[int, list[str]] = {}
+        for name in texts:
+            shards.setdefault(int(_sha(name)[:8], 16) % count, []).append(name)
+        for _, members in sorted(shards.items()):
+            key = _sha(PAGEFIND_VERSION, lang, *(f"{n}\n{pages[n]}" for n in members))[:16]
+            bundles.append(Bundle(f"pagefind-{lang}-{key}", lang, tuple(members), keyed=True))
+    return bundles
+
+
+def merged_bundles(bundles: list[Bundle]) -> str:
+    """The search page's list of the indexes it merges into ``pagefind/``'s: ``LANG:FOLDER/`` each."""
+    return " ".join(f"{b.lang}:{b.folder}/" for b in bundles if b.folder != "pagefind")
 
 
 def search_bundle(lang: str, interface: str) -> str:
@@ -204,44 +294,53 @@ def search_bundle(lang: str, interface: str) -> str:
     return "pagefind" if lang == interface else f"pagefind-{lang}"
 
 
-def index_search(out_dir: Path, groups: dict[str, list[str]], interface: str) -> None:
-    """One Pagefind index per page language, each with that language's stemming; the search page
-    merges them (assets/search.js), so a reader finds every text whatever its language."""
-    for lang, names in sorted(groups.items()):
-        if not lang:
-            continue
-        result = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(out_dir), "--glob", "{" + ",".join(sorted(names)) + "}",
-             "--output-subdir", search_bundle(lang, interface), "--force-language", lang, "--quiet"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if result.returncode != 0:
-            raise HtmlBuildError(f"pagefind failed on {out_dir}: {result.stderr.strip() or result.stdout.strip()}")
+def index_search(site: SiteWriter, bundles: list[Bundle]) -> None:
+    """Write each bundle's Pagefind index, with its language's stemming, several at once; a bundle
+    named by its content is linked from the previous site when that has it."""
+    todo = [b for b in bundles if not (b.keyed and site.link_tree(b.folder))]
+    with ThreadPoolExecutor(max(1, min(len(todo), os.cpu_count() or 1))) as threads:
+        for result in threads.map(lambda b: _pagefind(site.out_dir, b), todo):
+            if result.returncode != 0:
+                raise HtmlBuildError(f"pagefind failed on {site.out_dir}: {result.stderr.strip() or result.stdout.strip()}")
 
 
-def build_html(edition_dir: Path, out_dir: Path, pdf_dir: Path | None = None, per_text: PerText | None = None) -> list[str]:
+def _pagefind(out_dir: Path, bundle: Bundle) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(out_dir), "--glob", "{" + ",".join(bundle.pages) + "}",
+         "--output-subdir", bundle.folder, "--force-language", bundle.lang, "--quiet"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def build_html(edition_dir: Path, out_dir: Path, pdf_dir: Path | None = None, per_text: PerText | None = None,
+               previous: Path | None = None) -> list[str]:
     """Write the complete HTML site of the edition at ``edition_dir`` into ``out_dir``; return
     warnings (``file:line: warning: …``) for what a page could not show as encoded.
 
     Reading pages link their PDF at ``pdf/<text-id>.pdf``; PDFs found in ``pdf_dir`` are copied there.
     ``per_text`` (as :func:`text_outputs` makes each text's page and summary) lets the build make
-    them elsewhere or keep them from its last run; default: here, one text at a time.
+    them elsewhere or keep them from its last run; default: here, one text at a time. Files and
+    search indexes the site ``previous`` (the last build's) holds unchanged are linked from it.
     """
     edition = read_edition(edition_dir)
     essay_ids = [text_id(path) for path in edition.texts]
     images, warnings = site_images(edition)
     params = {**edition.stylesheet_params, "site-images": " ".join(sorted(images))}
     essay_pages, summaries = (per_text or _here(edition))(edition.texts, params)
-    pages = {**corpus_pages(edition, summaries, params), **essay_pages}
+    # The search page (a corpus page) lists the indexes it merges.
+    bundles = search_bundles(essay_pages, list(SITE_PAGES), edition.interface)
+    pages = {**corpus_pages(edition, summaries, {**params, "search-bundles": merged_bundles(bundles)}), **essay_pages}
+    site = SiteWriter(out_dir, previous)
     out_dir.mkdir(parents=True, exist_ok=True)
-    copy_images(images, out_dir)
+    copy_images(images, site)
     for name, text in pages.items():
-        (out_dir / name).write_text(text, encoding="utf-8")
-    shutil.copytree(ASSETS, out_dir / "assets", dirs_exist_ok=True)
-    copy_sources(edition, out_dir)
+        site.write(name, text.encode("utf-8"))
+    for asset in sorted(p for p in ASSETS.rglob("*") if p.is_file()):
+        site.copy(f"assets/{asset.relative_to(ASSETS).as_posix()}", asset)
+    copy_sources(edition, site)
     if pdf_dir is not None:
-        copy_pdfs(pdf_dir, out_dir, essay_ids)
-    index_search(out_dir, page_languages(out_dir, sorted(pages)), edition.interface)
+        copy_pdfs(pdf_dir, site, essay_ids)
+    index_search(site, bundles)
     return warnings

@@ -15,6 +15,12 @@
   <xsl:include href="../common/typography.xsl"/>
   <xsl:include href="summary.xsl"/>
 
+  <!-- The indexes the search merges into pagefind/'s, "LANG:FOLDER/" each, as the build laid them out
+       (edition/transform/html.py search_bundles); by default one per language besides the interface's. -->
+  <xsl:param name="search-bundles" as="xs:string"
+      select="string-join(sort(distinct-values($summaries/@lang ! string(.))[. ne $interface-language])
+              ! (. || ':pagefind-' || . || '/'), ' ')"/>
+
   <xsl:template match="/">
     <xsl:variable name="title" as="xs:string" select="ed:label('search')"/>
     <xsl:call-template name="ed:page">
@@ -27,11 +33,7 @@
           ed:label-format('search-description', map { 'edition': $edition-title }))"/>
       <xsl:with-param name="content" as="node()*">
         <h1>{$title}</h1>
-        <!-- The indexes of the texts in other languages than the interface's (edition/transform/html.py). -->
-        <xsl:variable name="other-languages" as="xs:string*"
-            select="distinct-values($summaries/@lang ! string(.))[. ne $interface-language]"/>
-        <form class="search-form" role="search" action="suche.html" method="get"
-            data-bundles="{string-join(sort($other-languages) ! (. || ':pagefind-' || . || '/'), ' ')}">
+        <form class="search-form" role="search" action="suche.html" method="get" data-bundles="{$search-bundles}">
           <xsl:sequence select="ed:script-labels(map { 'running': 'search-running', 'none': 'search-none',
               'count': 'search-count', 'count-one': 'search-count-one', 'count-page': 'search-count-page',
               'group-count': 'search-group-count', 'group-count-one': 'search-group-count-one',

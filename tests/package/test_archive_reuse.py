@@ -1,0 +1,90 @@
+"""The deposit zip: the same bytes as zipfile writes, and the same bytes whether members were
+deflated afresh or copied from the previous zip."""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from edition.package import archive
+from edition.package.archive import write_zip, zip_timestamp
+
+
+def bag(folder: Path, pages: dict[str, bytes]) -> Path:
+    for rel, data in pages.items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_bytes(data)
+    manifest = "".join(f"{hashlib.sha256(d).hexdigest()}  {r}\n" for r, d in sorted(pages.items())
+                       if r.startswith("data/"))
+    (folder / "manifest-sha256.txt").write_text(manifest, encoding="utf-8")
+    return folder
+
+
+PAGES = {
+    "data/html/a.html": b"<p>" + b"Erste Seite " * 4000 + b"</p>",
+    "data/html/b.html": b"<p>zweite</p>",
+    "data/html/\u00fcber.html": "<p>Umlaut im Namen</p>".encode(),
+    "data/pdf/a.pdf": bytes(range(256)) * 300,
+    "bagit.txt": b"BagIt-Version: 1.0\n",
+}
+
+
+def zipfile_zip(folder: Path, path: Path, root: str, date: str) -> bytes:
+    """What zipfile itself writes for the same members (the format this module follows)."""
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.comment = archive.COMMENT
+        for f in sorted((p for p in folder.rglob("*") if p.is_file()), key=lambda p: p.relative_to(folder).as_posix()):
+            info = zipfile.ZipInfo(f"{root}/{f.relative_to(folder).as_posix()}", date_time=zip_timestamp(date))
+            info.external_attr = archive.FILE_MODE << 16
+            info.create_system = archive.UNIX
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, f.read_bytes(), compresslevel=9)
+    return path.read_bytes()
+
+
+def test_same_bytes_as_zipfile(tmp_path: Path) -> None:
+    folder = bag(tmp_path / "bag", PAGES)
+    ours = write_zip(folder, tmp_path / "ours.zip", "ed-1.0", "2026-01-02").read_bytes()
+    assert ours == zipfile_zip(folder, tmp_path / "theirs.zip", "ed-1.0", "2026-01-02")
+    with zipfile.ZipFile(tmp_path / "ours.zip") as zf:
+        assert zf.testzip() is None
+        assert zf.read("ed-1.0/data/html/\u00fcber.html") == PAGES["data/html/\u00fcber.html"]
+
+
+def test_reused_members_give_the_fresh_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = bag(tmp_path / "one", PAGES)
+    old = write_zip(first, tmp_path / "old.zip", "ed-1.0", "2026-01-02")
+    changed = {**PAGES, "data/html/b.html": b"<p>zweite, ge\xc3\xa4ndert</p>"}
+    second = bag(tmp_path / "two", changed)
+    copied: list[str] = []
+    packed = archive._Members.packed
+
+    def spy(self, name: str, data: bytes) -> bytes | None:
+        found = packed(self, name, data)
+        if found is not None:
+            copied.append(name)
+        return found
+
+    monkeypatch.setattr(archive._Members, "packed", spy)
+    again = write_zip(second, tmp_path / "again.zip", "ed-1.0", "2026-01-02", previous=old).read_bytes()
+    fresh = write_zip(second, tmp_path / "fresh.zip", "ed-1.0", "2026-01-02").read_bytes()
+    assert again == fresh
+    # The unchanged payload files were copied; the changed one and the tag files deflated afresh.
+    assert sorted(copied) == ["ed-1.0/data/html/a.html", "ed-1.0/data/html/\u00fcber.html", "ed-1.0/data/pdf/a.pdf"]
+    with zipfile.ZipFile(tmp_path / "again.zip") as zf:
+        assert zf.read("ed-1.0/data/html/b.html") == changed["data/html/b.html"]
+
+
+def test_a_damaged_or_foreign_predecessor_is_not_used(tmp_path: Path) -> None:
+    folder = bag(tmp_path / "bag", PAGES)
+    fresh = write_zip(folder, tmp_path / "fresh.zip", "ed-1.0", "2026-01-02").read_bytes()
+    (tmp_path / "junk.zip").write_bytes(b"PK not a zip")
+    foreign = tmp_path / "foreign.zip"
+    zipfile_zip(folder, foreign, "ed-1.0", "2026-01-02")
+    with zipfile.ZipFile(foreign, "a") as zf:
+        zf.comment = b"deflated by another zlib"
+    for previous in (tmp_path / "junk.zip", foreign, tmp_path / "missing.zip"):
+        assert write_zip(folder, tmp_path / "out.zip", "ed-1.0", "2026-01-02", previous=previous).read_bytes() == fresh
