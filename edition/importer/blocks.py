@@ -57,6 +57,9 @@ class Habits:
     #: or right after a heading as long as the numbered headings (see head_words); None while those are sought.
     head_words: int | None = None
     numbered_words: int = 0
+    #: The text sets a separator line after its headings too (most short unpunctuated lines after one have one
+    #: after them): a line after a separator without one after it is no heading.
+    closed_heads: bool = False
 
 
 def _key(text: str) -> str:
@@ -87,7 +90,18 @@ def detect_habits(body: list[BodyLine], spacing: str) -> Habits:
     # An indent of a few spaces after a line that ends a sentence, nearly always: the text's paragraph habit.
     after = [ends_sentence(a) for a, b in zip(body, body[1:]) if INDENT.match(b.raw) and not b.page_start]
     indented = len(after) >= 3 and sum(after) >= 0.8 * len(after)
-    return Habits(spacing, float(full), len(wide) >= 5 and ending / len(wide) >= 0.75, width, indented, tuple(sorted(hyphenated)))
+    return Habits(spacing, float(full), len(wide) >= 5 and ending / len(wide) >= 0.75, width, indented, tuple(sorted(hyphenated)), closed_heads=_closed_heads(body, full))
+
+
+def _closed_heads(body: list[BodyLine], full: float) -> bool:
+    """Do most lines that look like headings (after a separator line, short, numbered, in capitals or without
+    final punctuation, a capital on the next line) have a separator line after them, or after their second line?"""
+    closed = []
+    for k, line in enumerate(body[:-1]):
+        sure = NUMBERED_HEAD.match(line.text) or is_caps(line.text) or not ends_sentence(line) and not is_hyphenated(line.raw)
+        if line.sep_before and len(line.text) < full and sure and body[k + 1].text[:1].isupper():
+            closed.append(any(x.sep_before or x.page_start for x in body[k + 1 : k + 3]))
+    return 2 * sum(closed) > len(closed)
 
 
 def wrapped(line: BodyLine, nxt: BodyLine | None, habits: Habits) -> bool:
@@ -211,9 +225,11 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
                 and len(body[j + 1].text) < short
             ):
                 j += 1
-            blocks.append(Block("head", body[i : j + 1]))
-            i = j + 1
-            continue
+            closed = j + 1 >= len(body) or body[j + 1].sep_before or body[j + 1].page_start
+            if closed or not habits.closed_heads:
+                blocks.append(Block("head", body[i : j + 1]))
+                i = j + 1
+                continue
         if BULLET.match(text):
             blocks.append(Block("item", [line]))
         elif prev is not None and prev.kind in ("p", "item") and not _breaks(prev.lines[-1], line, habits, short):
