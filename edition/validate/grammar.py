@@ -44,18 +44,28 @@ def _name(pattern: etree._Element) -> str:
 
 
 class Grammar:
+    """The models of a grammar's elements, each read when first asked for: a message names a few
+    elements, while reading all of tei_all's would take a quarter of a second per call."""
+
     def __init__(self, tree: etree._ElementTree) -> None:
         self.defines: dict[str, list[etree._Element]] = {}
         for d in tree.iter(f"{{{RNG}}}define"):
             self.defines.setdefault(d.get("name"), []).append(d)
-        self.models: dict[str, ElementModel] = {}
+        self.patterns: dict[str, list[etree._Element]] = {}
         for el in tree.iter(f"{{{RNG}}}element"):
-            model = self.models.setdefault(_name(el), ElementModel())
+            self.patterns.setdefault(_name(el), []).append(el)
+        self.models: dict[str, ElementModel] = {}
+
+    def _read(self, patterns: list[etree._Element]) -> ElementModel:
+        """What the element patterns of one name allow together (required: what all of them require)."""
+        model = ElementModel()
+        for el in patterns:
             required: set[str] = set()
             content = [c for c in el if isinstance(c.tag, str) and c.tag != f"{{{RNG}}}name"]
             for c in content:
                 self._walk(c, model, required, optional=False, seen=set())
             model.required = required if model.required is None else model.required & required
+        return model
 
     def _walk(self, node: etree._Element, model: ElementModel, required: set[str], optional: bool, seen: set[str]) -> None:
         tag = etree.QName(node).localname if isinstance(node.tag, str) else ""
@@ -80,6 +90,8 @@ class Grammar:
                     self._walk(c, model, required, optional or node.tag in _OPTIONAL, seen)
 
     def model(self, name: str) -> ElementModel | None:
+        if name not in self.models and name in self.patterns:
+            self.models[name] = self._read(self.patterns[name])
         return self.models.get(name)
 
     # ---- attribute values ----

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -41,8 +42,8 @@ class Schema:
     nothing in it, so the grammar restricted to the document's names accepts it exactly when the
     whole grammar does. Validity is decided with every other pattern made ``notAllowed``
     (milliseconds). An invalid document is reported from the grammar with every other pattern
-    kept but emptied (under a second for tei_all): the structure libxml2 explains errors by stays
-    that of the whole grammar, and so do its messages.
+    kept but emptied, and taken out of the choices it cannot be needed in (milliseconds too): the
+    structure libxml2 explains errors by stays that of the whole grammar, and so do its messages.
     """
 
     path: Path
@@ -84,6 +85,9 @@ def schema_path(schema: str | None) -> Path:
 
 _RESTRICTED_KEPT = 32
 _ELEMENT, _ATTRIBUTE = f"{{{RNG}}}element", f"{{{RNG}}}attribute"
+_DEFINE, _REF, _CHOICE = f"{{{RNG}}}define", f"{{{RNG}}}ref", f"{{{RNG}}}choice"
+_EVERY_PART = {f"{{{RNG}}}{n}" for n in ("define", "group", "interleave", "oneOrMore", "mixed")}
+_SCOPES = [f"{{{RNG}}}{n}" for n in ("include", "externalRef", "parentRef", "grammar")]
 _WILDCARDS = {f"{{{RNG}}}anyName", f"{{{RNG}}}nsName"}
 
 
@@ -160,7 +164,57 @@ def _restrict(tree: etree._ElementTree, elements: frozenset[str], attributes: fr
             blocked = etree.Element(f"{{{RNG}}}notAllowed")
             blocked.tail = pattern.tail
             parent.replace(pattern, blocked)
+    if hollow:
+        _drop_unmatchable(restricted, elements)
     return restricted
+
+
+def _drop_unmatchable(tree: etree._ElementTree, elements: frozenset[str]) -> None:
+    """Take out of each choice the branches that cannot match without an element named outside ``elements``.
+
+    libxml2 checks each content model it compiles to an automaton for determinism, in time growing
+    with the square of its transitions: with hollow patterns kept, most TEI content is a choice of
+    some 250 elements (a second per call). Such a branch is never taken on the document, and every
+    branch that can be is kept, so the document meets the same automata states and the same errors.
+    Grammars that nest scopes (include, externalRef, parentRef, nested grammar) are left whole."""
+    if next(tree.getroot().iterdescendants(*_SCOPES), None) is not None:
+        return
+    defines: dict[str, list[etree._Element]] = {}
+    for define in tree.iter(_DEFINE):
+        defines.setdefault(define.get("name"), []).append(define)
+    known: dict[etree._Element, bool] = {}  # holding the proxies keeps each node's key unique
+
+    def unmatchable(node: etree._Element) -> bool:
+        """Whether every match of ``node`` needs an element named outside ``elements``."""
+        if node not in known:
+            known[node] = False  # references cycle only through elements, which end the recursion
+            known[node] = _unmatchable(node, elements, defines, unmatchable)
+        return known[node]
+
+    for choice in list(tree.iter(_CHOICE)):
+        if not unmatchable(choice):
+            for branch in [b for b in choice if isinstance(b.tag, str) and unmatchable(b)]:
+                choice.remove(branch)
+
+
+def _unmatchable(node: etree._Element, elements: frozenset[str], defines: dict[str, list[etree._Element]],
+                 recurse: Callable[[etree._Element], bool]) -> bool:
+    """One step of :func:`_drop_unmatchable`'s test; anything not listed (text, data, attributes,
+    optional parts, name classes) can match without an element and is kept."""
+    if node.tag == _ELEMENT:
+        names = _pattern_names(node)
+        return names is not None and not names & elements
+    if node.tag == _REF:
+        found = defines.get(node.get("name"), [])
+        combined = [recurse(d) for d in found]
+        by_choice = any(d.get("combine") == "choice" for d in found)
+        return bool(found) and (all(combined) if by_choice else any(combined))
+    parts = [c for c in node if isinstance(c.tag, str) and c.tag.startswith(f"{{{RNG}}}")]
+    if node.tag == _CHOICE:
+        return bool(parts) and all(recurse(p) for p in parts)
+    if node.tag in _EVERY_PART:
+        return any(recurse(p) for p in parts)
+    return False
 
 
 def vocabulary(tree: etree._ElementTree) -> tuple[frozenset[str], frozenset[str]]:
