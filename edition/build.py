@@ -29,12 +29,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import __version__
-from .cache import digest as _sha, installed_version
+from .cache import digest as _sha, toolkit_key
 from .core import Edition, read_edition
 from .transform import WEB_IMAGES
 from .errors import LocatedError
 from .executor import Executor, ExecutorError, executor
-from .paths import ROOT, XSLT
 from .xmlio import XmlInputError
 
 if TYPE_CHECKING:  # the validator loads Saxon; only the build's validate step needs it
@@ -45,7 +44,6 @@ MANIFEST = ".build-manifest.json"
 #: The build folder's copy of each text's summary (xslt/html/summary.xsl), kept for the next build's corpus pages.
 SUMMARIES = "summaries"
 SHOWN_WARNINGS = 5
-ENGINES = ("saxonche", "typst", "bagit", "pagefind", "lxml")
 #: What each target needs built first.
 PREREQUISITES = {"html": {"html"}, "pdf": {"pdf"}, "deposit": {"pdf", "html", "deposit"}}
 
@@ -80,16 +78,6 @@ def located(exc: BaseException, text: Path) -> str:
 
 def _file_key(path: Path) -> str:
     return _sha(path.name, path.read_bytes()) if path.exists() else _sha(path.name, "absent")
-
-
-def toolkit_key() -> str:
-    """The toolkit's version, its xslt/ folder (stylesheets, Typst template, site assets), Python code and engines.
-
-    Coarse on purpose: any toolkit change rebuilds every output, which is never wrong.
-    """
-    files = sorted([*(p for p in XSLT.rglob("*") if p.is_file()), *(ROOT / "edition").rglob("*.py")])
-    engines = [f"{name}=={installed_version(name)}" for name in ENGINES]
-    return _sha(__version__, *engines, *(f"{p.relative_to(ROOT)}:{_file_key(p)}" for p in files))
 
 
 @dataclass

@@ -10,12 +10,14 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from ..xmlio import TEI_NS, parse
+from ..cache import digest, read_text, toolkit_key, write_text
 from ..xslt import to_xdm, transform
 from ..core import Edition
 
 STYLESHEETS = {"datacite": Path("metadata/datacite.xsl"), "dc": Path("metadata/dublin-core.xsl")}
 PREMIS_XSL = Path("metadata/premis.xsl")
 README_XSL = Path("metadata/readme.xsl")
+CACHE = "metadata"  #: the cache folder of the texts' records
 
 
 class MetadataError(Exception):
@@ -35,8 +37,13 @@ def write_metadata(edition: Edition, site: Path, out_dir: Path) -> list[Path]:
     """Write ``<id>.datacite.xml`` and ``<id>.dc.xml`` for every essay and the edition into ``out_dir``."""
     out_dir.mkdir(parents=True, exist_ok=True)
     edition_tree = edition.header
+    register = edition.register_tree()
+    # A text's records are a function of the toolkit, the text, the edition document, the register
+    # and the parameters: kept in the cache by that key, so an unchanged text is not transformed again.
+    shared = digest(toolkit_key(), edition.header_bytes, etree.tostring(register),
+                    repr(sorted(edition.stylesheet_params.items())))
     # Handed to Saxon once, not once per record.
-    common = {"edition": to_xdm(edition_tree), "register": to_xdm(edition.register_tree()), **edition.stylesheet_params}
+    common = {"edition": to_xdm(edition_tree), "register": to_xdm(register), **edition.stylesheet_params}
     parts = etree.Element("parts")
     written = []
     for essay in edition.texts:
@@ -46,9 +53,18 @@ def write_metadata(edition: Edition, site: Path, out_dir: Path) -> list[Path]:
         # The text's authors, who are among the edition's creators.
         part.extend(copy.deepcopy(a) for a in tree.getroot().iterfind(f"{{{TEI_NS}}}teiHeader/{{{TEI_NS}}}fileDesc/"
                                                                        f"{{{TEI_NS}}}titleStmt/{{{TEI_NS}}}author"))
-        text = to_xdm(tree)
-        params = {**common, "url": url, "local-id": f"{edition.deposit_name}/texts/{essay.stem}"}
-        written += [_write(out_dir / f"{essay.stem}.{name}.xml", stylesheet, text, params) for name, stylesheet in STYLESHEETS.items()]
+        local = f"{edition.deposit_name}/texts/{essay.stem}"
+        key = digest(shared, essay.read_bytes(), url, local)
+        text = None
+        for name, stylesheet in STYLESHEETS.items():
+            target = out_dir / f"{essay.stem}.{name}.xml"
+            record = read_text(CACHE, f"{key}.{name}.xml")
+            if record is None:
+                text = text or to_xdm(tree)
+                record = transform(stylesheet, text, {**common, "url": url, "local-id": local})
+                write_text(CACHE, f"{key}.{name}.xml", record)
+            target.write_text(record, encoding="utf-8")
+            written.append(target)
     for name, stylesheet in STYLESHEETS.items():
         params = {**common, "url": edition.url, "parts": parts, "local-id": edition.deposit_name}
         written.append(_write(out_dir / f"{edition.id}.{name}.xml", stylesheet, edition_tree, params))

@@ -252,7 +252,7 @@ class Bundle:
     keyed: bool = False  #: named by its content (a shard): the previous site's folder of that name is the same index
 
 
-def search_bundles(pages: dict[str, str], corpus: list[str], interface: str, shard: int = SHARD_PAGES) -> list[Bundle]:
+def search_bundles(pages: dict[str, str], corpus: list[str], interface: str, shard: int | None = None) -> list[Bundle]:
     """The site's Pagefind indexes, one per page language: ``pagefind/`` for the interface language
     (with the corpus pages), ``pagefind-LANG/`` for another. A language with more than ``shard``
     reading pages has them split instead into indexes of about ``shard`` pages, each named by its
@@ -260,6 +260,7 @@ def search_bundles(pages: dict[str, str], corpus: list[str], interface: str, sha
     others are taken from the last build; the corpus pages then have ``pagefind/`` to themselves.
     ``pages`` are the reading pages (name → page), ``corpus`` the names of the corpus pages (in the
     interface language). The search page merges them all (assets/search.js)."""
+    shard = shard or SHARD_PAGES
     groups: dict[str, list[str]] = {interface: []}
     for name in sorted(pages):
         if lang := page_language(pages[name]):
