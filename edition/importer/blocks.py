@@ -212,7 +212,9 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
         runs_on = bool(full_text) or fills or _runs_on(line, nxt, body[i + 2] if i + 2 < len(body) else None, words)
         # A bulleted line is a list item, a line in parentheses a remark: neither is a heading.
         aside = bool(BULLET.match(text)) or text.startswith("(") and _stripped(line).rstrip(".")[-1:] == ")"
-        if (line.sep_before and not runs_on and not aside) or isolated:
+        # Where separator lines close headings, a page's top edge opens one as a separator line would.
+        top = habits.closed_heads and line.page_start and prev is not None and ends_sentence(prev.lines[-1])
+        if ((line.sep_before or top) and not runs_on and not aside) or isolated:
             j = i
             # A heading that fills the line wrapped onto the next one, a short line without final punctuation.
             while (

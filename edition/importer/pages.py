@@ -105,6 +105,12 @@ class _Builder:
         self.body.append(BodyLine(no, raw, page_start, certain, self.blank, self.sep))
         self.sep = self.blank = False
 
+    def page_foot_number(self, raw: str) -> None:
+        """A printed number at the foot of the page being read: it is that page's."""
+        start = next((x.no for x in reversed(self.body) if x.page_start), self.body[0].no if self.body else None)
+        if start is not None:
+            self.printed[start] = raw.strip()
+
     def zone_line(self, no: int, raw: str) -> bool:
         """Record a page-foot line; False if it is a printed page number instead."""
         if URL_ONLY.match(raw) and not (self.zone and not re.search(r"[.!?)\]»«\"“”']\s*$", self.zone[-1].raw)):
@@ -148,7 +154,7 @@ def _double(lines: list[str], b: _Builder) -> None:
             last_of_many = len(run) > 1 and k == len(run) - 1
             starts_page = last_of_many and raw[:1].isspace() and bool(raw.strip())
             if i in numbers:
-                b.pending_printed = raw.strip()  # the page foot's printed number: the next line starts the page
+                b.page_foot_number(raw)  # the next line starts a page (or the file ends)
                 in_zone = False
                 continue
             if b.pending_printed is not None:
@@ -173,8 +179,9 @@ def _double(lines: list[str], b: _Builder) -> None:
 
 
 def _page_numbers_before_starts(lines: list[str], runs: list[list[int]]) -> set[int]:
-    """Lone numbers right before a page start that agree on one offset to the page position
-    (at least two of them): printed page numbers, also where only some pages print one."""
+    """Lone numbers at a page's foot (right before a page start, or ending the file) that agree on one offset
+    to the page position (at least two of them, or the only one): printed page numbers, also where only
+    some pages print one."""
     cands: list[tuple[int, int, int]] = []  # (line index, page position, number)
     page = 1
     for run in runs:
@@ -186,10 +193,15 @@ def _page_numbers_before_starts(lines: list[str], runs: list[list[int]]) -> set[
                 if k + 2 == len(run) and nxt[:1].isspace() and nxt.strip():
                     cands.append((i, page, int(raw)))
             page += starts
+    last = runs[-1][-1] if runs else -1
+    if runs and (len(runs) > 1 or len(runs[0]) > 1) and re.fullmatch(r"\s*\d{1,4}\s*", lines[last]):
+        cands.append((last, page, int(lines[last])))  # the last page's number ends the file
     offsets = Counter(n - p for _, p, n in cands)
-    if not offsets or offsets.most_common(1)[0][1] < 2:
+    if not offsets:
         return set()
-    best = offsets.most_common(1)[0][0]
+    best, votes = offsets.most_common(1)[0]
+    if votes < 2 and not (len(cands) == 1 and cands[0][2] > cands[0][1]):
+        return set()  # one number alone makes a sequence only as the only one, above its page's position
     return {i for i, p, n in cands if n - p == best}
 
 
@@ -272,5 +284,5 @@ def analyse(lines: list[str]) -> Layout:
             pages.append(Page(len(pages) + 1, item.no, b.printed.get(item.no), item.page_certain))
         item.page = len(pages)
     for no, n in b.printed.items():
-        doubts.append(f"line {no}: lone number {n} above a page start read as its printed page number")
+        doubts.append(f"line {no}: printed page number {n} read for the page that starts here (a lone number at a page foot)")
     return Layout(spacing, b.body, b.zone, pages, b.dropped, doubts)

@@ -24,6 +24,7 @@ class Score:
     lost_exact: bool
     pages_key: int
     pages: int
+    page_names_right: bool  # every pb/@n is the page's printed number, or its position where none is printed
     heads_key: int
     heads_right: int
     heads_exact: bool
@@ -38,7 +39,7 @@ class Score:
 
     @property
     def pages_exact(self) -> bool:
-        return self.pages == self.pages_key
+        return self.pages == self.pages_key and self.page_names_right
 
 
 def meta_for(x: Extraction) -> Meta:
@@ -91,6 +92,7 @@ def score(tei: bytes, key: Key) -> Score:
         notes_exact=notes == key_notes,
         lost_exact=[a[1] is None for a in notes] == [b[1] is None for b in key_notes],
         pages_key=key.pages, pages=len(text.findall(f".//{T}pb")),
+        page_names_right=[pb.get("n") for pb in text.iter(f"{T}pb")] == [n or str(p) for p, n in enumerate(key.printed, 1)],
         heads_key=len(key.heads), heads_right=heads_right, heads_exact=heads == key.heads,
         paragraphs_key=len(key.paras), paragraphs=len(paras), paras_right=_aligned(paras, key.paras),
         quotes_key=len(key.quotes), quotes=len(quotes), quotes_right=_aligned(quotes, key.quotes),

@@ -110,6 +110,13 @@ def test_scorer_sees_every_kind_of_damage() -> None:
     pb = lambda root: next(root.iter(f"{T}pb")).getparent().remove(next(root.iter(f"{T}pb")))  # noqa: E731
     assert not score(damaged(pb), x.key).pages_exact
 
+    def misnamed(root) -> None:
+        last = list(root.iter(f"{T}pb"))[-1]
+        last.set("n", str(int(last.get("n")) + 1))
+
+    s = score(damaged(misnamed), x.key)
+    assert not s.pages_exact and s.pages == s.pages_key and not s.page_names_right
+
     def extra_word(root) -> None:
         p = next(root.iter(f"{T}p"))
         p.text = "Zusatz " + (p.text or "")

@@ -1,0 +1,65 @@
+"""What stands at a page's foot: printed numbers of double-spaced pages, a note's last line that is only a
+number, and separator lines that close headings."""
+
+from __future__ import annotations
+
+from edition.importer.meta import Meta
+from edition.importer.pipeline import run
+from edition.importer.source import parse_source
+from edition.xmlio import NS, parse_bytes
+
+META = Meta(
+    id="probe", language="de", title="Ein kurzer Versuch", subtitle="", author="Erika Muster", author_ref="", year="",
+    original_note="", rights="", abstract="", publisher="test", edition="0", date="2026-01-01",
+    licence="CC0", licence_target="", encoder="test", changes=(("2026-01-01", "test"),),
+)
+FULL = "Dies ist eine volle Zeile des laufenden Textes, die bis an den rechten Rand der Seite reicht"
+
+
+def body(n: int, first: str = "Der Text", end: str = "und endet hier mit einem Satz.") -> list[str]:
+    return [f"{first} {FULL[9:]}"] + [FULL] * (n - 2) + [end]
+
+
+def imported(text: str):
+    data, report = run(parse_source(text.encode(), "probe.txt"), META)
+    return parse_bytes(data).getroot(), report
+
+
+def double(pages: list[list[str]]) -> str:
+    """Double-spaced, a page begun by a leading space right under the last line of the page before
+    (the extractor's habit of the bundled Dallmer source)."""
+    return "".join((" " if k else "") + "\n\n".join(page) + "\n" for k, page in enumerate(pages))
+
+
+def test_a_double_spaced_page_number_belongs_to_the_page_at_whose_foot_it_stands() -> None:
+    # Printed at the foot of pages 2 and 3 only (the last one ends the file).
+    p1 = ["Ein kurzer Versuch", "von Erika Muster", " ", *body(8)]
+    p2 = [*body(8, first="Weiter"), "18"]
+    p3 = [*body(8, first="Noch"), "19"]
+    tei, report = imported(double([p1, p2, p3]))
+    assert [pb.get("n") for pb in tei.iterfind(".//tei:text//tei:pb", NS)] == ["1", "18", "19"]
+    assert report.printed_pages == [(2, "18"), (3, "19")]
+    assert not {"18", "19"} & set(tei.find(".//tei:body", NS).xpath("string()").split())
+
+
+def test_a_note_line_that_is_only_its_page_number_stays_in_the_note() -> None:
+    # Every page's note ends on a line of its own ('43.' under 'S.'): the same bottom line at every page's foot
+    # once its digits are gone, yet no running foot, which has words.
+    pages = []
+    for n, first in enumerate(("Der Text", "Weiter", "Noch", "Zuletzt"), 1):
+        lead = ["Ein kurzer Versuch", "", "von Erika Muster", ""] if n == 1 else []
+        pages.append([*lead, *body(5, first=first, end=f"mit der Marke.{n}"), "", f"{n} Siehe Muster, Versuch, S.", f"{40 + n}."])
+    tei, _ = imported("".join("\n".join(p) + "\n\f" for p in pages))
+    notes = [n.xpath("string()") for n in tei.iterfind(".//tei:text//tei:note", NS)]
+    assert notes == [f"Siehe Muster, Versuch, S. {40 + n}." for n in range(1, 5)]
+
+
+def test_where_separator_lines_close_headings_a_line_after_one_without_one_after_it_is_a_paragraph() -> None:
+    # The text sets a whitespace-only line before and after its headings; under the last heading a one-line
+    # paragraph ends in a period like the text's headings do.
+    p1 = ["Ein kurzer Versuch", "von Erika Muster", " ", "I. Der Anfang.", " ", *body(6), " ", "II. Die Mitte.", " ", *body(6, first="Weiter")]
+    p2 = ["III. Das Ende.", " ", "Ein Satz allein steht hier.", *body(6, first="Noch")]
+    tei, _ = imported(double([p1, p2]))
+    assert [h.text for h in tei.iterfind(".//tei:body//tei:head", NS)] == ["I. Der Anfang.", "II. Die Mitte.", "III. Das Ende."]
+    paras = [p.xpath("string()") for p in tei.iterfind(".//tei:body//tei:p", NS)]
+    assert "Ein Satz allein steht hier." in paras
