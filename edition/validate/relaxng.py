@@ -86,7 +86,8 @@ def schema_path(schema: str | None) -> Path:
 _RESTRICTED_KEPT = 32
 _ELEMENT, _ATTRIBUTE = f"{{{RNG}}}element", f"{{{RNG}}}attribute"
 _DEFINE, _REF, _CHOICE = f"{{{RNG}}}define", f"{{{RNG}}}ref", f"{{{RNG}}}choice"
-_EVERY_PART = {f"{{{RNG}}}{n}" for n in ("define", "group", "interleave", "oneOrMore", "mixed")}
+_EVERY_PART = {f"{{{RNG}}}{n}" for n in ("define", "group", "oneOrMore")}
+_MAYBE, _EMPTY = {f"{{{RNG}}}optional", f"{{{RNG}}}zeroOrMore"}, f"{{{RNG}}}empty"
 _SCOPES = [f"{{{RNG}}}{n}" for n in ("include", "externalRef", "parentRef", "grammar")]
 _WILDCARDS = {f"{{{RNG}}}anyName", f"{{{RNG}}}nsName"}
 
@@ -170,51 +171,60 @@ def _restrict(tree: etree._ElementTree, elements: frozenset[str], attributes: fr
 
 
 def _drop_unmatchable(tree: etree._ElementTree, elements: frozenset[str]) -> None:
-    """Take out of each choice the branches that cannot match without an element named outside ``elements``.
+    """Take out of each choice the branches made only of elements named outside ``elements``
+    (one of them needed at least), of groups, repetitions and references.
 
     libxml2 checks each content model it compiles to an automaton for determinism, in time growing
     with the square of its transitions: with hollow patterns kept, most TEI content is a choice of
-    some 250 elements (a second per call). Such a branch is never taken on the document, and every
-    branch that can be is kept, so the document meets the same automata states and the same errors.
-    Grammars that nest scopes (include, externalRef, parentRef, nested grammar) are left whole."""
+    some 250 elements (a second per call). Such a branch only adds transitions on names the
+    document lacks, none of them needed to get past the choice; it holds nothing (text, attributes,
+    data, interleave) that decides how libxml2 validates the rest, nor a name the document has, so
+    the document meets the same states and the same errors without it. Grammars that nest scopes
+    (include, externalRef, parentRef, nested grammar) are left whole."""
     if next(tree.getroot().iterdescendants(*_SCOPES), None) is not None:
         return
     defines: dict[str, list[etree._Element]] = {}
     for define in tree.iter(_DEFINE):
         defines.setdefault(define.get("name"), []).append(define)
-    known: dict[etree._Element, bool] = {}  # holding the proxies keeps each node's key unique
+    known: dict[etree._Element, tuple[bool, bool]] = {}  # holding the proxies keeps each node's key unique
 
-    def unmatchable(node: etree._Element) -> bool:
-        """Whether every match of ``node`` needs an element named outside ``elements``."""
+    def absent(node: etree._Element) -> tuple[bool, bool]:
         if node not in known:
-            known[node] = False  # references cycle only through elements, which end the recursion
-            known[node] = _unmatchable(node, elements, defines, unmatchable)
+            known[node] = (False, False)  # references cycle only through elements, which end the recursion
+            known[node] = _absent(node, elements, defines, absent)
         return known[node]
 
     for choice in list(tree.iter(_CHOICE)):
-        if not unmatchable(choice):
-            for branch in [b for b in choice if isinstance(b.tag, str) and unmatchable(b)]:
+        branches = [b for b in choice if isinstance(b.tag, str)]
+        removable = [b for b in branches if all(absent(b))]
+        if len(removable) < len(branches):
+            for branch in removable:
                 choice.remove(branch)
 
 
-def _unmatchable(node: etree._Element, elements: frozenset[str], defines: dict[str, list[etree._Element]],
-                 recurse: Callable[[etree._Element], bool]) -> bool:
-    """One step of :func:`_drop_unmatchable`'s test; anything not listed (text, data, attributes,
-    optional parts, name classes) can match without an element and is kept."""
+def _absent(node: etree._Element, elements: frozenset[str], defines: dict[str, list[etree._Element]],
+            recurse: Callable[[etree._Element], tuple[bool, bool]]) -> tuple[bool, bool]:
+    """Whether ``node`` is made only of elements named outside ``elements`` (and of structure around
+    them), and whether it needs one of them to match."""
     if node.tag == _ELEMENT:
-        names = _pattern_names(node)
-        return names is not None and not names & elements
+        name = node.get("name")
+        outside = name is not None and name.split(":")[-1] not in elements
+        return outside, outside
+    parts = [recurse(c) for c in node if isinstance(c.tag, str) and c.tag.startswith(f"{{{RNG}}}")]
+    only = all(o for o, _ in parts)
     if node.tag == _REF:
         found = defines.get(node.get("name"), [])
         combined = [recurse(d) for d in found]
         by_choice = any(d.get("combine") == "choice" for d in found)
-        return bool(found) and (all(combined) if by_choice else any(combined))
-    parts = [c for c in node if isinstance(c.tag, str) and c.tag.startswith(f"{{{RNG}}}")]
+        needs = [n for _, n in combined]
+        return bool(found) and all(o for o, _ in combined), bool(found) and (all(needs) if by_choice else any(needs))
     if node.tag == _CHOICE:
-        return bool(parts) and all(recurse(p) for p in parts)
+        return only, bool(parts) and all(n for _, n in parts)
     if node.tag in _EVERY_PART:
-        return any(recurse(p) for p in parts)
-    return False
+        return only, any(n for _, n in parts)
+    if node.tag in _MAYBE:
+        return only, False
+    return node.tag == _EMPTY, False
 
 
 def vocabulary(tree: etree._ElementTree) -> tuple[frozenset[str], frozenset[str]]:
@@ -246,7 +256,12 @@ def _reporting(schema: Schema, tree: etree._ElementTree) -> etree.RelaxNG:
 def validate(schema: Schema, tree: etree._ElementTree) -> list[Violation]:
     if is_valid(schema, tree):
         return []
-    validator = _reporting(schema, tree)
+    return report(schema, tree, _reporting(schema, tree))
+
+
+def report(schema: Schema, tree: etree._ElementTree, validator: etree.RelaxNG) -> list[Violation]:
+    """The violations of ``tree`` as ``validator`` (compiled from ``schema`` or a restriction of it)
+    finds them, said with what ``schema`` expects where."""
     if validator.validate(tree):
         return []
     found: list[tuple[str, etree._Element | None, int, str]] = []
