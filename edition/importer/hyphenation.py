@@ -16,11 +16,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-$")
+#: A soft hyphen (U+00AD) at a line's end is the typesetter's own break: some extractors keep it instead of ``-``.
+SOFT = "\u00ad"
+LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad]$")
 _SUSPENDED = {"und", "oder", "bzw.", "sowie", "wie", "als", "bis"}
 _ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,}$")
 _FIRST = re.compile(r"\S+")
-_LAST_WORD = re.compile(r"(\S+)-$")
+_LAST_WORD = re.compile(r"(\S+)[-\u00ad]$")
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,9 @@ def join(left: str, right: str, line: int, compounds: frozenset[str] = frozenset
     nxt = m.group(0) if m else ""
     head = nxt[:1]
     doubt = None
-    if nxt.lower() in _SUSPENDED:
+    if left.endswith(SOFT):
+        glue, kept = "", False  # a soft hyphen only ever breaks a word: it never stays
+    elif nxt.lower() in _SUSPENDED:
         glue, kept = "- ", True
     elif head.islower() and not _ACRONYM.search(word):
         glue, kept = "", False
@@ -60,7 +64,7 @@ def join(left: str, right: str, line: int, compounds: frozenset[str] = frozenset
         doubt = "continuation in upper case: hyphen kept"
     else:
         glue, kept, doubt = "-", True, "continuation is not a letter: hyphen kept"
-    if not kept and f"{_strip(word)}-{_strip_lead(nxt)}" in compounds:
+    if not kept and not left.endswith(SOFT) and f"{_strip(word)}-{_strip_lead(nxt)}" in compounds:
         # The text itself prints this compound with a hyphen: that evidence outweighs the lower case.
         glue, kept = "-", True
         doubt = f"'{_strip(word)}-{_strip_lead(nxt)}' is printed with a hyphen elsewhere: hyphen kept"
@@ -90,5 +94,5 @@ def mid_line_compounds(lines: list[str]) -> frozenset[str]:
         for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", line):
             if not line.endswith(w + "-"):
                 hyphenated[w] += 1
-        solid.update(re.findall(r"[^\W\d_]+", re.sub(r"[^\W\d_]+-$", "", line)))
+        solid.update(re.findall(r"[^\W\d_]+", re.sub(r"[^\W\d_]+[-\u00ad]$", "", line)))
     return frozenset(w for w, n in hyphenated.items() if n > solid[w.replace("-", "")])

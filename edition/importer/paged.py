@@ -24,6 +24,8 @@ from .pages import INDENT, URL_ONLY, BodyLine, Layout, Page, ZoneLine, spacing_h
 
 _FOOT = re.compile(r"^\s*(\d{1,3}|\*{1,4}\)|\d{1,2}\))\s+(\S.*?)\s*$")
 _LONE = re.compile(r"^\s*(\d{1,4})\s*$")
+#: A note's label on a line of its own, its text on the next (a superscript label set apart by the extractor).
+_LABEL_ALONE = re.compile(r"^\s*(\d{1,3}|\*{1,4}\)|\d{1,2}\))\s*$")
 _EDGE_NUMBER = re.compile(r"^\s*(\d{1,4})\s{2,}\S|\S\s{2,}(\d{1,4})\s*$")
 _OPEN_END = re.compile(r"[.!?)\]»«\"“”']\s*$")
 _INITIAL = re.compile(r"(?:^|\s)[A-ZÄÖÜ]\.\s*$")
@@ -187,7 +189,8 @@ def _per_page_marks(lines: list[str], spans: list[list[int]], furniture: set[int
     text = "\n".join(lines)
     for span in spans:
         for i in span:
-            m = _FOOT.match(lines[i])
+            alone = i + 1 in span and lines[i + 1].strip() and _LABEL_ALONE.match(lines[i])
+            m = _FOOT.match(lines[i]) or alone
             if m and i not in furniture:
                 label = m.group(1)
                 if label.isdigit():  # a running number counts only with a marker of its number in the text
@@ -237,10 +240,10 @@ def _indents_paragraphs(lines: list[str], spans: list[list[int]], furniture: set
     return len(after) >= 3 and sum(after) >= 0.8 * len(after)
 
 
-def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note: bool, after_full: bool, indented: bool = False) -> tuple[int | None, dict[int, tuple[str, str]]]:
+def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note: bool, after_full: bool, indented: bool = False) -> tuple[int | None, dict[int, tuple[str, str | None]]]:
     """Where the page's note block begins (None: no block) and its label lines."""
     body_text = ""
-    labels: dict[int, tuple[str, str]] = {}
+    labels: dict[int, tuple[str, str | None]] = {}
     start = None
     expect = last
     prev_blank = False
@@ -253,10 +256,12 @@ def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note
             continue
         if prev_blank:
             group = k
-        m = _FOOT.match(raw)
+        below = lines[kept[k + 1]] if k + 1 < len(kept) else ""
+        m = _FOOT.match(raw) or (_LABEL_ALONE.match(raw) if below.strip() and not _FOOT.match(below) and not _LABEL_ALONE.match(below) else None)
         # A label directly under lines of an open note: those lines continue it (body text never runs into a label).
         after_open = open_note and group is not None and group > 0
-        if m and (start is not None or prev_blank or after_open) and k > 0:
+        # A label alone on its line over its text needs no blank line above it: body text has no such line.
+        if m and (start is not None or prev_blank or after_open or m.re is _LABEL_ALONE) and k > 0:
             mark = m.group(1)
             if per_page:
                 # Set off by a space (``Zelle 1), welche``) the mark counts too: the label below supports it.
@@ -266,8 +271,13 @@ def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note
                 ok = expect < n <= expect + 12 and bool(_glued(mark).search(body_text) or _apart(mark).search(body_text))
             if ok:
                 if start is None:
-                    start = i if prev_blank else kept[group]
-                labels[i] = (mark, m.group(2))
+                    # Under lines of an open note those lines continue it; else a label alone opens the block,
+                    # unless the lines above it follow a blank line under text that breaks off (a full page's
+                    # text goes on over the page): then the blank opened the block and they continue a note.
+                    above = next((lines[kept[a]] for a in range(group - 2, -1, -1) if lines[kept[a]].strip()), "") if group else ""
+                    continued = after_full and group is not None and 0 < group < k and bool(above) and not _OPEN_END.search(above)
+                    start = i if prev_blank or m.re is _LABEL_ALONE and not (after_open or continued) else kept[group]
+                labels[i] = (mark, m.group(2) if m.re is _FOOT else None)
                 if not per_page:
                     expect = int(mark)
                 prev_blank = False

@@ -38,6 +38,9 @@ def run(src: Source, meta: Meta, links: writer.Links = writer.Links()) -> tuple[
     rep.spacing, rep.pages = lay.spacing, len(lay.pages)
     rep.printed_pages = [(p.position, p.printed) for p in lay.pages if p.printed]
     rep.doubts += lay.doubts
+    if src.invisible:
+        shown = ", ".join(map(str, src.invisible[:12])) + (", …" if len(src.invisible) > 12 else "")
+        rep.doubts.append(f"lines {shown}: invisible format characters (word joiners, zero-width spaces, soft hyphens inside a line) removed")
     compounds = mid_line_compounds(src.lines)
 
     front, start = blk.front_blocks(lay.body, meta.title, meta.subtitle, meta.author)

@@ -22,11 +22,17 @@ class Source:
     shown: str  # the path as the user gave it, for error lines
     #: 0-based indices of lines that begin a page after a form feed (pdftotext's page break); empty: none in the file
     breaks: frozenset[int] = frozenset()
+    #: lines (1-based) from which invisible format characters were removed
+    invisible: tuple[int, ...] = ()
 
 
 # Control characters other than LF, TAB and FF (pdftotext's page break) never occur in a
 # text extraction and are used internally as milestone sentinels, so they are refused up front.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\x7f]")
+#: Characters that print nothing and only steer line breaking (word joiner, zero-width space and no-break,
+#: a soft hyphen inside a line); some extractors copy them from the PDF, where they split words and markers.
+#: A soft hyphen at a line's end is the break itself and stays for the hyphenation.
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff]|\u00ad(?![ ]*$)")
 
 
 def read_source(path: Path) -> Source:
@@ -54,6 +60,8 @@ def parse_source(data: bytes, name: str, shown: str | None = None) -> Source:
         if bad:
             raise SourceError(shown, no, bad.start() + 1, f"control character U+{ord(bad.group()):04X} in a text extraction")
     lines = text.split("\n")
+    invisible = tuple(no for no, line in enumerate(lines, 1) if _INVISIBLE.search(line))
+    lines = [_INVISIBLE.sub("", line) for line in lines]
     breaks: set[int] = set()
     for i, line in enumerate(lines):
         if "\f" in line:
@@ -64,4 +72,4 @@ def parse_source(data: bytes, name: str, shown: str | None = None) -> Source:
     if lines and lines[-1] == "":
         lines.pop()  # the final newline ends the last line; it is not an extra line
     breaks = {b for b in breaks if 0 < b < len(lines)}
-    return Source(name, lines, hashlib.sha256(data).hexdigest(), shown, frozenset(breaks))
+    return Source(name, lines, hashlib.sha256(data).hexdigest(), shown, frozenset(breaks), invisible)

@@ -76,6 +76,8 @@ class Habit:
     title_page: bool = False
     blank_paragraphs: bool = True  # single spacing: a blank line between paragraphs
     block_quotes: bool = False  # a long quotation that is a sentence of its own is set as a block (narrower measure)
+    soft_hyphens: bool = False  # line-end hyphenation printed as U+00AD (the PDF's own hyphenation, as pdftotext keeps it)
+    label_alone: bool = False  # a note's label on a line of its own above its text (pdftotext -layout of superscript labels)
 
 
 @dataclass
@@ -298,7 +300,9 @@ def _split_at(word: str, room: int) -> int:
     return best
 
 
-def wrap(words: list[str], width: int, hyphenate: bool, first: int = 0) -> list[str]:
+def wrap(words: list[str], width: int, hyphenate: bool, first: int = 0, soft: bool = False) -> list[str]:
+    """Greedy lines of ``width`` (the first ``first`` shorter); a word split at the end gets ``-``, or, with
+    ``soft``, the soft hyphen (U+00AD) a PDF's own hyphenation leaves in an extraction."""
     lines: list[str] = []
     cur = ""
     queue = list(words)
@@ -314,7 +318,7 @@ def wrap(words: list[str], width: int, hyphenate: bool, first: int = 0) -> list[
         k = _split_at(w, room - len(cur) - 1) if hyphenate else 0
         if k:
             left, right = w[:k], w[k:]
-            lines.append(cur + " " + (left if left.endswith("-") else left + "-"))
+            lines.append(cur + " " + (left if left.endswith("-") else left + ("\u00ad" if soft else "-")))
             queue.insert(0, right)
             cur = ""
         else:
@@ -379,7 +383,7 @@ def _body_lines(t: Text, h: Habit, rng: random.Random) -> list[_Line]:
             sep()
         elif b.kind == "quote":
             sep()
-            for line in wrap(words, h.width - 8, h.hyphenate):
+            for line in wrap(words, h.width - 8, h.hyphenate, soft=h.soft_hyphens):
                 add(("    " if h.breaks == "layout" else "") + line, "body")
             sep()
         else:
@@ -388,7 +392,7 @@ def _body_lines(t: Text, h: Habit, rng: random.Random) -> list[_Line]:
             elif prev in ("p", "item") and h.spacing == "single" and h.blank_paragraphs:
                 sep()
             indent = 4 if h.breaks == "layout" and b.kind == "p" else 0
-            for k, line in enumerate(wrap(words, h.width, h.hyphenate, indent)):
+            for k, line in enumerate(wrap(words, h.width, h.hyphenate, indent, h.soft_hyphens)):
                 add((" " * indent if k == 0 else "") + line, "body")
         prev = b.kind
     return out
@@ -413,7 +417,7 @@ def layout(t: Text, h: Habit, seed: int) -> Extraction:
     cap = h.height - furniture
 
     def foot_lines(items: list[tuple[int | None, str]]) -> int:
-        n = sum(len(wrap(s.split(), h.width, h.hyphenate)) for _, s in items)
+        n = sum(len(wrap(s.split(), h.width, h.hyphenate, soft=h.soft_hyphens)) + (h.label_alone and k is not None) for k, s in items)
         return n + (1 if items and h.separator != "none" else 0)
 
     def close() -> None:
@@ -506,8 +510,11 @@ def _render(t: Text, h: Habit, pages, printed: list[str | None], labels: dict[in
             page.pop()
         foot_out: list[str] = []
         for k, s in foot:
-            wrapped = wrap(s.split(), h.width, h.hyphenate)
-            lead = f"{labels[k]} " if k is not None else ""
+            wrapped = wrap(s.split(), h.width, h.hyphenate, soft=h.soft_hyphens)
+            lead = f"{labels[k]} " if k is not None and not h.label_alone else ""
+            if k is not None and h.label_alone:
+                foot_out.append(labels[k])  # the label on a line of its own, its text under it
+                lead = "    " if h.breaks == "layout" else ""
             for j, w in enumerate(wrapped):
                 foot_out.append((lead + w) if j == 0 else w)
         if foot_out:
@@ -570,7 +577,9 @@ HABITS: list[Habit] = [
     Habit("single-space", separator="blank", page_numbers="none", block_quotes=True),
     Habit("double-space", spacing="double", separator="rule", page_numbers="partial", blank_paragraphs=False),
     Habit("pdftotext-raw", breaks="ff", page_numbers="all", running="head", block_quotes=True),
-    Habit("pdftotext-layout", breaks="layout", page_numbers="all", number_at="bottom", running="head", blank_paragraphs=False, block_quotes=True),
+    # As pdftotext -layout gives a PDF typeset by the toolkit itself (Typst): soft hyphens, labels above their notes.
+    Habit("pdftotext-layout", breaks="layout", page_numbers="all", number_at="bottom", running="head", blank_paragraphs=False, block_quotes=True,
+          soft_hyphens=True, label_alone=True),
     Habit("partial-numbers", breaks="ff", page_numbers="partial", number_at="bottom"),
     Habit("notes-per-page", breaks="ff", numbering="star", page_numbers="all", number_at="top"),
     Habit("notes-paren", numbering="paren", page_numbers="all", block_quotes=True),

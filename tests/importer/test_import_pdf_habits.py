@@ -1,0 +1,49 @@
+"""Habits of pdftotext on PDFs that set their own hyphenation and superscript labels (as the toolkit's
+Typst PDFs do): soft hyphens at line ends, word joiners around markers, a label on a line of its own."""
+
+from __future__ import annotations
+
+from edition.importer.hyphenation import is_hyphenated, join
+from edition.importer.meta import Meta
+from edition.importer.pipeline import run
+from edition.importer.source import parse_source
+from edition.xmlio import NS, parse_bytes
+
+META = Meta(
+    id="probe", language="de", title="Ein kurzer Versuch", subtitle="", author="Erika Muster", author_ref="", year="",
+    original_note="", rights="", abstract="", publisher="test", edition="0", date="2026-01-01",
+    licence="CC0", licence_target="", encoder="test", changes=(("2026-01-01", "test"),),
+)
+FULL = "Dies ist eine volle Zeile des laufenden Textes, die bis an den rechten Rand der Seite reicht"
+WJ, SHY = "\u2060", "\u00ad"
+
+
+def imported(pages: list[list[str]]):
+    text = "".join("\n".join(p) + "\n\f" for p in pages)
+    data, report = run(parse_source(text.encode(), "probe.txt"), META)
+    return parse_bytes(data).getroot(), report
+
+
+def test_a_soft_hyphen_at_a_line_end_always_joins_the_word_solid() -> None:
+    assert is_hyphenated("die Bewe" + SHY) and not is_hyphenated("die Bewe" + SHY + " ")
+    # Even before a capital, where a printed hyphen would stay (a compound): the typesetter broke one word.
+    assert join("DER BEWE" + SHY, "GUNG", 3)[0] == "DER BEWEGUNG"
+    assert join("der Bewe" + SHY, "gung", 3)[0] == "der Bewegung"
+    assert join("der Sowjet-", "Regierung", 3)[0] == "der Sowjet-Regierung"
+
+
+def test_invisible_format_characters_are_removed_and_reported() -> None:
+    src = parse_source(f"Ein{WJ} Wort\nund Mexiko-{WJ}Stadt mit wei{SHY}chem Trenn{SHY}\nzeichen\n".encode(), "x.txt")
+    assert src.lines == ["Ein Wort", "und Mexiko-Stadt mit weichem Trenn" + SHY, "zeichen"]
+    assert src.invisible == (1, 2)
+
+
+def test_a_label_alone_over_its_note_text_labels_that_note() -> None:
+    body = [f"Der Text {FULL[9:]}", FULL, FULL, f"mit einer Marke am Wort.{WJ}1{WJ}", FULL, f"und endet mit der zweiten Marke.{WJ}2{WJ}"]
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", *body, f"{WJ}1{WJ}", "    Die erste Note, die über", "zwei Zeilen geht.", f"{WJ}2{WJ}", "    Die zweite Note."]
+    p2 = [f"Weiter {FULL[7:]}", FULL, f"ein Wort mit wei{SHY}", "chem Trennzeichen und der dritten Marke.3", "", "3", "    Die dritte Note."]
+    tei, report = imported([p1, p2])
+    notes = [(n.get("n"), n.xpath("string()")) for n in tei.iterfind(".//tei:text//tei:note", NS)]
+    assert notes == [("1", "Die erste Note, die über zwei Zeilen geht."), ("2", "Die zweite Note."), ("3", "Die dritte Note.")]
+    assert "weichem" in tei.find(".//tei:body", NS).xpath("string()").split()
+    assert any(d.startswith("lines 8, 10, 11, 14:") and "invisible format characters" in d for d in report.doubts)
