@@ -20,8 +20,12 @@ from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
 
-#: Tasks a local worker runs (on average) before the workers are replaced by fresh processes.
-TASKS_PER_WORKER = 64
+#: Tasks a local worker runs (on average) before the workers are replaced by fresh processes. A
+#: worker's memory follows the largest text it has handled, not their number (one process making
+#: reading pages of 300 texts of a generated edition: 164 MB after 30, 227 after 120, 218 after 300;
+#: PDFs of 100: 643 MB after the largest, 647 after all), so replacing workers is a guard against
+#: state a library might keep, not a need seen; each replacement costs every worker's start again.
+TASKS_PER_WORKER = 256
 #: Below this many tasks a step runs in the build's own process: each worker starts an interpreter,
 #: Saxon and the step's stylesheets (a second or two), which a few texts do not win back. Measured
 #: with bench/scale.py on 2 cores: 10 texts took 1.1-1.5x as long with -j 2 as with -j 1, 100 texts
