@@ -24,13 +24,26 @@ class MetadataError(Exception):
     pass
 
 
-def page_url(edition: Edition, site: Path, essay_id: str) -> str:
+def page_url(edition: Edition, site: Path, essay_id: str, pages: dict[str, str] | None = None) -> str:
     """The published URL of a text's reading page: the edition's base URL + the page's path in the site
-    ("" while the edition has no base URL)."""
-    pages = sorted(site.rglob(f"{essay_id}.html")) + sorted(site.rglob(f"{essay_id}/index.html"))
-    if not pages:
+    ("" while the edition has no base URL). ``pages`` (:func:`reading_pages` of ``site``) spares a walk of the site."""
+    found = (pages if pages is not None else reading_pages(site)).get(essay_id)
+    if found is None:
         raise MetadataError(f"{site}: the site has no reading page for essay '{essay_id}' ({essay_id}.html)")
-    return urljoin(edition.url, pages[0].relative_to(site).as_posix()) if edition.url else ""
+    return urljoin(edition.url, found) if edition.url else ""
+
+
+def reading_pages(site: Path) -> dict[str, str]:
+    """Where the site has a reading page of each text id: ``ID.html``, else ``ID/index.html`` (the first by path)."""
+    pages: dict[str, str] = {}
+    for suffix in ("*.html", "index.html"):
+        for page in sorted(site.rglob(suffix)):
+            rel = page.relative_to(site).as_posix()
+            key = page.stem if suffix == "*.html" else page.parent.name
+            if suffix == "index.html" and page.parent == site:
+                continue
+            pages.setdefault(key, rel)
+    return pages
 
 
 def write_metadata(edition: Edition, site: Path, out_dir: Path) -> list[Path]:
@@ -45,10 +58,11 @@ def write_metadata(edition: Edition, site: Path, out_dir: Path) -> list[Path]:
     # Handed to Saxon once, not once per record.
     common = {"edition": to_xdm(edition_tree), "register": to_xdm(register), **edition.stylesheet_params}
     parts = etree.Element("parts")
+    pages = reading_pages(site)
     written = []
     for essay in edition.texts:
         tree = parse(essay)
-        url = page_url(edition, site, essay.stem)
+        url = page_url(edition, site, essay.stem, pages)
         part = etree.SubElement(parts, "part", url=url)
         # The text's authors, who are among the edition's creators.
         part.extend(copy.deepcopy(a) for a in tree.getroot().iterfind(f"{{{TEI_NS}}}teiHeader/{{{TEI_NS}}}fileDesc/"

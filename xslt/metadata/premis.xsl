@@ -26,6 +26,9 @@
   <xsl:param name="edition" as="document-node()" required="yes"/>
 
   <xsl:variable name="inventory" as="element(inventory)" select="/inventory"/>
+  <!-- Looked up for every file: by key, not by a scan of all texts (thousands of files in a large edition). -->
+  <xsl:key name="text-by-path" match="text" use="@path"/>
+  <xsl:key name="source-by-name" match="file[@role = 'source']" use="tokenize(@path, '/')[last()]"/>
   <xsl:variable name="date" as="xs:string" select="string($inventory/@date)"/>
   <xsl:variable name="pub" as="element(tei:publicationStmt)" select="$edition/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt"/>
   <xsl:variable name="texts" as="element(file)*" select="$inventory/file[@role = ('text', 'register')]"/>
@@ -36,8 +39,7 @@
     <xsl:param name="text" as="element(text)"/>
     <xsl:variable name="named" as="element(tei:idno)?" select="($text//tei:sourceDesc//tei:idno[@type = 'file'])[1]"/>
     <xsl:variable name="hash" as="xs:string?" select="$named/../tei:idno[@type = 'SHA-256'][1] ! lower-case(normalize-space(.))"/>
-    <xsl:sequence select="$inventory/file[@role = 'source'][tokenize(@path, '/')[last()] = normalize-space($named)]
-                                         [empty($hash) or @sha256 = $hash][1]"/>
+    <xsl:sequence select="key('source-by-name', normalize-space($named), $inventory/root())[empty($hash) or @sha256 = $hash][1]"/>
   </xsl:function>
 
   <xsl:function name="md:change-date" as="xs:string">
@@ -97,7 +99,7 @@
   </xsl:template>
 
   <xsl:template match="file">
-    <xsl:variable name="text" as="element(text)?" select="$inventory/text[@path = current()/@path]"/>
+    <xsl:variable name="text" as="element(text)?" select="key('text-by-path', @path)[1]"/>
     <xsl:variable name="raw" as="element(file)?" select="$text ! md:raw-source(.)"/>
     <premis:object xsi:type="premis:file">
       <xsl:call-template name="identifier">

@@ -62,6 +62,13 @@
     <xsl:sequence select="$inventory/file[starts-with(@path, $folder)]"/>
   </xsl:function>
 
+  <!-- Whether the deposit holds a file at this path: by key, asked once per text for each of its forms. -->
+  <xsl:key name="file-by-path" match="file" use="@path"/>
+  <xsl:function name="md:has-file" as="xs:boolean">
+    <xsl:param name="path" as="xs:string"/>
+    <xsl:sequence select="exists(key('file-by-path', $path, $inventory/root()))"/>
+  </xsl:function>
+
   <xsl:template match="/">
     <xsl:variable name="top" as="xs:string" select="$title || ' — version ' || $inventory/@version"/>
     <xsl:text>{$top}{$nl}{string-join((1 to string-length($top)) ! '=')}{$nl}{$nl}</xsl:text>
@@ -101,8 +108,8 @@
       <xsl:variable name="authors" as="xs:string*" select="$stmt/tei:author ! md:text(.)"/>
       <xsl:variable name="main" as="xs:string" select="md:text(($stmt/tei:title[@type = 'main'], $stmt/tei:title)[1])"/>
       <xsl:value-of select="md:para('* ' || (if (exists($authors)) then string-join($authors, ', ') || ': ' else '') || $main, 0)"/>
-      <xsl:value-of select="md:para('TEI: ' || @path || (if (md:files('data/html/pdf/' || @id || '.pdf')) then '; PDF: data/html/pdf/' || @id || '.pdf' else '')
-        || (if (md:files('data/html/' || @id || '.html')) then '; reading page: data/html/' || @id || '.html' else ''), 2)"/>
+      <xsl:value-of select="md:para('TEI: ' || @path || (if (md:has-file('data/html/pdf/' || @id || '.pdf')) then '; PDF: data/html/pdf/' || @id || '.pdf' else '')
+        || (if (md:has-file('data/html/' || @id || '.html')) then '; reading page: data/html/' || @id || '.html' else ''), 2)"/>
       <xsl:for-each select="tei:teiHeader/tei:fileDesc/tei:sourceDesc/(tei:bibl, tei:biblStruct, tei:p)">
         <xsl:value-of select="md:para('Source: ' || md:prose(.), 2)"/>
       </xsl:for-each>
