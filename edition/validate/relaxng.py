@@ -171,16 +171,18 @@ def _restrict(tree: etree._ElementTree, elements: frozenset[str], attributes: fr
 
 
 def _drop_unmatchable(tree: etree._ElementTree, elements: frozenset[str]) -> None:
-    """Take out of each choice the branches made only of elements named outside ``elements``
-    (one of them needed at least), of groups, repetitions and references.
+    """Take out of each choice the branches made only of elements named outside ``elements`` (one
+    of them needed at least), of groups, repetitions and references; the first such branch leaves
+    its first element in its place.
 
     libxml2 checks each content model it compiles to an automaton for determinism, in time growing
     with the square of its transitions: with hollow patterns kept, most TEI content is a choice of
     some 250 elements (a second per call). Such a branch only adds transitions on names the
     document lacks, none of them needed to get past the choice; it holds nothing (text, attributes,
     data, interleave) that decides how libxml2 validates the rest, nor a name the document has, so
-    the document meets the same states and the same errors without it. Grammars that nest scopes
-    (include, externalRef, parentRef, nested grammar) are left whole."""
+    the document meets the same states and errors without it. Where content ends too early,
+    libxml2 says which element it expected, trying the branches in order: the first one kept says
+    the same. Grammars that nest scopes (include, externalRef, parentRef, nested grammar) are left whole."""
     if next(tree.getroot().iterdescendants(*_SCOPES), None) is not None:
         return
     defines: dict[str, list[etree._Element]] = {}
@@ -197,9 +199,34 @@ def _drop_unmatchable(tree: etree._ElementTree, elements: frozenset[str]) -> Non
     for choice in list(tree.iter(_CHOICE)):
         branches = [b for b in choice if isinstance(b.tag, str)]
         removable = [b for b in branches if all(absent(b))]
-        if len(removable) < len(branches):
-            for branch in removable:
-                choice.remove(branch)
+        if not removable or len(removable) == len(branches):
+            continue
+        first, at = _first_element(removable[0], defines), choice.index(removable[0])
+        for branch in removable:
+            choice.remove(branch)
+        if first is not None:
+            choice.insert(at, first)
+
+
+def _first_element(node: etree._Element, defines: dict[str, list[etree._Element]]) -> etree._Element | None:
+    """A copy of the element pattern libxml2 tries first in ``node`` (its namespace made explicit:
+    the copy goes elsewhere), or None if there is none."""
+    while node.tag != _ELEMENT:
+        if node.tag == _REF:
+            found = defines.get(node.get("name"), [])
+            if not found:
+                return None
+            node = found[0]
+        kids = [c for c in node if isinstance(c.tag, str) and c.tag.startswith(f"{{{RNG}}}")]
+        if not kids:
+            return None
+        node = kids[0]
+    found = copy.deepcopy(node)
+    ns = next((a.get("ns") for a in (node, *node.iterancestors()) if a.get("ns") is not None), None)
+    if ns is not None:
+        found.set("ns", ns)
+    found.tail = None
+    return found
 
 
 def _absent(node: etree._Element, elements: frozenset[str], defines: dict[str, list[etree._Element]],
