@@ -27,10 +27,6 @@ INDENT = re.compile(r"^ {2,8}\S")
 RULE_MIN = 10
 LABEL = re.compile(r"^\s*(\d{1,3})(?:\s+(\S.*?))?\s*$")
 URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
-#: Share of body pages a page must reach before a leading space alone may start a page.
-MIN_PAGE_SHARE = 0.75
-#: Largest spread of page lengths, as a share of the median, for page starts to count as regular.
-REGULAR_SPREAD = 0.2
 
 
 @dataclass
@@ -238,34 +234,45 @@ def _single(lines: list[str], b: _Builder) -> None:
                 b.body_line(no, raw, page_start=no == 1)
 
 
-def _settle_uncertain(body: list[BodyLine], doubts: list[str]) -> None:
-    """Accept a leading space after body text as a page start only if the page is long enough."""
-    lengths, count = [], 0
-    for line in body:
-        if line.page_start and line.page_certain and count:
-            lengths.append(count)
-            count = 0
-        count += 1
+def _settle_uncertain(body: list[BodyLine], doubts: list[str], end: int) -> None:
+    """A leading space after body text starts a page or indents a line. The readings compete by the page
+    lengths they give (in physical lines, foot lines included; the last page may be short) against a page
+    size, which is itself one of two readings: the distance of the leading spaces (every one a page start)
+    or of the starts the text shows for certain (after a page foot). The size whose pages fit best wins;
+    the leading spaces, the extractor's page-start mark, unless the other fits by a line per page better."""
     if not any(not line.page_certain for line in body):
         return
-    # Page starts at (nearly) equal distances in physical lines, foot lines included, are pages of one size.
-    starts = [line.no for line in body if line.page_start]
-    gaps = [b - a for a, b in zip(starts, starts[1:])]  # the last page may be short: it has no gap
-    if len(gaps) >= 2 and max(gaps) - min(gaps) <= REGULAR_SPREAD * statistics.median(gaps):
-        doubts += [f"line {line.no}: page start inferred from the leading space (pages of about {statistics.median(gaps):.0f} lines)" for line in body if line.page_start and not line.page_certain]
-        return
-    typical = statistics.median(lengths) if lengths else 0
-    count = 0
-    for line in body:
-        if line.page_start and not line.page_certain:
-            if count >= MIN_PAGE_SHARE * typical:
-                doubts.append(f"line {line.no}: page start inferred from the leading space alone (no page foot before it)")
-            else:
-                line.page_start = False
-                doubts.append(f"line {line.no}: leading space not taken as a page start (page would have {count} of about {typical:.0f} lines)")
-        if line.page_start:
-            count = 0
-        count += 1
+    starts = [line for line in body if line.page_start]
+    sure = [line.no for line in starts if line.page_certain]
+    sizes = [statistics.median([b.no - a.no for a, b in zip(starts, starts[1:])])]
+    if len(sure) > 1:
+        sizes.append(statistics.median([b - a for a, b in zip(sure, sure[1:])]))
+    readings = [_pages_for(starts, size, end) for size in sizes]
+    # Misfit per page; page lengths are whole lines, so under a line per page apart the two fit alike.
+    _, size, kept = min(readings, key=lambda r: r[0] / len(r[2]) + (0 if r is readings[0] else 1))
+    for line in starts[1:]:
+        if not line.page_certain and line.no in kept:
+            doubts.append(f"line {line.no}: page start inferred from the leading space alone (pages of about {size:.0f} lines)")
+        elif not line.page_certain:
+            line.page_start = False
+            doubts.append(f"line {line.no}: leading space not taken as a page start (mid-page for pages of about {size:.0f} lines)")
+
+
+def _pages_for(starts: list[BodyLine], size: float, end: int) -> tuple[float, float, set[int]]:
+    """The uncertain starts kept for pages of ``size`` (each where two pages fit it better than one),
+    with the pages' total misfit."""
+    def off(length: int, last: bool) -> float:
+        return max(0.0, length - size) if last else abs(length - size)
+
+    kept, prev, cost = {starts[0].no}, starts[0].no, 0.0
+    for k, line in enumerate(starts[1:], 1):
+        nxt = starts[k + 1].no if k + 1 < len(starts) else end
+        last = k + 1 == len(starts)
+        if line.page_certain or off(line.no - prev, False) + off(nxt - line.no, last) <= off(nxt - prev, last):
+            cost += off(line.no - prev, False)
+            kept.add(line.no)
+            prev = line.no
+    return cost + off(end - prev, True), size, kept
 
 
 def analyse(lines: list[str]) -> Layout:
@@ -273,7 +280,7 @@ def analyse(lines: list[str]) -> Layout:
     spacing = spacing_habit(lines)
     (_double if spacing == "double" else _single)(lines, b)
     doubts: list[str] = []
-    _settle_uncertain(b.body, doubts)
+    _settle_uncertain(b.body, doubts, len(lines) + 1)
     if b.body:
         b.body[0].page_start = True
     # Number the pages in source order; page-foot lines belong to the page above them.

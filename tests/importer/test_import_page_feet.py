@@ -63,3 +63,18 @@ def test_where_separator_lines_close_headings_a_line_after_one_without_one_after
     assert [h.text for h in tei.iterfind(".//tei:body//tei:head", NS)] == ["I. Der Anfang.", "II. Die Mitte.", "III. Das Ende."]
     paras = [p.xpath("string()") for p in tei.iterfind(".//tei:body//tei:p", NS)]
     assert "Ein Satz allein steht hier." in paras
+
+
+def test_leading_spaces_start_pages_of_a_size_and_a_mid_page_one_indents() -> None:
+    from edition.importer.pages import analyse
+
+    line = "Zeile des Textes mit genug Worten, um eine volle Zeile zu sein."
+    # Pages of 30, 29 (its last blank line dropped) and 30 lines, none with a foot: every leading space a page start.
+    pages = [[line] * 30, [line] * 29, [line] * 30, [line] * 12]
+    lay = analyse([(" " if k else "") + x if i == 0 else x for k, p in enumerate(pages) for i, x in enumerate(p)])
+    assert [p.line for p in lay.pages] == [1, 31, 60, 90]
+    # The same pages, one of them closed by a foot, and an indented line a few lines into a page.
+    lines = [line] * 30 + ["", "1 Eine Note."] + [" " + line] + [line] * 5 + [" " + line] + [line] * 22 + [" " + line] + [line] * 9
+    lay = analyse([line.replace("Zeile des", "Zeile1 des", 1) if i == 3 else x for i, x in enumerate(lines)])
+    assert [p.line for p in lay.pages] == [1, 33, 62]
+    assert any(d.startswith("line 39: leading space not taken as a page start") for d in lay.doubts)
