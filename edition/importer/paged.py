@@ -57,19 +57,22 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
     spacing = spacing_habit(lines)
     edges = [[i for i in span if lines[i].strip()] for span in spans]
 
-    # Running heads/feet: the same words at the same edge (top or bottom) of several pages.
+    # Running heads/feet: the same words at the same edge (top or bottom) of two pages or more.
     seen: Counter[tuple[str, str]] = Counter()
     for p, content in enumerate(edges):
         # Page 1's top line is the title's place: it does not count towards a running head.
         for pos, i in ([("top", content[0])] if p else []) + [("bottom", content[-1])] if content else ():
-            # Words repeat in a running head; punctuation alone (a note's ``69.`` under ``S.``) is none.
-            if re.search(r"[^\W\d_]{2}", _key(lines[i])):
+            # Words repeat in a running head; punctuation alone (a note's ``69.`` under ``S.``) is none,
+            # nor a note whose label a marker of its page supports (a citation given twice, ``17 Ebd.``).
+            label = _FOOT.match(lines[i])
+            note = label and label.group(1).isdigit() and _glued(label.group(1)).search("\n".join(lines[j] for j in content if j != i))
+            if re.search(r"[^\W\d_]{2}", _key(lines[i])) and not note:
                 seen[(pos, _key(lines[i]))] += 1
     # The top line of later pages that repeats the title or the author of page 1 is one too, however few
     # pages there are (at the foot of a page such a line may be a signature).
     front = {re.sub(r"^(?:von|by)\s+", "", _key(lines[i])) for i in (edges[0][:5] if edges else [])}
     tops = Counter(_key(lines[c[0]]) for c in edges[1:] if c)
-    running_at = {edge: {k for (pos, k), n in seen.items() if pos == edge and n >= max(2, 0.3 * len(spans))} for edge in ("top", "bottom")}
+    running_at = {edge: {k for (pos, k), n in seen.items() if pos == edge and n >= 2} for edge in ("top", "bottom")}
     running = running_at["top"] | running_at["bottom"]
 
     def runs(i: int, content: list[int]) -> set[str]:
