@@ -122,7 +122,7 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
     indented = _indents_paragraphs(lines, spans, furniture)
     # A note goes on over a page only from a full page: the page lengths give what full is.
     sizes = [max(c) - span[0] + 1 if c else 0 for span, c in zip(spans, edges)]
-    full = sorted(sizes)[int(0.9 * (len(sizes) - 1))] if sizes else 0
+    full = max(sizes, default=0)  # no page holds more than a full one (within a line: a blank dropped at its end)
     body: list[BodyLine] = []
     zone: list[ZoneLine] = []
     pages: list[Page] = []
