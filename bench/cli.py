@@ -5,8 +5,8 @@ installed).
 
 `edition validate` outside an edition checks tei_all and the general rules; `--schema tei_all`
 checks the grammar alone, which is what jing does. The first call after installing records that
-tei_all compiles (one full compile, shown as "first call"); every later call decides validity on
-the grammar restricted to the file's names. Each call gets a cache folder with only that record,
+tei_all compiles (shown as "first call": compiled without automata, see relaxng._check); every
+call decides validity on the grammar restricted to the file's names. Each call gets a cache folder with only that record,
 so no call reuses the validation result of another.
 Run: python3 bench/cli.py [--runs N] [--all]  (--all: every file of the corpus)
 """

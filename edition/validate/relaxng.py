@@ -96,8 +96,8 @@ _WILDCARDS = {f"{{{RNG}}}anyName", f"{{{RNG}}}nsName"}
 def load(path: Path) -> Schema:
     """Read the grammar at ``path`` once per process; :class:`SchemaError` if it is not a usable grammar.
 
-    Whether the whole grammar compiles is found once per grammar (by its hash) and recorded in the
-    cache folder, so later calls do not compile it to learn it.
+    Whether the whole grammar compiles is found once per grammar (by its hash, see :func:`_check`)
+    and recorded in the cache folder, so later calls do not compile it to learn it.
     """
     if not path.is_file():
         raise SchemaError(f"schema {path}: no such file")
@@ -108,9 +108,35 @@ def load(path: Path) -> Schema:
     schema = Schema(path, tree)
     verdict = cache_dir("relaxng") / f"{schema.key}.usable"
     if not verdict.is_file():
-        schema.validator  # compiling is the check: SchemaError if it fails
+        _check(schema)
         _record(verdict)
     return schema
+
+
+def _check(schema: Schema) -> None:
+    """:class:`SchemaError` unless the whole grammar compiles.
+
+    Compiled with each element's content put in an interleave with ``empty``: the same patterns,
+    checked by the same rules, but no content model libxml2 compiles to an automaton and checks for
+    determinism (not a rule: a model that is not deterministic is validated without automaton).
+    tei_all: 0.05 s instead of 8 s. If that fails, the grammar as it is says why."""
+    try:
+        _compile(schema.path, _without_automata(schema.tree))
+    except SchemaError:
+        schema.validator  # the whole grammar's own error (or, should it compile after all, usable)
+
+
+def _without_automata(tree: etree._ElementTree) -> etree._ElementTree:
+    """A copy of the grammar whose element contents are each ``interleave(group(content), empty)``."""
+    changed = copy.deepcopy(tree)
+    for pattern in list(changed.iter(_ELEMENT)):
+        parts = [c for c in pattern if isinstance(c.tag, str) and c.tag.startswith(f"{{{RNG}}}")]
+        content = parts if pattern.get("name") is not None else parts[1:]  # else the first is the name class
+        interleave = etree.SubElement(pattern, f"{{{RNG}}}interleave")
+        group = etree.SubElement(interleave, f"{{{RNG}}}group")
+        group.extend(content)
+        etree.SubElement(interleave, f"{{{RNG}}}empty")
+    return changed
 
 
 def _record(verdict: Path) -> None:
