@@ -72,7 +72,9 @@ def _stripped(line: BodyLine) -> str:
 
 
 def ends_sentence(line: BodyLine) -> bool:
-    return bool(SENTENCE_END.search(_stripped(line)))
+    """Final punctuation; dot leaders (a table row's ``Samen .......``) are none."""
+    text = _stripped(line)
+    return bool(SENTENCE_END.search(text)) and not re.search(r"(?:\.{4,}|(?:\. ){3,}\.?)$", text)
 
 
 def is_caps(text: str) -> bool:
