@@ -152,8 +152,8 @@ def deposit_schemas(edition: Edition) -> list[Path]:
     return profile_of(edition).files
 
 
-def validate(edition: Edition, allow_invalid: bool = False, pool: Executor | None = None) -> None:
-    """Raise :class:`BuildError` listing every error; print warnings.
+def validate(edition: Edition, allow_invalid: bool = False, pool: Executor | None = None) -> tuple[int, int]:
+    """Raise :class:`BuildError` listing every error; print warnings; return the numbers of errors and warnings.
 
     Each text is checked on its own (with the edition's index for the cross-document rules), by
     ``pool``; a text whose bytes, index entries and schemas are unchanged is not checked again.
@@ -178,6 +178,7 @@ def validate(edition: Edition, allow_invalid: bool = False, pool: Executor | Non
     elif errors or failures:
         raise BuildError(f"validation failed with {len(errors) + len(failures)} error(s); nothing was built or written",
                          2 if unreadable else 1)
+    return len(errors), len(warnings)
 
 
 def _validate_texts(edition: Edition, pool: Executor) -> tuple[list[Problem], list[str]]:
@@ -292,12 +293,12 @@ def _page_job(edition_dir: Path, text: Path, params: dict[str, str]) -> tuple[st
         raise StepFailed(located(exc, text)) from None
 
 
-def build_deposit(plan: Plan, work: Path, site_dir: Path, pdf_dir: Path, progress: Progress) -> Path:
+def build_deposit(plan: Plan, work: Path, site_dir: Path, pdf_dir: Path, progress: Progress, validated: tuple[int, int]) -> Path:
     from .package.archive import write_zip
     from .package.bag import make_deposit_bag
 
     task = progress.add_task("deposit (BagIt)", total=1)
-    bag = make_deposit_bag(work / "bag", plan.edition, site_dir, pdf_dir, link=True)
+    bag = make_deposit_bag(work / "bag", plan.edition, site_dir, pdf_dir, link=True, validated=validated)
     zip_path = work / "deposit" / f"{plan.edition.deposit_name}.zip"
     zip_path.parent.mkdir()
     # The last zip's members that are unchanged are copied, not deflated again.
@@ -427,9 +428,9 @@ def run_build(edition_dir: Path | None, out: Path | None, jobs: int | None, targ
     work = Path(tempfile.mkdtemp(prefix=f"{_work_prefix(out)}{os.getpid()}-", dir=out.parent))
     try:
         step = time.perf_counter()
-        validate(edition, allow_invalid, pool)
+        validated = validate(edition, allow_invalid, pool)
         timings["validate"] = time.perf_counter() - step
-        _build_outputs(plan, work, pool, timings)
+        _build_outputs(plan, work, pool, timings, validated)
         install(plan, work)
     except StepFailed as exc:
         console.print(f"{exc}\nbuild stopped: nothing was written to {out}", markup=False, soft_wrap=True, style="red")
@@ -448,7 +449,7 @@ def run_build(edition_dir: Path | None, out: Path | None, jobs: int | None, targ
     return 0
 
 
-def _build_outputs(plan: Plan, work: Path, pool: Executor, timings: dict[str, float]) -> None:
+def _build_outputs(plan: Plan, work: Path, pool: Executor, timings: dict[str, float], validated: tuple[int, int]) -> None:
     out = plan.out
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=True) as progress:
@@ -466,7 +467,7 @@ def _build_outputs(plan: Plan, work: Path, pool: Executor, timings: dict[str, fl
             timings["html"] = time.perf_counter() - step
         if plan.stale(plan.deposit):
             step = time.perf_counter()
-            build_deposit(plan, work, site_dir, pdf_dir or work / "pdf", progress)
+            build_deposit(plan, work, site_dir, pdf_dir or work / "pdf", progress, validated)
             timings["deposit"] = time.perf_counter() - step
 
 

@@ -86,3 +86,28 @@ def parse(path: str | Path) -> etree._ElementTree:
     except OSError as exc:
         raise XmlInputError(str(p), 0, 0, f"cannot read file: {exc.strerror or exc}") from None
     return parse_bytes(data, str(p))
+
+
+def parse_header(path: str | Path) -> etree._Element | None:
+    """The ``teiHeader`` of the TEI file at ``path`` (None if it has none), read only as far as its
+    end: for steps that need the header of every text of a large edition. A file that is not
+    well-formed up to there raises as :func:`parse` does."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise XmlInputError(str(p), 0, 0, f"cannot read file: {exc.strerror or exc}") from None
+    _refuse_entity_declarations(data, str(p))
+    parser = etree.XMLPullParser(events=("end",), tag=f"{{{TEI_NS}}}teiHeader", resolve_entities=False, no_network=True,
+                                 load_dtd=False, huge_tree=False)
+    try:
+        for at in range(0, len(data), 1 << 16):
+            parser.feed(data[at:at + (1 << 16)])
+            for _, header in parser.read_events():
+                if any(True for _ in header.iter(etree.Entity)):
+                    break  # parse() names the entity reference
+                return header
+        parser.close()
+    except etree.XMLSyntaxError:
+        pass  # parse() reports where
+    return parse_bytes(data, str(p)).getroot().find(f"{{{TEI_NS}}}teiHeader")

@@ -33,7 +33,8 @@ README = "README.txt"
 PREMIS = "premis.xml"
 
 
-def make_deposit_bag(bag_dir: Path, edition: Edition, site: Path, pdf_dir: Path, link: bool = False) -> Path:
+def make_deposit_bag(bag_dir: Path, edition: Edition, site: Path, pdf_dir: Path, link: bool = False,
+                     validated: tuple[int, int] | None = None) -> Path:
     """Fill the empty folder ``bag_dir`` with the payload and make it a bag.
 
     Payload (``data/``): ``html/`` (the site, with the TEI in ``html/tei/`` and the PDFs in
@@ -41,13 +42,15 @@ def make_deposit_bag(bag_dir: Path, edition: Edition, site: Path, pdf_dir: Path,
     ``schema/`` (the validation profile's schemas), ``metadata/`` (DataCite and Dublin Core per text
     and for the edition, PREMIS for every file). ``README.txt`` beside ``bagit.txt`` explains it all.
     With ``link`` the site's files and the PDFs are linked, not copied: for a bag that lives only
-    until it is zipped (a file written in place later would change both).
+    until it is zipped (a file written in place later would change both). ``validated``: the errors
+    and warnings of the validation the caller has just run of the edition's files, for the PREMIS
+    record (else they are validated again).
     """
     payload = bag_dir / "data"
     _copy_payload(payload, edition, site, pdf_dir, _link if link else _copy)
     write_metadata(edition, payload / "html", payload / "metadata")
     digests = payload_digests(payload)
-    inventory = describe_payload(payload, edition, digests)
+    inventory = describe_payload(payload, edition, digests, validated)
     premis = write_premis(edition, inventory, payload / "metadata" / PREMIS)
     digests[premis.relative_to(payload).as_posix()] = _digest(premis)
     _write_manifests(bag_dir, digests)

@@ -20,7 +20,7 @@ from . import formats
 from .. import __version__
 from ..core import HEADER_NAME, Edition
 from ..paths import XSLT
-from ..xmlio import TEI_NS, parse
+from ..xmlio import parse_header
 from ..validate.profiles import profile_of
 
 ASSETS = XSLT / "html" / "assets"
@@ -52,11 +52,12 @@ class Role:
     derived_from: tuple[str, ...] = ()  # bag paths
 
 
-def describe_payload(payload: Path, edition: Edition, digests: dict[str, Digest]) -> etree._ElementTree:
+def describe_payload(payload: Path, edition: Edition, digests: dict[str, Digest],
+                     validated: tuple[int, int] | None = None) -> etree._ElementTree:
     """The inventory of ``payload`` (the bag's ``data/``) whose files have ``digests`` (relative path →
     size, SHA-256, SHA-512), as XML: ``<inventory>`` with ``<application>``, ``<validation>``, one
     ``<file>`` per payload file and one ``<text>`` (its teiHeader) per text. Files are told apart
-    by their SHA-256."""
+    by their SHA-256. ``validated``: the errors and warnings of validating the edition's files, if just done."""
     contents = {rel: digests[rel].sha256 for rel in sorted(digests)}
     texts = {_sha256(t): t for t in edition.texts}
     # Where the deposit holds each text: the site's copy, byte for byte.
@@ -67,7 +68,7 @@ def describe_payload(payload: Path, edition: Edition, digests: dict[str, Digest]
                          name=edition.deposit_name, pronom=formats.PRONOM_RELEASE)
     for key, (name, dist) in APPLICATIONS.items():
         etree.SubElement(root, "application", key=key, name=name, version=_version(dist))
-    _validation(root, edition)
+    _validation(root, edition, validated)
     for rel, data in contents.items():
         role = _role(rel, data, texts, text_paths, register, assets, edition)
         fmt = formats.identify(payload / rel)
@@ -81,7 +82,9 @@ def describe_payload(payload: Path, edition: Edition, digests: dict[str, Digest]
     # The texts' headers, for what they say about each text's source and history.
     for text in edition.texts:
         holder = etree.SubElement(root, "text", id=text.stem, path=text_paths.get(text.stem, ""))
-        holder.append(parse(text).getroot().find(f"{{{TEI_NS}}}teiHeader"))
+        header = parse_header(text)
+        if header is not None:
+            holder.append(header)
     return root.getroottree()
 
 
@@ -120,8 +123,9 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _validation(root: etree._Element, edition: Edition) -> None:
-    """Validate the TEI again as `edition validate` does, so the record states the outcome it saw
+def _validation(root: etree._Element, edition: Edition, outcome: tuple[int, int] | None) -> None:
+    """The outcome of validating the TEI as `edition validate` does — ``outcome`` (errors, warnings)
+    if the caller has just done so, else validated here — so the record states what was seen
     (``problem`` says why validation could not run, when the profile's schema is unusable)."""
     from ..validate import validate_files
     from ..validate.relaxng import SchemaError
@@ -129,6 +133,10 @@ def _validation(root: etree._Element, edition: Edition) -> None:
     profile = profile_of(edition)
     el = etree.SubElement(root, "validation", profile=profile.name, files=str(len(edition.sources)),
                           schemas=" ".join(f"data/schema/{p.name}" for p in profile.files if p.suffix in GRAMMARS))
+    if outcome is not None:
+        el.set("errors", str(outcome[0]))
+        el.set("warnings", str(outcome[1]))
+        return
     try:
         problems = validate_files(edition.sources, profile.schema, profile.rules, profile.register_prefix)
     except SchemaError as exc:

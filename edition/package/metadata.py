@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from ..xmlio import TEI_NS, parse
+from ..xmlio import TEI_NS, parse, parse_header
 from ..cache import digest, read_text, toolkit_key, write_text
 from ..xslt import to_xdm, transform
 from ..core import Edition
@@ -61,12 +61,12 @@ def write_metadata(edition: Edition, site: Path, out_dir: Path) -> list[Path]:
     pages = reading_pages(site)
     written = []
     for essay in edition.texts:
-        tree = parse(essay)
         url = page_url(edition, site, essay.stem, pages)
         part = etree.SubElement(parts, "part", url=url)
         # The text's authors, who are among the edition's creators.
-        part.extend(copy.deepcopy(a) for a in tree.getroot().iterfind(f"{{{TEI_NS}}}teiHeader/{{{TEI_NS}}}fileDesc/"
-                                                                       f"{{{TEI_NS}}}titleStmt/{{{TEI_NS}}}author"))
+        header = parse_header(essay)
+        if header is not None:
+            part.extend(copy.deepcopy(a) for a in header.iterfind(f"{{{TEI_NS}}}fileDesc/{{{TEI_NS}}}titleStmt/{{{TEI_NS}}}author"))
         local = f"{edition.deposit_name}/texts/{essay.stem}"
         key = digest(shared, essay.read_bytes(), url, local)
         text = None
@@ -74,7 +74,7 @@ def write_metadata(edition: Edition, site: Path, out_dir: Path) -> list[Path]:
             target = out_dir / f"{essay.stem}.{name}.xml"
             record = read_text(CACHE, f"{key}.{name}.xml")
             if record is None:
-                text = text or to_xdm(tree)
+                text = text or to_xdm(parse(essay))
                 record = transform(stylesheet, text, {**common, "url": url, "local-id": local})
                 write_text(CACHE, f"{key}.{name}.xml", record)
             target.write_text(record, encoding="utf-8")
