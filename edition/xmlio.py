@@ -103,11 +103,18 @@ def parse_header(path: str | Path) -> etree._Element | None:
     try:
         for at in range(0, len(data), 1 << 16):
             parser.feed(data[at:at + (1 << 16)])
-            for _, header in parser.read_events():
-                if any(True for _ in header.iter(etree.Entity)):
-                    break  # parse() names the entity reference
+            if (header := _ended_header(parser)) is not None:
                 return header
         parser.close()
     except etree.XMLSyntaxError:
-        pass  # parse() reports where
+        # An error after the header's end, in the same piece fed: the header is whole.
+        if (header := _ended_header(parser)) is not None:
+            return header
+    # No header, an entity reference in it, or an error before its end: parse() says which and where.
     return parse_bytes(data, str(p)).getroot().find(f"{{{TEI_NS}}}teiHeader")
+
+
+def _ended_header(parser: etree.XMLPullParser) -> etree._Element | None:
+    for _, header in parser.read_events():
+        return None if any(True for _ in header.iter(etree.Entity)) else header
+    return None
