@@ -201,6 +201,8 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
             and nxt is not None
             and (nxt.text[:1].isupper() or nxt.text[:1].isdigit())
             and not ENUMERATED.match(nxt.text)  # the line that opens an enumeration is text
+            # a line that ended only because the next word did not fit the measure, above a full line, runs on into it
+            and not (wrapped(line, nxt, habits) and not nxt.sep_before and len(nxt.text) >= short)
         )
         # A separator line also stands after headings in some extractions: a full line that runs on is text.
         # A full line with a sentence ending inside it is the first line of a paragraph.

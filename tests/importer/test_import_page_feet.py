@@ -78,3 +78,19 @@ def test_leading_spaces_start_pages_of_a_size_and_a_mid_page_one_indents() -> No
     lay = analyse([line.replace("Zeile des", "Zeile1 des", 1) if i == 3 else x for i, x in enumerate(lines)])
     assert [p.line for p in lay.pages] == [1, 33, 62]
     assert any(d.startswith("line 39: leading space not taken as a page start") for d in lay.doubts)
+
+
+def ff_imported(pages: list[list[str]]):
+    return imported("".join("\n".join(p) + "\n\f" for p in pages))
+
+
+def test_a_line_at_a_page_top_under_dot_leaders_or_wrapped_at_the_measure_is_no_heading() -> None:
+    table = "Pflanzen hatten: 38 runde gelbe Samen .............. AB 65 runde gelbe Samen ......."
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", *body(5), "", f"Unter den übrigen {FULL[18:]}", table]
+    p2 = ["AaB 138 runde gelbe und grüne Samen AaBb", "", *body(5, first="Weiter", end="und die Werte sind folgende:")]
+    # A line that ends only because the next word did not fit, above a full line, at the top of a page.
+    opening = "1. Versuch. Gestalt der Samen. Von 253 Hybriden wurden hier im zweiten und dritten"
+    assert len(opening) + len(" Versuchsjahre") > len(FULL)
+    p3 = [opening, "Versuchsjahre " + FULL[:70], *body(4, first="Noch")]
+    tei, _ = ff_imported([p1, p2, p3])
+    assert tei.find(".//tei:body//tei:head", NS) is None
