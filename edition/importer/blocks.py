@@ -78,7 +78,8 @@ def ends_sentence(line: BodyLine) -> bool:
 
 
 def is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
+    """Words in capitals (a Roman numeral is a number, not a word: ``XXVII. 142.)``)."""
+    letters = [c for w in text.split() if not re.fullmatch(r"\W*[IVXLCDM]+\W*", w) for c in w if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 

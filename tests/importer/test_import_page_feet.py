@@ -94,3 +94,10 @@ def test_a_line_at_a_page_top_under_dot_leaders_or_wrapped_at_the_measure_is_no_
     p3 = [opening, "Versuchsjahre " + FULL[:70], *body(4, first="Noch")]
     tei, _ = ff_imported([p1, p2, p3])
     assert tei.find(".//tei:body//tei:head", NS) is None
+
+
+def test_a_roman_numeral_is_no_word_in_capitals() -> None:
+    from edition.importer.blocks import is_caps
+
+    assert not is_caps("XXVII. 142.)") and not is_caps("(Dante Purg. XXVII. 142.)")
+    assert is_caps("KROPOTKIN UND CHÁVEZ") and is_caps("II. DIE KRITIK")
