@@ -171,7 +171,8 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
             blocks.append(Block("dateline", [line]))
             i += 1
             continue
-        if prev is not None and prev.kind == "dateline" and _signature(line, nxt):
+        # A closer stands together: a name atop the next page opens what follows it (a heading).
+        if prev is not None and prev.kind == "dateline" and not line.page_start and _signature(line, nxt):
             blocks.append(Block("signed", [line]))
             i += 1
             continue

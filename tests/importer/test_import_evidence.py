@@ -66,6 +66,15 @@ def test_a_date_line_before_a_signature_is_a_closer_not_a_heading() -> None:
     assert closer.findtext("tei:signed", namespaces=NS) == "Erika Muster"
 
 
+def test_a_name_atop_the_page_after_a_date_line_is_a_heading_not_its_signature() -> None:
+    p1 = ["Ein kurzer Versuch", "", "Vorwort", "", *body(6), "", "Erika Muster, im September 2017"]
+    p2 = ["Finsteres Russland", "", *body(6, first="Weiter")]
+    tei, _ = imported([p1, p2])
+    assert [h.text for h in tei.iterfind(".//tei:text//tei:head", NS)] == ["Vorwort", "Finsteres Russland"]
+    assert tei.find(".//tei:text//tei:signed", NS) is None
+    assert tei.findtext(".//tei:text//tei:dateline", namespaces=NS) == "Erika Muster, im September 2017"
+
+
 def test_a_word_split_across_a_note_block_joins_its_own_halves() -> None:
     p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", *body(5, end="Hier steht die Marke.1 " + FULL[:50]), FULL[:70] + " und das Wort Be-", "", "1 Eine Note."]
     p2 = ["völkerung geht weiter, " + FULL[:60], *body(4, first="Noch")]
