@@ -171,8 +171,9 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
             blocks.append(Block("dateline", [line]))
             i += 1
             continue
-        # A closer stands together: a name atop the next page opens what follows it (a heading).
-        if prev is not None and prev.kind == "dateline" and not line.page_start and _signature(line, nxt):
+        # A closer stands together: a name atop the next page signs only where the text ends with it, else it
+        # opens what follows (a heading).
+        if prev is not None and prev.kind == "dateline" and (nxt is None or not line.page_start) and _signature(line, nxt):
             blocks.append(Block("signed", [line]))
             i += 1
             continue
