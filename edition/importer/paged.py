@@ -22,10 +22,10 @@ from collections import Counter
 
 from .pages import INDENT, URL_ONLY, BodyLine, Layout, Page, ZoneLine, spacing_habit
 
-_FOOT = re.compile(r"^\s*(\d{1,3}|\*{1,4}\)|\d{1,2}\))\s+(\S.*?)\s*$")
+_FOOT = re.compile(r"^\s*(\d{1,3}|\*+\)|\d{1,2}\))\s+(\S.*?)\s*$")
 _LONE = re.compile(r"^\s*(\d{1,4})\s*$")
 #: A note's label on a line of its own, its text on the next (a superscript label set apart by the extractor).
-_LABEL_ALONE = re.compile(r"^\s*(\d{1,3}|\*{1,4}\)|\d{1,2}\))\s*$")
+_LABEL_ALONE = re.compile(r"^\s*(\d{1,3}|\*+\)|\d{1,2}\))\s*$")
 _EDGE_NUMBER = re.compile(r"^\s*(\d{1,4})\s{2,}\S|\S\s{2,}(\d{1,4})\s*$")
 _OPEN_END = re.compile(r"[.!?)\]»«\"“”']\s*$")
 _INITIAL = re.compile(r"(?:^|\s)[A-ZÄÖÜ]\.\s*$")
@@ -202,7 +202,7 @@ def _per_page_marks(lines: list[str], spans: list[list[int]], furniture: set[int
                     styles["*" if label.startswith("*") else ")"] += 1
     for i in (i for span in spans for i in span):
         styles[")"] += len(re.findall(r"[^\W\d_]\d{1,2}\)", lines[i]))
-        styles["*"] += len(re.findall(r"[^\W\d_\s]\*{1,4}\)", lines[i]))
+        styles["*"] += len(re.findall(r"[^\W\d_\s]\*+\)", lines[i]))
     best = max(("*", ")"), key=lambda s: styles[s])
     return best if styles[best] > styles["n"] else ""
 
@@ -211,7 +211,7 @@ def _renumber(raw: str, style: str, renumber: dict[str, int], last: int, labelle
     """Replace the per-page marks of ``style`` in a text line with running numbers (recorded in ``renumber``)."""
     # Stars never stand in prose, so they are marks even set off by a space (``Zelle *)``); numbers set off
     # by a space only where a label of the page's foot supports them (``1)`` also opens enumerations).
-    mark = r"(\*{1,4}\))" if style == "*" else r"(\d{1,2}\))"
+    mark = r"(\*+\))" if style == "*" else r"(\d{1,2}\))"
     pat = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\s\d][.,;:!?)\]»«\"“”’])|(?<=[^\W\d_] ))" + mark)
 
     def sub(m: re.Match[str]) -> str:

@@ -101,3 +101,12 @@ def test_a_roman_numeral_is_no_word_in_capitals() -> None:
 
     assert not is_caps("XXVII. 142.)") and not is_caps("(Dante Purg. XXVII. 142.)")
     assert is_caps("KROPOTKIN UND CHÁVEZ") and is_caps("II. DIE KRITIK")
+
+
+def test_per_page_stars_count_as_far_as_the_page_needs() -> None:
+    marks = " ".join(f"Satz{'*' * k})" for k in range(1, 7))
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", *body(5, end=f"und sechs Noten: {marks}"), "",
+          *(f"{'*' * k}) Note {k}." for k in range(1, 7))]
+    tei, _ = ff_imported([p1])
+    notes = [(n.get("n"), n.xpath("string()")) for n in tei.iterfind(".//tei:text//tei:note", NS)]
+    assert notes == [(str(k), f"Note {k}.") for k in range(1, 7)]
