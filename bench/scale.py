@@ -114,7 +114,7 @@ def change_one_text(edition: Path) -> None:
 def scale(sizes: list[int]) -> None:
     sources = valid_sources()  # this validates tei_all once: the record GRAMMARS holds
     print(f"texts from {len(sources)} sources; CPUs: {os.cpu_count()}")
-    print(f"{'texts':>6} {'MB':>6} {'-j1 s/text':>11} {'-j2 s/text':>11} {'speed-up':>9} {'CPU s/text':>11}"
+    print(f"{'texts':>6} {'MB':>6} {'-j1 s/text':>11} {'-j2 s/text':>11} {'speed-up':>9} {'CPU s/text':>11} {'-j1 s/MB':>9}"
           f" {'RSS -j1':>8} {'RSS -j2':>8} {'rebuild 1':>10} {'share':>6}")
     rows = []
     for size in sizes:
@@ -129,12 +129,15 @@ def scale(sizes: list[int]) -> None:
             parallel, rss2, _ = build(edition, work / "two" / "build", "-j", "2")
             change_one_text(edition)
             rebuild, _, _ = build(edition, work / "two" / "build", "-j", "2")
-            rows.append((size, serial / size, parallel / size))
+            rows.append((size, serial / size, parallel / size, serial / mb))
             print(f"{size:6d} {mb:6.1f} {serial / size:11.3f} {parallel / size:11.3f} {serial / parallel:8.2f}×"
-                  f" {cpu1 / size:11.3f} {rss1:6d}MB {rss2:6d}MB {rebuild:9.2f}s {rebuild / parallel:6.1%}", flush=True)
+                  f" {cpu1 / size:11.3f} {serial / mb:9.3f} {rss1:6d}MB {rss2:6d}MB {rebuild:9.2f}s {rebuild / parallel:6.1%}",
+                  flush=True)
     if len(rows) > 1:
+        # Per MB as well: the first sizes hold a different mix of the sources (10 texts are fewer than the sources).
         first, last = rows[0], rows[-1]
-        print(f"seconds per text, {last[0]} vs {first[0]} texts: -j1 {last[1] / first[1]:.2f}×, -j2 {last[2] / first[2]:.2f}×")
+        print(f"seconds per text, {last[0]} vs {first[0]} texts: -j1 {last[1] / first[1]:.2f}×, -j2 {last[2] / first[2]:.2f}×;"
+              f" seconds per MB -j1 {last[3] / first[3]:.2f}×")
 
 
 # The corpus pages of an edition in a process of their own: from the corpus of its texts, or from
