@@ -34,6 +34,8 @@ class Score:
     quotes_key: int
     quotes: int  # block quotations in the import
     quotes_right: int  # block quotations of the key found with their first and last word, in order
+    items_key: int
+    items: int  # list items in the import
     recall: float
     precision: float
 
@@ -96,6 +98,7 @@ def score(tei: bytes, key: Key) -> Score:
         heads_key=len(key.heads), heads_right=heads_right, heads_exact=heads == key.heads,
         paragraphs_key=len(key.paras), paragraphs=len(paras), paras_right=_aligned(paras, key.paras),
         quotes_key=len(key.quotes), quotes=len(quotes), quotes_right=_aligned(quotes, key.quotes),
+        items_key=key.items, items=len(text.findall(f".//{T}item")),
         recall=common / max(1, sum(want.values())), precision=common / max(1, sum(got.values())),
     )
 

@@ -132,3 +132,4 @@ def test_the_importer_reconstructs_the_fixture_in_every_habit(habit: str) -> Non
         s = score(imported(x), x.key)
         assert s.notes_exact and s.lost_exact and s.pages_exact and s.heads_exact, (x.name, s)
         assert s.recall >= 0.998 and s.precision >= 0.998, (x.name, s)
+        assert s.items == s.items_key == 4, (x.name, s)  # the fixture's list, in every habit
