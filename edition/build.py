@@ -28,12 +28,12 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from . import __version__
 from .cache import digest as _sha, toolkit_key
 from .core import Edition, read_edition
 from .transform import WEB_IMAGES
 from .errors import LocatedError
 from .executor import Executor, ExecutorError, executor
+from .files import link_or_copy
 from .xmlio import XmlInputError
 
 if TYPE_CHECKING:  # the validator loads Saxon; only the build's validate step needs it
@@ -223,7 +223,7 @@ def build_pdfs(plan: Plan, pdf_dir: Path, pool: Executor, progress: Progress) ->
     todo = plan.stale_pdfs
     for essay in plan.edition.texts:
         if essay not in todo:
-            _keep(plan.out / plan.pdf(essay), pdf_dir / f"{essay.stem}.pdf")
+            link_or_copy(plan.out / plan.pdf(essay), pdf_dir / f"{essay.stem}.pdf")
     jobs = pool.workers if len(todo) > 1 else 1
     task = progress.add_task(f"PDF ({jobs} job{'s' if jobs > 1 else ''})", total=len(todo))
     warnings: dict[int, list[str]] = {}
@@ -305,14 +305,6 @@ def build_deposit(plan: Plan, work: Path, site_dir: Path, pdf_dir: Path, progres
     write_zip(bag, zip_path, plan.edition.deposit_name, plan.edition.date, previous=plan.out / plan.deposit)
     progress.advance(task)
     return zip_path
-
-
-def _keep(built: Path, target: Path) -> None:
-    """An unchanged output into the new folder: linked (outputs are replaced whole, never written in place), else copied."""
-    try:
-        os.link(built, target)
-    except OSError:
-        shutil.copyfile(built, target)
 
 
 # ---------------------------------------------------------------- moving into place

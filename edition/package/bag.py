@@ -20,6 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .. import __version__
+from ..files import link_or_copy
 from .inventory import Digest, describe_payload
 from .metadata import write_metadata, write_premis, write_readme
 from .site import site_files
@@ -97,12 +98,8 @@ def _copy(src: Path, dst: Path) -> None:
 
 
 def _link(src: Path, dst: Path) -> None:
-    """A built file into the bag: linked (the build replaces its files, never rewrites them), else copied."""
     dst.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(src, dst)
-    except OSError:
-        shutil.copyfile(src, dst)
+    link_or_copy(src, dst)
 
 
 def payload_digests(payload: Path) -> dict[str, Digest]:

@@ -27,6 +27,7 @@ from saxonche import PyXdmNode
 
 from ..cache import digest as _sha, installed_version
 from ..core import HEADER_NAME, Edition, read_edition
+from ..files import link_or_copy
 from ..paths import XSLT
 from ..xmlio import TEI_NS, XML_NS, parse, parse_bytes
 from ..xslt import to_xdm, transform
@@ -168,15 +169,8 @@ class SiteWriter:
         old = self.previous / rel if self.previous is not None else None
         if old is None or not old.is_dir():
             return False
-        shutil.copytree(old, self.out_dir / rel, copy_function=_link_or_copy)
+        shutil.copytree(old, self.out_dir / rel, copy_function=link_or_copy)
         return True
-
-
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
 
 
 def copy_sources(edition: Edition, site: SiteWriter) -> None:
