@@ -97,12 +97,11 @@ def detect_habits(body: list[BodyLine], spacing: str) -> Habits:
 
 
 def _closed_heads(body: list[BodyLine], full: float) -> bool:
-    """Do most lines that look like headings (after a separator line, short, numbered, in capitals or without
-    final punctuation, a capital on the next line) have a separator line after them, or after their second line?"""
+    """Do most lines that look like headings (after a separator line, short of the measure, a capital on the
+    next line) have a separator line after them, or after their second line?"""
     closed = []
     for k, line in enumerate(body[:-1]):
-        sure = NUMBERED_HEAD.match(line.text) or is_caps(line.text) or not ends_sentence(line) and not is_hyphenated(line.raw)
-        if line.sep_before and len(line.text) < full and sure and body[k + 1].text[:1].isupper():
+        if line.sep_before and len(line.text) < full and not is_hyphenated(line.raw) and body[k + 1].text[:1].isupper():
             closed.append(any(x.sep_before or x.page_start for x in body[k + 1 : k + 3]))
     return 2 * sum(closed) > len(closed)
 
