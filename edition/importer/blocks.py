@@ -93,15 +93,17 @@ def detect_habits(body: list[BodyLine], spacing: str) -> Habits:
     # An indent of a few spaces after a line that ends a sentence, nearly always: the text's paragraph habit.
     after = [ends_sentence(a) for a, b in zip(body, body[1:]) if INDENT.match(b.raw) and not b.page_start]
     indented = len(after) >= 3 and sum(after) >= 0.8 * len(after)
-    return Habits(spacing, float(full), len(wide) >= 5 and ending / len(wide) >= 0.75, width, indented, tuple(sorted(hyphenated)), closed_heads=_closed_heads(body, full))
+    return Habits(spacing, float(full), len(wide) >= 5 and ending / len(wide) >= 0.75, width, indented, tuple(sorted(hyphenated)), closed_heads=_closed_heads(body, width))
 
 
-def _closed_heads(body: list[BodyLine], full: float) -> bool:
-    """Do most lines that look like headings (after a separator line, short of the measure, a capital on the
-    next line) have a separator line after them, or after their second line?"""
+def _closed_heads(body: list[BodyLine], width: int) -> bool:
+    """Do most lines that look like headings (after a separator line, ending short of the measure ``width``,
+    a capital on the next line) have a separator line after them, or after their second line?"""
     closed = []
     for k, line in enumerate(body[:-1]):
-        if line.sep_before and len(line.text) < full and not is_hyphenated(line.raw) and body[k + 1].text[:1].isupper():
+        nxt = body[k + 1].text
+        ends_short = len(line.text) + 1 + len(nxt.split()[0] if nxt else "") <= width  # the next word would have fit
+        if line.sep_before and ends_short and not is_hyphenated(line.raw) and nxt[:1].isupper():
             closed.append(any(x.sep_before or x.page_start for x in body[k + 1 : k + 3]))
     return 2 * sum(closed) > len(closed)
 
