@@ -91,7 +91,8 @@ def detect_habits(body: list[BodyLine], spacing: str) -> Habits:
     lengths = sorted(len(x.text) for x in body)
     width = lengths[int(0.95 * (len(lengths) - 1))] if lengths else 0
     # An indent of a few spaces after a line that ends a sentence, nearly always: the text's paragraph habit.
-    after = [ends_sentence(a) for a, b in zip(body, body[1:]) if INDENT.match(b.raw) and not b.page_start]
+    # (An indented line under an unindented one: the lines of an indented block say nothing.)
+    after = [ends_sentence(a) for a, b in zip(body, body[1:]) if INDENT.match(b.raw) and not b.page_start and not a.raw[:1].isspace()]
     indented = len(after) >= 3 and sum(after) >= 0.8 * len(after)
     return Habits(spacing, float(full), len(wide) >= 5 and ending / len(wide) >= 0.75, width, indented, tuple(sorted(hyphenated)), closed_heads=_closed_heads(body, width))
 
@@ -111,7 +112,9 @@ def _closed_heads(body: list[BodyLine], width: int) -> bool:
 def wrapped(line: BodyLine, nxt: BodyLine | None, habits: Habits) -> bool:
     """The line ends only because the next word did not fit the measure: the sentence runs on."""
     word = nxt.text.split()[0] if nxt is not None and nxt.text else ""
-    return bool(word) and len(line.text) + 1 + len(word) > habits.width
+    # A paragraph's indent takes room of the measure too.
+    length = len(line.raw.rstrip()) if habits.indented and INDENT.match(line.raw) else len(line.text)
+    return bool(word) and length + 1 + len(word) > habits.width
 
 
 def front_blocks(body: list[BodyLine], title: str, subtitle: str, author: str) -> tuple[list[Block], int]:

@@ -110,3 +110,20 @@ def test_per_page_stars_count_as_far_as_the_page_needs() -> None:
     tei, _ = ff_imported([p1])
     notes = [(n.get("n"), n.xpath("string()")) for n in tei.iterfind(".//tei:text//tei:note", NS)]
     assert notes == [(str(k), f"Note {k}.") for k in range(1, 7)]
+
+
+def test_an_indented_paragraph_opening_a_page_is_no_heading_where_its_indent_filled_the_measure() -> None:
+    # pdftotext -layout: paragraphs open with an indent, a block quotation is indented on every line.
+    def para(k: int) -> list[str]:
+        return ["    Ein Absatz beginnt hier " + FULL[28:], FULL, f"und endet mit dem {('ersten', 'zweiten', 'dritten', 'vierten', 'fünften')[k - 1]} Satz."]
+
+    quote = ["    Ein Zitat in eigener Breite, das über", "    zwei Zeilen geht und endet."]
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", *para(1), *para(2), *quote, *para(3), *para(4)]
+    opening = "    Lenins Parteikonzept hatte zwar die aktivsten Sozialdemokraten der Partei ein"
+    # Without its indent the next word would have fitted the line: with it, it did not.
+    assert len(opening.strip()) + len(" Bolschewiki") <= len(FULL) < len(opening) + len(" Bolschewiki")
+    p2 = [opening, "Bolschewiki " + FULL[12:], "und endet hier.", *para(5)]
+    tei, _ = ff_imported([p1, p2])
+    assert tei.find(".//tei:body//tei:head", NS) is None
+    starts = [p.xpath("string()").split()[0] for p in tei.iterfind(".//tei:body//tei:p", NS)]
+    assert starts.count("Lenins") == 1 and starts[-2:] == ["Lenins", "Ein"]
