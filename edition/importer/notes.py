@@ -110,7 +110,15 @@ def assign(items: list[NoteText], markers: list[Marker], doubts: list[str]) -> l
     labelled = {it.label for it in items if it.label is not None}
     taken: set[int] = set()
     kept: list[NoteText] = []
+    # Does the text lose labels? Only a text without a label stands after a labelled one on its page; where
+    # none does, a text without one that opens a page's foot goes on with the note the page before ended with.
+    loses_labels = any(it.label is None and any(x.page == it.page and x.label is not None for x in items[:k]) for k, it in enumerate(items))
     for k, it in enumerate(items):
+        opens_foot = not any(x.page == it.page for x in items[:k])
+        if it.label is None and opens_foot and kept and not loses_labels:
+            doubts.append(f"line {it.first}: note text without number atop its page's foot taken as the rest of note {kept[-1].number} (no other note text of the text lacks its number)")
+            kept[-1].lines.extend(it.lines)
+            continue
         if it.label is not None:
             it.number = it.label
             if it.label not in {m.n for m in markers}:

@@ -127,3 +127,16 @@ def test_an_indented_paragraph_opening_a_page_is_no_heading_where_its_indent_fil
     assert tei.find(".//tei:body//tei:head", NS) is None
     starts = [p.xpath("string()").split()[0] for p in tei.iterfind(".//tei:body//tei:p", NS)]
     assert starts.count("Lenins") == 1 and starts[-2:] == ["Lenins", "Ein"]
+
+
+def test_a_double_spaced_note_goes_on_atop_the_next_page_foot_where_the_text_loses_no_labels() -> None:
+    def page(body_lines: list[str], foot: list[str]) -> str:
+        return "".join(x + "\n\n" for x in body_lines) + "".join(x + "\n" for x in [" " * 30, *foot])
+
+    p1 = page(["Ein kurzer Versuch", "von Erika Muster", " ", *body(8, end="mit der ersten Marke.1")], ["1 Die erste Note steht in einem Buch."])
+    p2 = page(body(8, first="Weiter", end="mit der zweiten Marke.2"), ["Erschienen in Berlin 1986.", "2 Die zweite Note."])
+    p3 = page(body(8, first="Noch", end="mit der dritten Marke.3"), ["3 Die dritte Note."])
+    tei, report = imported(p1 + " " + p2 + " " + p3)
+    notes = [(n.get("n"), n.xpath("string()")) for n in tei.iterfind(".//tei:text//tei:note", NS)]
+    assert notes == [("1", "Die erste Note steht in einem Buch. Erschienen in Berlin 1986."), ("2", "Die zweite Note."), ("3", "Die dritte Note.")]
+    assert any("taken as the rest of note 1" in d for d in report.doubts)
