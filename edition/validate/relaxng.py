@@ -117,9 +117,10 @@ def _check(schema: Schema) -> None:
     """:class:`SchemaError` unless the whole grammar compiles.
 
     Compiled with each element's content put in an interleave with ``empty``: the same patterns,
-    checked by the same rules, but no content model libxml2 compiles to an automaton and checks for
-    determinism (not a rule: a model that is not deterministic is validated without automaton).
-    tei_all: 0.05 s instead of 8 s. If that fails, the grammar as it is says why."""
+    checked by the same rules, but no content model that libxml2 compiles to an automaton and
+    checks for determinism (no rule of the language: a model that is not deterministic is
+    validated without one). tei_all: 0.05 s instead of 8 s. If that fails, the grammar as it is
+    says why."""
     try:
         _compile(schema.path, _without_automata(schema.tree))
     except SchemaError:
