@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .pages import INDENT, URL_ONLY, BodyLine, Layout, Page, ZoneLine, spacing_habit
+from .pages import INDENT, RULE_MIN, URL_ONLY, BodyLine, Layout, Page, ZoneLine, spacing_habit
 
 _FOOT = re.compile(r"^\s*(\d{1,3}|\*+\)|\d{1,2}\))\s+(\S.*?)\s*$")
 _LONE = re.compile(r"^\s*(\d{1,4})\s*$")
@@ -270,8 +270,9 @@ def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note
                 # Set off by a space (``Zelle 1), welche``) the mark counts too: the label below supports it.
                 ok = (mark.startswith("*") == (per_page == "*")) and bool(_glued(mark).search(body_text) or _apart(mark).search(body_text))
             else:
+                # A number above the last label given, backed by a marker of that number in the page's text above.
                 n = int(mark) if mark.isdigit() else -1
-                ok = expect < n <= expect + 12 and bool(_glued(mark).search(body_text) or _apart(mark).search(body_text))
+                ok = n > expect and bool(_glued(mark).search(body_text) or _apart(mark).search(body_text))
             if ok:
                 if start is None:
                     # Under lines of an open note those lines continue it; else a label alone opens the block,
@@ -306,7 +307,7 @@ def _continuation_start(lines: list[str], kept: list[int], k: int, after_full: b
     if j < 0 or group_end < 0 or j + 1 > group_end:
         return None
     first = lines[kept[j + 1]].strip()
-    rule = len(lines[kept[j]]) >= 10
+    rule = len(lines[kept[j]]) >= RULE_MIN
     # A full page before and the text above ending mid-sentence: what stands below is no new paragraph.
     above = next((lines[kept[a]].strip() for a in range(j - 1, -1, -1) if lines[kept[a]].strip()), "")
     measure = max(len(lines[i].strip()) for i in kept)
