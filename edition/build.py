@@ -32,7 +32,7 @@ from .cache import digest as _sha, toolkit_key
 from .core import Edition, read_edition
 from .transform import WEB_IMAGES
 from .errors import LocatedError
-from .executor import Executor, ExecutorError, executor
+from .executor import Executor, ExecutorError, Serial, executor
 from .files import link_or_copy
 from .xmlio import XmlInputError
 
@@ -160,7 +160,7 @@ def validate(edition: Edition, allow_invalid: bool = False, pool: Executor | Non
     With ``allow_invalid`` the errors are listed and the build goes on; a file that cannot be
     read at all still stops it (there is nothing to publish of it).
     """
-    problems, failures = _validate_texts(edition, pool or executor(1))
+    problems, failures = _validate_texts(edition, pool or Serial())
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
     for line in [*map(str, errors), *failures]:

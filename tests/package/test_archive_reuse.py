@@ -41,7 +41,7 @@ def zipfile_zip(folder: Path, path: Path, root: str, date: str) -> bytes:
             info.external_attr = archive.FILE_MODE << 16
             info.create_system = archive.UNIX
             info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, f.read_bytes(), compresslevel=9)
+            zf.writestr(info, f.read_bytes(), compresslevel=archive.LEVEL)
     return path.read_bytes()
 
 

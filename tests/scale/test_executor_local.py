@@ -56,7 +56,17 @@ def test_few_tasks_run_in_this_process() -> None:
     assert set(pids.values()) == {os.getpid()} and pool._pool is None
 
 
-def test_default_is_the_cores_and_one_is_serial() -> None:
-    assert isinstance(E.executor(1), E.Serial)
+def test_default_is_the_cores_and_one_job_is_one_worker() -> None:
+    one = E.executor(1)
+    assert isinstance(one, E.Processes) and one.workers == 1
     made = E.executor(None)
-    assert made.workers == E.default_jobs() and (isinstance(made, E.Processes) or made.workers == 1)
+    assert isinstance(made, E.Processes) and made.workers == E.default_jobs()
+
+
+def test_one_job_runs_a_large_step_in_a_worker_not_here() -> None:
+    pool = E.executor(1)
+    try:
+        pids = dict(pool.run(_pid, [(n,) for n in range(E.PARALLEL_FROM)]))
+    finally:
+        pool.close()
+    assert len(set(pids.values())) == 1 and os.getpid() not in pids.values()
