@@ -1,6 +1,6 @@
-"""Invalid documents against tei_all: the fast paths (the grammar restricted to the document's names
-for the verdict, its hollow form with unneeded choice branches taken out for the report) say what
-the whole grammar says, for every kind of error."""
+"""Invalid documents against tei_all (and the project grammar): the fast paths (the grammar
+restricted to the document's names for the verdict, its hollow form with unneeded choice branches
+taken out for the report) say what the whole grammar says, for every kind of error."""
 
 from __future__ import annotations
 
