@@ -283,6 +283,9 @@ def _quotation(body: list[BodyLine], i: int, habits: Habits) -> int:
     run = body[i : j + 1]
     if len(run) < 2 or not ends_sentence(run[-1]):
         return -1
+    # pdftotext -layout shows a block's own left margin: every line indented (a paragraph indents its first only).
+    if all(INDENT.match(x.raw) for x in run):
+        return j
     measure = max(len(x.text) for x in run)
     # The text's full lines outside the block: its hyphenated lines (they run to the measure), the shortest 5 % of them.
     outside = Counter(habits.hyphenated) - Counter(len(x.text) for x in run if is_hyphenated(x.raw))

@@ -78,6 +78,7 @@ class Habit:
     block_quotes: bool = False  # a long quotation that is a sentence of its own is set as a block (narrower measure)
     soft_hyphens: bool = False  # line-end hyphenation printed as U+00AD (the PDF's own hyphenation, as pdftotext keeps it)
     label_alone: bool = False  # a note's label on a line of its own above its text (pdftotext -layout of superscript labels)
+    proportional: bool = False  # lines set in a proportional typeface: full lines of one measure differ in characters
 
 
 @dataclass
@@ -300,9 +301,20 @@ def _split_at(word: str, room: int) -> int:
     return best
 
 
-def wrap(words: list[str], width: int, hyphenate: bool, first: int = 0, soft: bool = False) -> list[str]:
-    """Greedy lines of ``width`` (the first ``first`` shorter); a word split at the end gets ``-``, or, with
-    ``soft``, the soft hyphen (U+00AD) a PDF's own hyphenation leaves in an extraction."""
+#: Widths of letters in a proportional typeface, in units of an average letter (a rough Antiqua).
+_NARROW, _WIDE = set("fijlrt.,;:!'|()[]-/ "), set("mwMW")
+
+
+def proportional(s: str) -> float:
+    """The width of ``s`` set in a proportional typeface: an extractor's lines of one measure then hold
+    more or fewer characters, as real PDFs do."""
+    return sum(0.55 if c in _NARROW else 1.45 if c in _WIDE else 1.2 if c.isupper() else 1.0 for c in s)
+
+
+def wrap(words: list[str], width: int, hyphenate: bool, first: int = 0, soft: bool = False, measure=len) -> list[str]:
+    """Greedy lines of ``width`` (the first ``first`` shorter), as wide as ``measure`` says (characters, or
+    ``proportional``); a word split at the end gets ``-``, or, with ``soft``, the soft hyphen (U+00AD) a
+    PDF's own hyphenation leaves in an extraction."""
     lines: list[str] = []
     cur = ""
     queue = list(words)
@@ -312,10 +324,12 @@ def wrap(words: list[str], width: int, hyphenate: bool, first: int = 0, soft: bo
         if not cur:
             cur = w
             continue
-        if len(cur) + 1 + len(w) <= room:
+        if measure(cur + " " + w) <= room:
             cur += " " + w
             continue
-        k = _split_at(w, room - len(cur) - 1) if hyphenate else 0
+        avail = room - measure(cur + " ")
+        fit = max((n for n in range(len(w) + 1) if measure(w[:n] + "-") <= avail), default=0)
+        k = _split_at(w, fit + 1) if hyphenate else 0
         if k:
             left, right = w[:k], w[k:]
             lines.append(cur + " " + (left if left.endswith("-") else left + ("\u00ad" if soft else "-")))
@@ -356,7 +370,7 @@ def _body_lines(t: Text, h: Habit, rng: random.Random) -> list[_Line]:
             out.append(_Line("", "sep"))
 
     for s in t.title:
-        for line in wrap(s.split(), h.width * 2 // 3, False):
+        for line in wrap(s.split(), h.width * 2 // 3, False, measure=_measure(h)):
             add(line, "head")
     if t.byline:
         add(t.byline, "head")
@@ -369,7 +383,7 @@ def _body_lines(t: Text, h: Habit, rng: random.Random) -> list[_Line]:
         if b.kind == "head":
             sep()
             edge = rng.choice(["top", "bottom"]) if rng.random() < h.edge_heads else ""
-            head = wrap(words, h.width * 3 // 4, False)
+            head = wrap(words, h.width * 3 // 4, False, measure=_measure(h))
             for k, line in enumerate(head):
                 add(line, "head")
                 # A heading is never split by a page break: it opens a page, or its last line ends one.
@@ -378,12 +392,12 @@ def _body_lines(t: Text, h: Habit, rng: random.Random) -> list[_Line]:
             sep()
         elif b.kind in ("dateline", "signed"):
             sep()
-            for line in wrap(words, h.width, False):
+            for line in wrap(words, h.width, False, measure=_measure(h)):
                 add(line, "head")
             sep()
         elif b.kind == "quote":
             sep()
-            for line in wrap(words, h.width - 8, h.hyphenate, soft=h.soft_hyphens):
+            for line in wrap(words, h.width - 8, h.hyphenate, soft=h.soft_hyphens, measure=_measure(h)):
                 add(("    " if h.breaks == "layout" else "") + line, "body")
             sep()
         else:
@@ -392,10 +406,14 @@ def _body_lines(t: Text, h: Habit, rng: random.Random) -> list[_Line]:
             elif prev in ("p", "item") and h.spacing == "single" and h.blank_paragraphs:
                 sep()
             indent = 4 if h.breaks == "layout" and b.kind == "p" else 0
-            for k, line in enumerate(wrap(words, h.width, h.hyphenate, indent, h.soft_hyphens)):
+            for k, line in enumerate(wrap(words, h.width, h.hyphenate, indent, h.soft_hyphens, _measure(h))):
                 add((" " * indent if k == 0 else "") + line, "body")
         prev = b.kind
     return out
+
+
+def _measure(h: Habit):
+    return proportional if h.proportional else len
 
 
 def _render_marks(text: str, labels: dict[int, str]) -> str:
@@ -417,7 +435,7 @@ def layout(t: Text, h: Habit, seed: int) -> Extraction:
     cap = h.height - furniture
 
     def foot_lines(items: list[tuple[int | None, str]]) -> int:
-        n = sum(len(wrap(s.split(), h.width, h.hyphenate, soft=h.soft_hyphens)) + (h.label_alone and k is not None) for k, s in items)
+        n = sum(len(wrap(s.split(), h.width, h.hyphenate, soft=h.soft_hyphens, measure=_measure(h))) + (h.label_alone and k is not None) for k, s in items)
         return n + (1 if items and h.separator != "none" else 0)
 
     def close() -> None:
@@ -456,7 +474,7 @@ def layout(t: Text, h: Habit, seed: int) -> Extraction:
             # The habit may begin the line's one note here and go on with it on the next page.
             room = cap - len(body) - 1 - foot_lines(foot) - (0 if foot or h.separator == "none" else 1)
             words = t.notes[new[0]].split() if len(new) == 1 else []
-            taken = len(" ".join(wrap(words, h.width, False)[:room]).split()) if room > 0 else 0
+            taken = len(" ".join(wrap(words, h.width, False, measure=_measure(h))[:room]).split()) if room > 0 else 0
             if h.continued and 0 < taken < len(words):
                 foot.append((new[0], " ".join(words[:taken])))
                 carry = words[taken:]
@@ -510,7 +528,7 @@ def _render(t: Text, h: Habit, pages, printed: list[str | None], labels: dict[in
             page.pop()
         foot_out: list[str] = []
         for k, s in foot:
-            wrapped = wrap(s.split(), h.width, h.hyphenate, soft=h.soft_hyphens)
+            wrapped = wrap(s.split(), h.width, h.hyphenate, soft=h.soft_hyphens, measure=_measure(h))
             lead = f"{labels[k]} " if k is not None and not h.label_alone else ""
             if k is not None and h.label_alone:
                 foot_out.append(labels[k])  # the label on a line of its own, its text under it
@@ -576,10 +594,11 @@ def _key(t: Text, h: Habit, pages, printed: list[str | None], lost: set[int]) ->
 HABITS: list[Habit] = [
     Habit("single-space", separator="blank", page_numbers="none", block_quotes=True),
     Habit("double-space", spacing="double", separator="rule", page_numbers="partial", blank_paragraphs=False),
-    Habit("pdftotext-raw", breaks="ff", page_numbers="all", running="head", block_quotes=True),
+    # pdftotext on typeset PDFs: proportional type, so full lines differ in characters.
+    Habit("pdftotext-raw", breaks="ff", page_numbers="all", running="head", block_quotes=True, proportional=True),
     # As pdftotext -layout gives a PDF typeset by the toolkit itself (Typst): soft hyphens, labels above their notes.
     Habit("pdftotext-layout", breaks="layout", page_numbers="all", number_at="bottom", running="head", blank_paragraphs=False, block_quotes=True,
-          soft_hyphens=True, label_alone=True),
+          soft_hyphens=True, label_alone=True, proportional=True),
     Habit("partial-numbers", breaks="ff", page_numbers="partial", number_at="bottom"),
     Habit("notes-per-page", breaks="ff", numbering="star", page_numbers="all", number_at="top"),
     Habit("notes-paren", numbering="paren", page_numbers="all", block_quotes=True),
