@@ -59,6 +59,11 @@ def test_habits_show_what_they_claim() -> None:
     assert all(p.splitlines()[-1] == n for p, n in zip(pages, raw.key.printed))  # the printed number
     layout = G.generate(FIXTURE, HABITS["pdftotext-layout"], 1).text
     assert re.search(r"^ {8,}Vom gedruckten Blatt zur Datei$", layout, re.M)  # centred heading
+    assert re.search(r"[^\W\d_]\u00ad$", layout, re.M) and not re.search(r"[^\W\d_]-$", layout, re.M)  # soft hyphens
+    assert re.search(r"^\d\n {4}\S", layout, re.M)  # a note's label alone over its text
+    # Proportional type: the measure holds fewer wide letters than narrow ones.
+    assert G.wrap(["M" * 10] * 3, 25, False, measure=G.proportional) == ["M" * 10, "M" * 10, "M" * 10]
+    assert G.wrap(["l" * 10] * 3, 25, False, measure=G.proportional) == [" ".join(["l" * 10] * 3)]
 
 
 def test_lost_notes_are_absent_and_marked_in_the_key() -> None:
