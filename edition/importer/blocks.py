@@ -346,6 +346,8 @@ def _standalone(body: list[BodyLine], i: int, habits: Habits, after_head: bool) 
         tokens = " ".join(body[k].text for k in range(i, j + 1)).split()
         if is_hyphenated(body[j].raw) or LEADERS.search(" ".join(body[k].text for k in range(i, j + 1))) or sum(1 for w in tokens if sum(c.isalpha() for c in w) >= 3) < 0.5 * len(tokens):
             return -1  # a formula or a row of figures, not a heading
+        if any(";" in body[k].text for k in range(i, j + 1)):
+            return -1  # a semicolon joins clauses: a sentence, not a title
         # Two lines whose first is short are no paragraph (its lines run full); one line must look like a title.
         if j > i and (is_hyphenated(line.raw) or wrapped(line, body[j], habits)):
             return -1  # the first line ended at the measure: running text

@@ -140,3 +140,10 @@ def test_a_double_spaced_note_goes_on_atop_the_next_page_foot_where_the_text_los
     notes = [(n.get("n"), n.xpath("string()")) for n in tei.iterfind(".//tei:text//tei:note", NS)]
     assert notes == [("1", "Die erste Note steht in einem Buch. Erschienen in Berlin 1986."), ("2", "Die zweite Note."), ("3", "Die dritte Note.")]
     assert any("taken as the rest of note 1" in d for d in report.doubts)
+
+
+def test_two_short_lines_alone_that_join_clauses_with_a_semicolon_are_no_heading() -> None:
+    saying = ["Man muss die Zeilen zählen, ehe man sie deuten kann; wer nur auf die", "einzelne Zeile sieht, hält jede kurze Zeile für eine Überschrift."]
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", *body(5), "", *saying, "", "Zwei kurze Zeilen ohne Punkt", "als Überschrift", "", *body(5, first="Weiter")]
+    tei, _ = ff_imported([p1])
+    assert [h.xpath("string()") for h in tei.iterfind(".//tei:body//tei:head", NS)] == ["Zwei kurze Zeilen ohne Punkt als Überschrift"]
