@@ -246,8 +246,7 @@ def build_site(plan: Plan, site_dir: Path, pdf_dir: Path | None, pool: Executor,
         return _text_outputs(plan, texts, params, pool, site_dir.parent / SUMMARIES, lambda: progress.advance(task))
 
     try:
-        previous = plan.out / plan.site if (plan.out / plan.site).is_dir() else None
-        for line in html.build_html(plan.edition.dir, site_dir, pdf_dir, per_text, previous) or []:
+        for line in html.build_html(plan.edition.dir, site_dir, pdf_dir, per_text, plan.out / plan.site) or []:
             console.print(line, markup=False, soft_wrap=True, style="yellow")
     except StepFailed:
         raise

@@ -164,6 +164,11 @@ class SiteWriter:
     def copy(self, rel: str, source: Path) -> None:
         self.write(rel, source.read_bytes())
 
+    def link(self, rel: str, source: Path) -> None:
+        """A file the build itself made (and will never write in place) into the site, linked."""
+        (self.out_dir / rel).parent.mkdir(parents=True, exist_ok=True)
+        link_or_copy(source, self.out_dir / rel)
+
     def link_tree(self, rel: str) -> bool:
         """Link the previous site's folder ``rel`` whole (a bundle named by its content); False if it has none."""
         old = self.previous / rel if self.previous is not None else None
@@ -185,7 +190,7 @@ def copy_sources(edition: Edition, site: SiteWriter) -> None:
 def site_images(edition: Edition) -> tuple[dict[str, Path], list[str]]:
     """The images the texts' ``graphic/@url`` name (relative to the text, inside the edition), as
     site path → file, and a warning for each left out (once per text and address, with the number
-    of figures). Reads every text, so a malformed one stops the build before anything is written.
+    of figures).
 
     A figure whose image is not copied shows its description (figDesc/desc/head) instead: the
     warning says which and why, so nothing is lost silently."""
@@ -193,7 +198,10 @@ def site_images(edition: Edition) -> tuple[dict[str, Path], list[str]]:
     left_out: dict[tuple[Path, str], tuple[int, str, int]] = {}  # (text, url) → first line, why, count
     root = edition.dir.resolve()
     for path in edition.texts:
-        for graphic in parse(path).getroot().iter(f"{{{TEI_NS}}}graphic"):
+        data = path.read_bytes()
+        if b"graphic" not in data:  # no element of that name (a malformed text fails where its page is made)
+            continue
+        for graphic in parse_bytes(data, str(path)).getroot().iter(f"{{{TEI_NS}}}graphic"):
             url = (graphic.get("url") or "").strip()
             if not url:
                 continue
@@ -223,11 +231,11 @@ def copy_images(images: dict[str, Path], site: SiteWriter) -> None:
         site.copy(url, target)
 
 
-def copy_pdfs(pdf_dir: Path, site: SiteWriter, essay_ids: list[str]) -> None:
+def copy_pdfs(pdf_dir: Path, site: SiteWriter, essay_ids: list[str], link: bool = False) -> None:
     for essay_id in essay_ids:
         pdf = pdf_dir / f"{essay_id}.pdf"
         if pdf.is_file():
-            site.copy(f"pdf/{pdf.name}", pdf)
+            (site.link if link else site.copy)(f"pdf/{pdf.name}", pdf)
 
 
 def page_language(page: str) -> str:
@@ -317,7 +325,8 @@ def build_html(edition_dir: Path, out_dir: Path, pdf_dir: Path | None = None, pe
     Reading pages link their PDF at ``pdf/<text-id>.pdf``; PDFs found in ``pdf_dir`` are copied there.
     ``per_text`` (as :func:`text_outputs` makes each text's page and summary) lets the build make
     them elsewhere or keep them from its last run; default: here, one text at a time. Files and
-    search indexes the site ``previous`` (the last build's) holds unchanged are linked from it.
+    search indexes the site ``previous`` (the last build's) holds unchanged are linked from it;
+    with ``previous`` (a build) the PDFs of ``pdf_dir``, the build's own, are linked too.
     """
     edition = read_edition(edition_dir)
     essay_ids = [text_id(path) for path in edition.texts]
@@ -336,6 +345,6 @@ def build_html(edition_dir: Path, out_dir: Path, pdf_dir: Path | None = None, pe
         site.copy(f"assets/{asset.relative_to(ASSETS).as_posix()}", asset)
     copy_sources(edition, site)
     if pdf_dir is not None:
-        copy_pdfs(pdf_dir, site, essay_ids)
+        copy_pdfs(pdf_dir, site, essay_ids, link=previous is not None)
     index_search(site, bundles)
     return warnings
