@@ -201,7 +201,8 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
         isolated = (
             len(text) < short
             # A short title ending in a period counts where a separator line follows it.
-            and (text[-1:].isalnum() or nxt is not None and nxt.sep_before and text.endswith(".") and len(text.split()) <= words)
+            and not text[:1].islower()  # a heading opens a unit: lower case goes on with a sentence
+            and (_stripped(line)[-1:].isalnum() or nxt is not None and nxt.sep_before and text.endswith(".") and len(text.split()) <= words)
             and not BULLET.match(text)
             and (line.page_start or (prev is None and after_front) or (prev is not None and prev.kind == "dateline"))
             and (prev is None or prev.kind in ("head", "dateline") or ends_sentence(prev.lines[-1]))

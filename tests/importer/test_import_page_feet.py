@@ -147,3 +147,11 @@ def test_two_short_lines_alone_that_join_clauses_with_a_semicolon_are_no_heading
     p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", *body(5), "", *saying, "", "Zwei kurze Zeilen ohne Punkt", "als Überschrift", "", *body(5, first="Weiter")]
     tei, _ = ff_imported([p1])
     assert [h.xpath("string()") for h in tei.iterfind(".//tei:body//tei:head", NS)] == ["Zwei kurze Zeilen ohne Punkt als Überschrift"]
+
+
+def test_a_page_top_line_in_lower_case_that_ends_in_a_marker_goes_on_with_the_sentence() -> None:
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", *body(5), "", f"Weiter {FULL[7:]}", "dass die Partei die Kommunalräte (Consejos Comunales)"]
+    p2 = ["in dieser Weise beherrscht und damit zugrunde richtet.1", *body(5, first="Solche"), "", "1 Die Note."]
+    tei, _ = ff_imported([p1, p2])
+    assert tei.find(".//tei:body//tei:head", NS) is None
+    assert tei.findtext(".//tei:note[@n='1']", namespaces=NS) == "Die Note."
