@@ -58,8 +58,9 @@ def make_deposit_bag(bag_dir: Path, edition: Edition, site: Path, pdf_dir: Path,
     info = {**bag_info(edition), "Payload-Oxum": f"{sum(d.size for d in digests.values())}.{len(digests)}"}
     info.setdefault("Bag-Software-Agent", f"tei-edition {__version__}")
     (bag_dir / "bagit.txt").write_text(BAGIT_TXT, encoding="utf-8")
-    (bag_dir / "bag-info.txt").write_text("".join(f"{k}: {str(v).replace(chr(13), '').replace(chr(10), '')}\n" for k, v in sorted(info.items())),
-                                          encoding="utf-8")
+    # One line a field, sorted by name, as bagit writes bag-info.txt (a value's line breaks become spaces).
+    fields = (f"{key}: {' '.join(str(value).splitlines())}\n" for key, value in sorted(info.items()))
+    (bag_dir / "bag-info.txt").write_text("".join(fields), encoding="utf-8")
     write_readme(edition, inventory, bag_dir / README)
     _write_tag_manifests(bag_dir)
     return bag_dir
