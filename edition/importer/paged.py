@@ -128,13 +128,13 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
     pages: list[Page] = []
     dropped: list[tuple[int, str]] = []
     last = 0  # the last note number given
-    open_note = False
+    open_note = noted = False  # the page before ended in an open note / with a note block
     for p, span in enumerate(spans):
         kept = [i for i in span if i not in furniture]
         text_lines = [i for i in kept if lines[i].strip()]
         if not text_lines:
             continue
-        foot, labels = _foot(lines, kept, last, per_page, open_note, p > 0 and sizes[p - 1] >= full - 1, indented)
+        foot, labels = _foot(lines, kept, last, per_page, open_note, p > 0 and sizes[p - 1] >= full - 1, indented, noted)
         body_idx = [i for i in kept if foot is None or i < foot]
         page_no = len(pages) + 1
         first_body = next((i for i in body_idx if lines[i].strip()), None)
@@ -177,8 +177,9 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
                 last = max(last, n)
             tail = [z for z in zone if z.page == page_no]
             open_note = bool(tail) and _open(tail[-1].raw)
+            noted = bool(tail)
         else:
-            open_note = False
+            open_note = noted = False
         if not per_page:  # markers whose text is lost still count
             for i in body_idx:
                 for m in re.finditer(r"(?<=[^\W\d_])(\d{1,3})(?!\d)", lines[i]):
@@ -243,7 +244,7 @@ def _indents_paragraphs(lines: list[str], spans: list[list[int]], furniture: set
     return len(after) >= 3 and sum(after) >= 0.8 * len(after)
 
 
-def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note: bool, after_full: bool, indented: bool = False) -> tuple[int | None, dict[int, tuple[str, str | None]]]:
+def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note: bool, after_full: bool, indented: bool = False, noted: bool = False) -> tuple[int | None, dict[int, tuple[str, str | None]]]:
     """Where the page's note block begins (None: no block) and its label lines."""
     body_text = ""
     labels: dict[int, tuple[str, str | None]] = {}
@@ -261,8 +262,10 @@ def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note
             group = k
         below = lines[kept[k + 1]] if k + 1 < len(kept) else ""
         m = _FOOT.match(raw) or (_LABEL_ALONE.match(raw) if below.strip() and not _FOOT.match(below) and not _LABEL_ALONE.match(below) else None)
-        # A label directly under lines of an open note: those lines continue it (body text never runs into a label).
-        after_open = open_note and group is not None and group > 0
+        # A label directly under lines set off by a blank, on a page after one that ended with a note: those lines
+        # continue that note (body text never runs into a label; a finished-looking note may go on too, as a
+        # quotation's source after its closing mark).
+        after_open = (open_note or noted) and group is not None and group > 0
         # A label alone on its line over its text needs no blank line above it: body text has no such line.
         if m and (start is not None or prev_blank or after_open or m.re is _LABEL_ALONE) and k > 0:
             mark = m.group(1)

@@ -155,3 +155,12 @@ def test_a_page_top_line_in_lower_case_that_ends_in_a_marker_goes_on_with_the_se
     tei, _ = ff_imported([p1, p2])
     assert tei.find(".//tei:body//tei:head", NS) is None
     assert tei.findtext(".//tei:note[@n='1']", namespaces=NS) == "Die Note."
+
+
+def test_lines_over_a_label_atop_a_foot_continue_the_note_before_though_it_looked_finished() -> None:
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", *body(5, end="mit dem Zitat.*)"), "", '*) „Die Diktatur einer Handvoll Politiker."']
+    p2 = [*body(5, first="Weiter", end="mit der zweiten Marke.*)"), "", "Luxemburg, Die russische Revolution, 1922.", "*) Die zweite Note."]
+    tei, _ = ff_imported([p1, p2])
+    notes = [n.xpath("string()") for n in tei.iterfind(".//tei:text//tei:note", NS)]
+    assert notes == ['„Die Diktatur einer Handvoll Politiker." Luxemburg, Die russische Revolution, 1922.', "Die zweite Note."]
+    assert tei.find(".//tei:body//tei:head", NS) is None
