@@ -265,7 +265,8 @@ def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note
         # A label directly under lines set off by a blank, on a page after one that ended with a note: those lines
         # continue that note (body text never runs into a label; a finished-looking note may go on too, as a
         # quotation's source after its closing mark).
-        after_open = (open_note or noted) and group is not None and group > 0
+        # (Not over a label alone, which may stand right under body text.)
+        after_open = (open_note or noted and m is not None and m.re is _FOOT) and group is not None and group > 0
         # A label alone on its line over its text needs no blank line above it: body text has no such line.
         if m and (start is not None or prev_blank or after_open or m.re is _LABEL_ALONE) and k > 0:
             mark = m.group(1)
