@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -48,7 +47,7 @@ def make_deposit_bag(bag_dir: Path, edition: Edition, site: Path, pdf_dir: Path,
     record (else they are validated again).
     """
     payload = bag_dir / "data"
-    _copy_payload(payload, edition, site, pdf_dir, _link if link else _copy)
+    _copy_payload(payload, edition, site, pdf_dir, link)
     write_metadata(edition, payload / "html", payload / "metadata")
     digests = payload_digests(payload)
     inventory = describe_payload(payload, edition, digests, validated)
@@ -79,7 +78,10 @@ def bag_info(edition: Edition) -> dict[str, str]:
     return {key: value for key, value in info.items() if value}  # an edition with no address yet has no external id
 
 
-def _copy_payload(payload: Path, edition: Edition, site: Path, pdf_dir: Path, put: Callable[[Path, Path], None]) -> None:
+def _copy_payload(payload: Path, edition: Edition, site: Path, pdf_dir: Path, link: bool) -> None:
+    def put(src: Path, dst: Path) -> None:  # the built files: linked if asked
+        _copy(src, dst, link)
+
     for rel in site_files(site):
         put(site / rel, payload / "html" / rel)
     # The site's PDFs are the built ones; any the site lacks are added where it links them.
@@ -93,14 +95,9 @@ def _copy_payload(payload: Path, edition: Edition, site: Path, pdf_dir: Path, pu
         _copy(schema, payload / "schema" / schema.name)
 
 
-def _copy(src: Path, dst: Path) -> None:
+def _copy(src: Path, dst: Path, link: bool = False) -> None:
     dst.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(src, dst)
-
-
-def _link(src: Path, dst: Path) -> None:
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    link_or_copy(src, dst)
+    (link_or_copy if link else shutil.copyfile)(src, dst)
 
 
 def payload_digests(payload: Path) -> dict[str, Digest]:
