@@ -79,15 +79,12 @@ def bag_info(edition: Edition) -> dict[str, str]:
 
 
 def _copy_payload(payload: Path, edition: Edition, site: Path, pdf_dir: Path, link: bool) -> None:
-    def put(src: Path, dst: Path) -> None:  # the built files: linked if asked
-        _copy(src, dst, link)
-
-    for rel in site_files(site):
-        put(site / rel, payload / "html" / rel)
+    for rel in site_files(site):  # the built files: linked if asked
+        _copy(site / rel, payload / "html" / rel, link)
     # The site's PDFs are the built ones; any the site lacks are added where it links them.
     for pdf in sorted(pdf_dir.glob("*.pdf")):
         if not (payload / "html" / "pdf" / pdf.name).is_file():
-            put(pdf, payload / "html" / "pdf" / pdf.name)
+            _copy(pdf, payload / "html" / "pdf" / pdf.name, link)
     _copy(edition.config_path, payload / "sources" / edition.config_path.name)
     for source in edition.raw_sources:
         _copy(source, payload / "sources" / source.relative_to(edition.raw_sources_dir))
