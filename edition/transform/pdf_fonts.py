@@ -3,7 +3,9 @@
 The face is Libertinus Serif, embedded in the typst wheel. Characters it lacks fall back along
 ``FALLBACK_FAMILIES``, as far as those fonts are installed; a character no font has is printed as
 ``[U+XXXX]`` and reported, because PDF/A forbids a missing glyph (Typst stops the whole book).
-Coverage is read from the fonts' cmaps once per process.
+Coverage is read from the fonts' cmaps once per font file and kept in the cache folder, keyed by
+the file's path, size and modification time (decoding the cmaps of the installed fallbacks took
+0.6 s, paid again by every worker process).
 """
 
 from __future__ import annotations
@@ -12,13 +14,15 @@ import io
 import mmap
 import struct
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import typst
 from fontTools.ttLib import TTFont, TTLibError
+
+from ..cache import digest, read_text, write_text
 
 PRIMARY = "Libertinus Serif"
 #: After Libertinus, in this order, where installed (Debian packages in parentheses):
@@ -67,6 +71,36 @@ def _cmap(font: TTFont) -> frozenset[int]:
     return frozenset(font.getBestCmap() or {})
 
 
+def _ranges(points: frozenset[int]) -> str:
+    """Code points as lines of hexadecimal ``first-last`` runs."""
+    runs: list[list[int]] = []
+    for cp in sorted(points):
+        if runs and runs[-1][1] == cp - 1:
+            runs[-1][1] = cp
+        else:
+            runs.append([cp, cp])
+    return "".join(f"{a:x}-{b:x}\n" for a, b in runs)
+
+
+def _points(ranges: str) -> frozenset[int]:
+    return frozenset(cp for line in ranges.split() for a, b in [line.split("-")] for cp in range(int(a, 16), int(b, 16) + 1))
+
+
+def _cached(path: Path, what: str, read: Callable[[], frozenset[int]]) -> frozenset[int]:
+    """``read()``, the code points ``what`` of the file at ``path`` has, from the cache while the file is unchanged."""
+    stat = path.stat()
+    name = digest(str(path), what, str(stat.st_size), str(stat.st_mtime_ns)) + ".cmap"
+    known = read_text("fonts", name)
+    if known is not None and known.endswith("\n"):  # whole: written last
+        try:
+            return _points(known)
+        except ValueError:
+            pass  # damaged: read the font again
+    points = read()
+    write_text("fonts", name, _ranges(points) + "\n")
+    return points
+
+
 _FONT_ERRORS = (TTLibError, struct.error, AssertionError, IndexError, KeyError, ValueError, TypeError)
 _MAX_FONT = 16 << 20
 
@@ -78,10 +112,13 @@ def _face(data: bytes) -> tuple[str, tuple[str, int], frozenset[int]]:
     return font["name"].getDebugName(1), ("italic" if italic else "normal", font["OS/2"].usWeightClass), _cmap(font)
 
 
+def _typst_module() -> Path:
+    return next(Path(typst.__file__).parent.glob("_typst*"))
+
+
 def _embedded_faces() -> Iterator[tuple[str, tuple[str, int], frozenset[int]]]:
     """The CFF-flavoured OpenType fonts inside the typst extension module, found by their sfnt headers."""
-    module = next(Path(typst.__file__).parent.glob("_typst*"))
-    with module.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
+    with _typst_module().open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
         at = data.find(b"OTTO")
         while at != -1:
             size = 4
@@ -101,6 +138,10 @@ def _embedded_faces() -> Iterator[tuple[str, tuple[str, int], frozenset[int]]]:
 @cache
 def primary() -> Family:
     """Libertinus Serif as Typst embeds it: the coverage shared by its four variants."""
+    return Family(PRIMARY, _cached(_typst_module(), PRIMARY, _primary_coverage), ())
+
+
+def _primary_coverage() -> frozenset[int]:
     faces: dict[tuple[str, int], frozenset[int]] = {}
     for family, variant, cmap in _embedded_faces():
         if family == PRIMARY and variant in VARIANTS:
@@ -109,7 +150,7 @@ def primary() -> Family:
                 break
     if len(faces) != len(VARIANTS):
         raise FontSetupError(f"typst {typst.__version__}: the embedded {PRIMARY} was not found")
-    return Family(PRIMARY, frozenset.intersection(*faces.values()), ())
+    return frozenset.intersection(*faces.values())
 
 
 def _closest(faces: list[typst.FontInfo], style: str, weight: int) -> typst.FontInfo:
@@ -120,7 +161,8 @@ def _installed(name: str, faces: list[typst.FontInfo]) -> Family | None:
     """A fallback family from the faces the layout would pick, or None if they cannot be read."""
     picked = sorted({_closest(faces, s, w) for s, w in VARIANTS}, key=lambda f: (f.path, f.index))
     try:
-        cmaps = [_cmap(TTFont(f.path, fontNumber=f.index, lazy=True)) for f in picked]
+        cmaps = [_cached(Path(f.path), f"face {f.index}", lambda f=f: _cmap(TTFont(f.path, fontNumber=f.index, lazy=True)))
+                 for f in picked]
     except (OSError, *_FONT_ERRORS):
         return None
     return Family(name, frozenset.intersection(*cmaps), tuple(sorted({f.path for f in picked})))
