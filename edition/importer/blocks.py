@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 
 from .hyphenation import Join, is_hyphenated, join
-from .pages import INDENT, BodyLine
+from .pages import INDENT, BodyLine, shortest_full
 
 PB = "\x01{}\x03"  # page-break sentinel; the number is the page's position in the source
 SENTENCE_END = re.compile(r"[.!?:…\"»«“”')\]]$")
@@ -28,8 +28,8 @@ BULLET = re.compile(r"^[\ue000-\uf8ff•▪■◦‣∙]\s+")
 DATELINE = re.compile(
     r"^[^,]{2,80}?(?:,\s*(?:(?:im|am|den)\s+)?|\s+(?:im|am|den)\s+)(?:\d{1,2}\.\s*)?(?:[A-ZÄÖÜ][a-zäöü]+\s+)?\d{4}\.?$"
 )
-#: Share of a full line under which a line counts as short (a possible paragraph end).
-SHORT_SHARE = 0.9
+#: Without lines known to run full (a tiny text), a line this share of the median length is short.
+FALLBACK_SHORT_SHARE = 0.9
 
 
 @dataclass
@@ -50,6 +50,8 @@ class Habits:
     spacing: str
     full_length: float
     trailing_spaces_end_paragraph: bool
+    #: Lines under this length end short of the measure (a possible paragraph end); see ``short_limit``.
+    short: float = 0.0
     width: int = 0  #: the measure: the longest lines of the text (95th percentile)
     indented: bool = False  #: paragraphs open with an indented first line (pdftotext -layout)
     hyphenated: tuple[int, ...] = ()  #: lengths of the hyphenated lines, sorted: lines that run to the measure
@@ -94,7 +96,24 @@ def detect_habits(body: list[BodyLine], spacing: str) -> Habits:
     # (An indented line under an unindented one: the lines of an indented block say nothing.)
     after = [ends_sentence(a) for a, b in zip(body, body[1:]) if INDENT.match(b.raw) and not b.page_start and not a.raw[:1].isspace()]
     indented = len(after) >= 3 and sum(after) >= 0.8 * len(after)
-    return Habits(spacing, float(full), len(wide) >= 5 and ending / len(wide) >= 0.75, width, indented, tuple(sorted(hyphenated)), closed_heads=_closed_heads(body, width))
+    return Habits(
+        spacing, float(full), len(wide) >= 5 and ending / len(wide) >= 0.75, short_limit(body), width, indented, tuple(sorted(hyphenated)),
+        closed_heads=_closed_heads(body, width),
+    )
+
+
+def short_limit(body: list[BodyLine]) -> float:
+    """The length under which a line ends short of the measure (``shortest_full`` of the lines known to run full)."""
+    full = shortest_full([len(a.text) for a, b in zip(body, body[1:] + [None]) if is_hyphenated(a.raw) or b is not None and _goes_on(a, b)])
+    if full is None:
+        lengths = [len(x.text) for x in body]
+        return FALLBACK_SHORT_SHARE * statistics.median(lengths) if lengths else 0.0
+    return full
+
+
+def _goes_on(a: BodyLine, b: BodyLine) -> bool:
+    """``b`` continues the sentence of ``a`` on the same page, in lower case."""
+    return b.text[:1].islower() and not ends_sentence(a) and not (b.page_start or b.blank_before or b.sep_before)
 
 
 def _closed_heads(body: list[BodyLine], width: int) -> bool:
@@ -115,6 +134,12 @@ def wrapped(line: BodyLine, nxt: BodyLine | None, habits: Habits) -> bool:
     # A paragraph's indent takes room of the measure too.
     length = len(line.raw.rstrip()) if habits.indented and INDENT.match(line.raw) else len(line.text)
     return bool(word) and length + 1 + len(word) > habits.width
+
+
+def _room_short(line: BodyLine, nxt: BodyLine, habits: Habits) -> bool:
+    """The next word would not have fitted the shortest full line of the text after ``line``."""
+    word = nxt.text.split()[0] if nxt.text else ""
+    return bool(word) and len(line.text) + 1 + len(word) > habits.short
 
 
 def front_blocks(body: list[BodyLine], title: str, subtitle: str, author: str) -> tuple[list[Block], int]:
@@ -163,7 +188,7 @@ def _plain(b: Block) -> str:
 
 def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Block]:
     words = habits.head_words or 0
-    short = SHORT_SHARE * habits.full_length
+    short = habits.short
     blocks: list[Block] = []
     i = 0
     while i < len(body):
@@ -209,8 +234,8 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
             and nxt is not None
             and (nxt.text[:1].isupper() or nxt.text[:1].isdigit())
             and not ENUMERATED.match(nxt.text)  # the line that opens an enumeration is text
-            # a line that ended only because the next word did not fit the measure, above a full line, runs on into it
-            and not (wrapped(line, nxt, habits) and not nxt.sep_before and len(nxt.text) >= short)
+            # a line that ended only because the next word did not fit the measure runs on into the next
+            and not (wrapped(line, nxt, habits) and not nxt.sep_before)
         )
         # A separator line also stands after headings in some extractions: a full line that runs on is text.
         # A full line with a sentence ending inside it is the first line of a paragraph.
@@ -321,9 +346,11 @@ def _standalone(body: list[BodyLine], i: int, habits: Habits, after_head: bool) 
     line = body[i]
     before = body[i - 1] if i else None
     if line.page_start and before is not None and not ends_sentence(before) and (
-        not before.blank_before and len(before.text) >= habits.full_length * SHORT_SHARE or wrapped(before, line, habits)
+        not before.blank_before and len(before.text) >= habits.short or wrapped(before, line, habits)
     ):
         return -1  # the sentence of the page before goes on here (its last line is full, or ended for want of room)
+    if line.page_start and before is not None and LEADERS.search(before.text):
+        return -1  # a table set as text (dot leaders) goes on over the page
     if not (line.blank_before or line.sep_before or line.page_start) or not (line.text[:1].isupper() or line.text[:1].isdigit() or line.text[:1] == "§"):
         return -1
     for j in (i, i + 1):
@@ -332,15 +359,15 @@ def _standalone(body: list[BodyLine], i: int, habits: Habits, after_head: bool) 
         after = body[j + 1] if j + 1 < len(body) else None
         if after is not None and not (after.blank_before or after.sep_before or after.page_start):
             continue
-        if after is None or BULLET.match(line.text) or len(body[j].text) >= habits.full_length * SHORT_SHARE:
+        if after is None or BULLET.match(line.text) or len(body[j].text) >= habits.short:
             return -1
         if after.page_start and not after.blank_before and (
-            len(line.text) >= habits.full_length * SHORT_SHARE or wrapped(body[j], after, habits) or after.text[:1].islower()
+            len(line.text) >= habits.short or wrapped(body[j], after, habits) or after.text[:1].islower()
         ):
             return -1  # text running on over the page break
         last = _stripped(body[j])
         words = sum(len(body[k].text.split()) for k in range(i, j + 1))
-        if DATELINE.match(last) or len(body[j].text) >= habits.full_length * SHORT_SHARE and j == i:
+        if DATELINE.match(last) or len(body[j].text) >= habits.short and j == i:
             return -1
         if after is not None and ENUMERATED.match(after.text) or ENUMERATED.match(line.text) and re.search(r"[.;]$", last) and j == i:
             return -1  # an enumeration and the line that opens it are paragraphs
@@ -352,7 +379,9 @@ def _standalone(body: list[BodyLine], i: int, habits: Habits, after_head: bool) 
         # Two lines whose first is short are no paragraph (its lines run full); one line must look like a title.
         if j > i and (is_hyphenated(line.raw) or wrapped(line, body[j], habits)):
             return -1  # the first line ended at the measure: running text
-        if j > i and len(line.text) < habits.full_length * SHORT_SHARE and not re.search(r"[,;:]$", last):
+        # The first line ended where the next word may not have fitted a full line (the shortest full lines
+        # of the text: a proportional typeface sets more or fewer letters): a paragraph of two lines.
+        if j > i and len(line.text) < habits.short and not re.search(r"[,;:]$", last) and not _room_short(line, body[j], habits):
             return j
         limit = habits.head_words
         short_title = (
@@ -376,7 +405,7 @@ def _breaks(before: BodyLine, line: BodyLine, habits: Habits, short: float) -> b
         return False
     if not ends_sentence(before):
         return False
-    if len(before.text) < short:
+    if len(before.text) < short and not _room_short(before, line, habits):  # the next word would have fitted
         return True
     return habits.trailing_spaces_end_paragraph and bool(re.search(r"\S {2,}$", before.raw))
 

@@ -17,10 +17,12 @@ Each page is read from the evidence of the whole document, not from fixed positi
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 
-from .pages import INDENT, RULE_MIN, URL_ONLY, BodyLine, Layout, Page, ZoneLine, spacing_habit
+from .hyphenation import is_hyphenated
+from .pages import INDENT, URL_ONLY, BodyLine, Layout, Page, ZoneLine, rule_length, shortest_full, spacing_habit
 
 _FOOT = re.compile(r"^\s*(\d{1,3}|\*+\)|\d{1,2}\))\s+(\S.*?)\s*$")
 _LONE = re.compile(r"^\s*(\d{1,4})\s*$")
@@ -119,6 +121,10 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
         doubts.append(f"lines {shown}: {len(fw)} running heads/feet dropped ({'; '.join(sorted(running | heads))[:120]})")
 
     per_page = _per_page_marks(lines, spans, furniture)
+    rule = rule_length(lines)
+    floor = _full_floor(lines, spans, furniture)
+    words = sorted(len(w) for i in range(len(lines)) if i not in furniture for w in lines[i].split())
+    long_word = words[int(0.9 * (len(words) - 1))] if words else 0
     indented = _indents_paragraphs(lines, spans, furniture)
     # A note goes on over a page only from a full page: the page lengths give what full is.
     sizes = [max(c) - span[0] + 1 if c else 0 for span, c in zip(spans, edges)]
@@ -134,7 +140,7 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
         text_lines = [i for i in kept if lines[i].strip()]
         if not text_lines:
             continue
-        foot, labels = _foot(lines, kept, last, per_page, open_note, p > 0 and sizes[p - 1] >= full - 1, indented, noted)
+        foot, labels = _foot(lines, kept, last, per_page, open_note, p > 0 and sizes[p - 1] >= full - 1, indented, noted, rule, (floor, long_word))
         body_idx = [i for i in kept if foot is None or i < foot]
         page_no = len(pages) + 1
         first_body = next((i for i in body_idx if lines[i].strip()), None)
@@ -185,6 +191,19 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
                 for m in re.finditer(r"(?<=[^\W\d_])(\d{1,3})(?!\d)", lines[i]):
                     last = max(last, int(m.group(1))) if int(m.group(1)) == last + 1 else last
     return Layout(spacing, body, zone, pages, dropped, doubts, len(fw))
+
+
+def _full_floor(lines: list[str], spans: list[list[int]], furniture: set[int]) -> float:
+    """How short a full line of the text can be (``shortest_full`` of the lines that run on: hyphenated at
+    their end, or followed in lower case); with no such line, every line counts as full."""
+    known: list[int] = []
+    for span in spans:
+        kept = [i for i in span if i not in furniture]
+        for a, b in zip(kept, kept[1:]):
+            above, below = lines[a].strip(), lines[b].strip()
+            if above and (is_hyphenated(lines[a]) or below[:1].islower() and not _OPEN_END.search(above)):
+                known.append(len(above))
+    return shortest_full(known) or 0.0
 
 
 def _per_page_marks(lines: list[str], spans: list[list[int]], furniture: set[int]) -> str:
@@ -244,7 +263,7 @@ def _indents_paragraphs(lines: list[str], spans: list[list[int]], furniture: set
     return len(after) >= 3 and sum(after) >= 0.8 * len(after)
 
 
-def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note: bool, after_full: bool, indented: bool = False, noted: bool = False) -> tuple[int | None, dict[int, tuple[str, str | None]]]:
+def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note: bool, after_full: bool, indented: bool = False, noted: bool = False, rule: float = math.inf, full: tuple[float, int] = (0.0, 0)) -> tuple[int | None, dict[int, tuple[str, str | None]]]:
     """Where the page's note block begins (None: no block) and its label lines."""
     body_text = ""
     labels: dict[int, tuple[str, str | None]] = {}
@@ -294,12 +313,13 @@ def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note
             body_text += raw + "\n"
         prev_blank = False
     if start is None and open_note:
-        start = _continuation_start(lines, kept, len(kept), after_full, indented)
+        start = _continuation_start(lines, kept, len(kept), after_full, indented, rule, full)
     return start, labels
 
 
-def _continuation_start(lines: list[str], kept: list[int], k: int, after_full: bool, indented: bool = False) -> int | None:
-    """The first line of a continued note (the previous page ended in an open note) above position ``k``:
+def _continuation_start(lines: list[str], kept: list[int], k: int, after_full: bool, indented: bool = False, rule_min: float = math.inf, full: tuple[float, int] = (0.0, 0)) -> int | None:
+    """The first line of a continued note (the previous page ended in an open note) above position ``k``
+    (``full``: how short a full line of the text can be, and the length of its long words):
     the last separated group, when a rule line or a lower-case start or a full page before says so,
     or, in a text that indents its paragraphs, a group that opens without the indent."""
     j = k - 1
@@ -311,10 +331,14 @@ def _continuation_start(lines: list[str], kept: list[int], k: int, after_full: b
     if j < 0 or group_end < 0 or j + 1 > group_end:
         return None
     first = lines[kept[j + 1]].strip()
-    rule = len(lines[kept[j]]) >= RULE_MIN
+    rule = len(lines[kept[j]]) >= rule_min  # a note rule (``rule_length``) over the group
     # A full page before and the text above ending mid-sentence: what stands below is no new paragraph.
     above = next((lines[kept[a]].strip() for a in range(j - 1, -1, -1) if lines[kept[a]].strip()), "")
+    # A full line, not a heading: as long as the text's full lines can be (``floor``) but for a long word that did
+    # not fit (the next word stands on the next page: one of the text's longest tenth of words), or as long as
+    # the page's longest line (nothing on the page shows it ended short).
+    floor, long_word = full
     measure = max(len(lines[i].strip()) for i in kept)
-    mid_sentence = len(above) >= 0.8 * measure and not _OPEN_END.search(above)  # a full line, not a heading
+    mid_sentence = (len(above) + 1 + long_word >= floor or len(above) >= measure) and not _OPEN_END.search(above)
     unindented = indented and not INDENT.match(lines[kept[j + 1]]) and bool(above)
     return kept[j + 1] if rule or first[:1].islower() or after_full and mid_sentence or unindented else None

@@ -15,6 +15,7 @@ is a printed page number.
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from collections import Counter
@@ -23,8 +24,6 @@ from dataclasses import dataclass, field
 #: A line indented as a paragraph's first line (2–8 spaces), as layouts that indent paragraphs print it.
 INDENT = re.compile(r"^ {2,8}\S")
 
-#: A whitespace-only line at least this long is a footnote rule; shorter ones separate sections.
-RULE_MIN = 10
 LABEL = re.compile(r"^\s*(\d{1,3})(?:\s+(\S.*?))?\s*$")
 URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 
@@ -82,8 +81,39 @@ def spacing_habit(lines: list[str]) -> str:
     return "double" if followed / len(text) > 0.5 else "single"
 
 
+def shortest_full(lengths: list[int]) -> float | None:
+    """How short a line that runs full can be, from the lengths of lines known to run full (a word hyphenated at
+    their end, or a sentence going on in lower case on the next line): their shortest tenth, which is how far
+    the measure lets a full line fall short (by a long word that did not fit, or by the letters of a
+    proportional typeface). Lengths under half their median are left out: a heading or a list item that goes
+    on in lower case says nothing of the measure. None without such lines."""
+    if not lengths:
+        return None
+    half = statistics.median(lengths) / 2
+    full = sorted(n for n in lengths if n >= half)
+    return float(full[int(0.1 * (len(full) - 1))])
+
+
+def rule_length(lines: list[str]) -> float:
+    """The length from which a whitespace-only line is a note rule, read from the document's own such lines
+    (shorter ones separate sections). Where their lengths fall into two groups (the longer at least twice
+    the shorter: a rule drawn across the measure beside the space or two an extractor leaves), the longer
+    group; where all are alike, they are rules if most stand right above a numbered line (a note's label),
+    else separators (infinity: no line is a rule)."""
+    sizes = sorted({len(x) for x in lines if x and not x.strip()})
+    if not sizes:
+        return math.inf
+    gap, longer = max(((b / a, b) for a, b in zip(sizes, sizes[1:])), default=(1.0, sizes[0]))
+    if gap >= 2:
+        return float(longer)
+    blanks = [i for i, x in enumerate(lines) if x and not x.strip()]
+    above = sum(1 for i in blanks if LABEL.match(next((x for x in lines[i + 1 :] if x.strip()), "")))
+    return float(sizes[0]) if 2 * above > len(blanks) else math.inf
+
+
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, rule: float = math.inf) -> None:
+        self.rule = rule  #: the length from which a whitespace-only line is a note rule (``rule_length``)
         self.body: list[BodyLine] = []
         self.zone: list[ZoneLine] = []
         self.dropped: list[tuple[int, str]] = []
@@ -127,8 +157,8 @@ class _Builder:
         return True
 
 
-def _is_rule(raw: str) -> bool:
-    return not raw.strip() and len(raw) >= RULE_MIN
+def _is_rule(raw: str, b: _Builder) -> bool:
+    return bool(raw) and not raw.strip() and len(raw) >= b.rule
 
 
 def _double(lines: list[str], b: _Builder) -> None:
@@ -163,7 +193,7 @@ def _double(lines: list[str], b: _Builder) -> None:
                 elif not b.zone_line(no, raw):
                     pass  # printed page number: the next line starts the page
             elif not raw.strip():
-                if _is_rule(raw):
+                if _is_rule(raw, b):
                     in_zone = True
                 else:
                     b.sep = True
@@ -206,7 +236,7 @@ def _single(lines: list[str], b: _Builder) -> None:
     for i, raw in enumerate(lines):
         no = i + 1
         if not raw.strip():
-            if _is_rule(raw):
+            if _is_rule(raw, b):
                 in_zone = True
             elif raw:
                 b.sep = True
@@ -276,7 +306,7 @@ def _pages_for(starts: list[BodyLine], size: float, end: int) -> tuple[float, fl
 
 
 def analyse(lines: list[str]) -> Layout:
-    b = _Builder()
+    b = _Builder(rule_length(lines))
     spacing = spacing_habit(lines)
     (_double if spacing == "double" else _single)(lines, b)
     doubts: list[str] = []

@@ -131,7 +131,7 @@ def _lines(*texts: str, **kw: bool):
 def test_paragraphs_from_short_lines_and_headings() -> None:
     full = "x" * 85
     body = _lines(full + "-", full, "kurz endet.", "Neuer Absatz " + full, "ENDE DER VERSALIEN", "Text danach.")
-    habits = blocks.Habits("double", 86.0, False)
+    habits = blocks.detect_habits(body, "double")  # the hyphenated line shows how long a full line is
     got = blocks.segment(body, habits, after_front=False)
     assert [b.kind for b in got] == ["p", "p", "head", "p"]
 
@@ -147,7 +147,7 @@ def test_separator_heading_dateline_and_list() -> None:
         BodyLine(5, "\uf0b7 erstens;"),
         BodyLine(6, "\uf0b7 zweitens."),
     ]
-    got = blocks.segment(body, blocks.Habits("double", 86.0, False), after_front=False)
+    got = blocks.segment(body, blocks.Habits("double", 86.0, False, short=0.9 * 86), after_front=False)
     assert [b.kind for b in got] == ["p", "dateline", "head", "p", "item", "item"]
     for b in got:
         blocks.assemble(b, frozenset())
