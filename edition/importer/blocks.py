@@ -82,6 +82,7 @@ def ends_sentence(line: BodyLine) -> bool:
 def is_caps(text: str) -> bool:
     """Words in capitals (a Roman numeral is a number, not a word: ``XXVII. 142.)``)."""
     letters = [c for w in text.split() if not re.fullmatch(r"\W*[IVXLCDM]+\W*", w) for c in w if c.isalpha()]
+    # Four letters at least: an acronym (``SPD``, ``USA``) is a word of the sentence, not a heading in capitals.
     return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
@@ -91,11 +92,14 @@ def detect_habits(body: list[BodyLine], spacing: str) -> Habits:
     wide = [x for x in body if re.search(r"\S {2,}$", x.raw)]
     ending = sum(1 for x in wide if ends_sentence(x))
     lengths = sorted(len(x.text) for x in body)
+    # The measure: the 95th percentile, as the longest lines may be a URL or a table row run past it.
     width = lengths[int(0.95 * (len(lengths) - 1))] if lengths else 0
     # An indent of a few spaces after a line that ends a sentence, nearly always: the text's paragraph habit.
     # (An indented line under an unindented one: the lines of an indented block say nothing.)
     after = [ends_sentence(a) for a, b in zip(body, body[1:]) if INDENT.match(b.raw) and not b.page_start and not a.raw[:1].isspace()]
+    # "Nearly always": four in five, over three cases at least (one or two indents may be a quotation's).
     indented = len(after) >= 3 and sum(after) >= 0.8 * len(after)
+    # Trailing spaces end paragraphs where three in four lines with them end a sentence, over five cases at least.
     return Habits(
         spacing, float(full), len(wide) >= 5 and ending / len(wide) >= 0.75, short_limit(body), width, indented, tuple(sorted(hyphenated)),
         closed_heads=_closed_heads(body, width),
@@ -150,7 +154,8 @@ def front_blocks(body: list[BodyLine], title: str, subtitle: str, author: str) -
     while i < len(body) and (i == 0 or not body[i].page_start):
         key = _key(body[i].text)
         targets = [(kind, t) for kind, t in targets if kind not in {b.kind for b in blocks}]  # each part once
-        if author and "byline" in dict(targets) and _key(author) in key and len(key) <= len(_key(author)) + 12:
+        # The author's name and a word or two more (``von``, ``by``, ``Dr.``): a byline, not a sentence that names them.
+        if author and "byline" in dict(targets) and _key(author) in key and len(key.split()) <= len(_key(author).split()) + 2:
             blocks.append(Block("byline", [body[i]]))
             i += 1
             continue
@@ -336,6 +341,7 @@ def _quotation(body: list[BodyLine], i: int, habits: Habits) -> int:
 def _signature(line: BodyLine, nxt: BodyLine | None) -> bool:
     """A name alone on the line after a date line: capitalised words, no sentence."""
     words = line.text.split()
+    # A personal name has two to five words (first names, particles, surname): a property of names, not of a text.
     return 2 <= len(words) <= 5 and all(w[:1].isupper() or w in ("von", "van", "de", "zu") for w in words) and (nxt is None or nxt.blank_before or nxt.sep_before or nxt.page_start)
 
 

@@ -12,10 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import statistics
 from pathlib import Path
 
 from .. import config as C
+from .hyphenation import is_hyphenated
 from .meta import Meta
+from .pages import shortest_full
 
 UNKNOWN = "unbekannt"
 _BYLINE = re.compile(r"^(?:von|by|de|par)\s+(\S.{1,60})$", re.IGNORECASE)
@@ -37,21 +40,39 @@ def _first_lines(lines: list[str]) -> list[list[str]]:
     """The groups of short lines that open the text (a group ends at a blank or separator line, or at a long line)."""
     double = sum(1 for a, b in zip(lines, lines[1:]) if a.strip() and not b) > 0.5 * max(1, sum(1 for x in lines if x.strip()))
     groups: list[list[str]] = [[]]
-    width = max((len(x.strip()) for x in lines[:400]), default=0)
+    full, sentence = _text_measures(lines[:400])
     for k, raw in enumerate(lines[:60]):
         text = _MARK.sub("", raw.strip()).strip()
         if not raw.strip():
             if groups[-1] and (raw or not double):
                 groups.append([])
             continue
-        if len(text) > 0.8 * width or _END.search(text) and len(text.split()) > 8:
+        # The text begins with a full line, or a line that ends a sentence longer than a title (half the text's typical sentence).
+        if len(text) >= full or _END.search(text) and 2 * len(text.split()) > sentence:
             break
         if k and lines[k][:1].isspace() and not double and groups[-1]:
             groups.append([])  # a new page, or an indented line
         groups[-1].append(text)
-        if len(groups) > 4:
+        if len(groups) >= _TITLE_PARTS:
             break
     return [g for g in groups if g]
+
+
+#: A title block has at most this many groups of lines (title, subtitle, author, place and date, publisher):
+#: the parts of a title page, not a length of this or that text.
+_TITLE_PARTS = 5
+
+
+def _text_measures(lines: list[str]) -> tuple[float, float]:
+    """How long a full line of the text is (``shortest_full`` of the lines that run on, at least as long as its
+    median line, as most lines of a text are full: a wrapped title runs on too; without any, its longest line)
+    and its typical sentence in words (the median)."""
+    text = [x.strip() for x in lines]
+    typical = statistics.median([len(x) for x in text if x] or [0])
+    known = [len(a) for a, b in zip(text, text[1:]) if len(a) >= typical and (is_hyphenated(a) or b[:1].islower() and not _END.search(a))]
+    full = shortest_full(known) or max((len(x) for x in text), default=0)
+    sentences = [len(x.split()) for x in re.split(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[A-ZÄÖÜ])", " ".join(t for t in text if t))]
+    return full, statistics.median(sentences) if sentences else 0.0
 
 
 def _subtitle_at(lines: list[str], group_sizes: list[int]) -> int:

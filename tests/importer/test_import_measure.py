@@ -72,3 +72,13 @@ def test_long_separator_lines_without_notes_under_them_are_no_rules() -> None:
 def test_two_groups_of_whitespace_lines_split_at_their_gap() -> None:
     lines = ["Text.", " ", "Mehr Text.", " " * 30, "1 Note.", " " * 2, "Weiter.", " " * 40, "2 Note."]
     assert rule_length(lines) == 30
+
+
+def test_a_byline_is_the_authors_name_and_a_word_or_two_whatever_their_length() -> None:
+    lines = [BodyLine(1, "Ein kurzer Versuch", page_start=True, page=1), BodyLine(2, "Herausgegeben von Li Wu", page=1),
+             BodyLine(3, "Der Text beginnt hier.", blank_before=True, page=1)]
+    front, start = blk.front_blocks(lines, "Ein kurzer Versuch", "", "Li Wu")
+    assert [b.kind for b in front] == ["title", "byline"] and start == 2
+    # A sentence that names the author is no byline.
+    lines[1] = BodyLine(2, "Li Wu hat diesen Text im Winter geschrieben", page=1)
+    assert [b.kind for b in blk.front_blocks(lines, "Ein kurzer Versuch", "", "Li Wu")[0]] == ["title"]

@@ -48,3 +48,18 @@ def test_the_bundled_sources_give_their_metadata_title_and_subtitle(tmp_path: Pa
     src = SOURCES / "dallmer-oktoberumsturz.txt"
     meta, _ = guess_meta(read_source(src).lines, src, "dallmer", None)
     assert (meta.title, meta.subtitle) == ("Wladimir Lenins Großer Sozialistischer Oktoberumsturz und die Folgen", "")
+
+
+def test_the_text_begins_at_a_line_as_long_as_its_full_lines_whatever_its_longest_line(tmp_path: Path) -> None:
+    # A narrow text with one very long line further on (a URL): the text's own full lines, not a share of
+    # its longest line, tell where the title lines end.
+    text = [
+        "Der Text beginnt gleich unter dem Titel und läuft",
+        "über die ganze Breite der Seite, wie es sich für",
+        "einen Absatz gehört, und geht noch eine Weile so",
+        "weiter, bis der Satz zu Ende ist und der nächste",
+        "beginnt, der wieder über mehrere Zeilen reicht.",
+        "Siehe https://example.org/ein/sehr/langer/pfad/zu/einer/quelle/die/viel/breiter/ist/als/jede/zeile/des/textes.html",
+    ]
+    title, sub, _, _ = guessed(tmp_path, "Kurzer Titel\n" + "\n".join(text) + "\n")
+    assert (title, sub) == ("Kurzer Titel", "")
