@@ -261,7 +261,7 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
             # A heading that fills the line wrapped onto the next one, a short line without final punctuation.
             while (
                 j + 1 < len(body)
-                and j - i < 2
+                and j - i < 2  # three lines at most: a heading longer than that is set as a paragraph
                 # no longer than the line above, or longer only because a long word did not fit up there
                 and (len(body[j + 1].text) <= len(body[j].text) or len(body[j].text) + 1 + len(body[j + 1].text.split()[0]) > len(body[j + 1].text))
                 and (body[j + 1].text[-1:].isalnum() or j + 2 >= len(body) or body[j + 2].sep_before or body[j + 2].blank_before)
@@ -333,6 +333,7 @@ def _quotation(body: list[BodyLine], i: int, habits: Habits) -> int:
         evidence += 1
     marked = run[0].text[:1] in _OPENING and _stripped(run[-1]).rstrip(".!?;")[-1:] in _CLOSING
     # One line of evidence alone could be a wrapped heading's: more lines or quote marks must confirm it.
+    # Evidence counted, not measured: two line ends that a narrower measure explains, or one and a second sign.
     if evidence >= 2 or evidence and (marked or len(run) >= 3):
         return j
     return -1
@@ -378,6 +379,7 @@ def _standalone(body: list[BodyLine], i: int, habits: Habits, after_head: bool) 
         if after is not None and ENUMERATED.match(after.text) or ENUMERATED.match(line.text) and re.search(r"[.;]$", last) and j == i:
             return -1  # an enumeration and the line that opens it are paragraphs
         tokens = " ".join(body[k].text for k in range(i, j + 1)).split()
+        # Most words of a heading are words (three letters or more); a row of figures or a formula has few.
         if is_hyphenated(body[j].raw) or LEADERS.search(" ".join(body[k].text for k in range(i, j + 1))) or sum(1 for w in tokens if sum(c.isalpha() for c in w) >= 3) < 0.5 * len(tokens):
             return -1  # a formula or a row of figures, not a heading
         if any(";" in body[k].text for k in range(i, j + 1)):

@@ -74,6 +74,7 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
     # pages there are (at the foot of a page such a line may be a signature).
     front = {re.sub(r"^(?:von|by)\s+", "", _key(lines[i])) for i in (edges[0][:5] if edges else [])}
     tops = Counter(_key(lines[c[0]]) for c in edges[1:] if c)
+    # Twice is the least a repetition can be: the count of pages is the document's, the rule is not.
     running_at = {edge: {k for (pos, k), n in seen.items() if pos == edge and n >= 2} for edge in ("top", "bottom")}
     running = running_at["top"] | running_at["bottom"]
 
@@ -94,6 +95,7 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
                 cands.append((p, i, n))
     offsets = Counter(n - p for p, _, n in cands)
     offset, votes = offsets.most_common(1)[0] if offsets else (None, 0)
+    # Two agreeing numbers make a sequence (the least evidence of one offset), or one lone number as said below.
     if votes < 2 and not (cands and _LONE.match(lines[cands[0][1]]) and cands[0][2] > cands[0][0]):
         offset = None  # one number alone makes a sequence only as a lone number at an edge, above the page's position
     printed: dict[int, str] = {}

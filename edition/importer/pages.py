@@ -21,7 +21,8 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-#: A line indented as a paragraph's first line (2–8 spaces), as layouts that indent paragraphs print it.
+#: A line indented as a paragraph's first line (2–8 spaces: an em or two in any type size as pdftotext -layout
+#: prints it; a centred line or a column stands further in), as layouts that indent paragraphs print it.
 INDENT = re.compile(r"^ {2,8}\S")
 
 LABEL = re.compile(r"^\s*(\d{1,3})(?:\s+(\S.*?))?\s*$")
@@ -78,7 +79,7 @@ def spacing_habit(lines: list[str]) -> str:
     if not text:
         return "single"
     followed = sum(1 for i in text if i + 1 < len(lines) and lines[i + 1] == "")
-    return "double" if followed / len(text) > 0.5 else "single"
+    return "double" if followed / len(text) > 0.5 else "single"  # most lines: a habit of the whole extraction
 
 
 def shortest_full(lengths: list[int]) -> float | None:
@@ -226,6 +227,7 @@ def _page_numbers_before_starts(lines: list[str], runs: list[list[int]]) -> set[
     if not offsets:
         return set()
     best, votes = offsets.most_common(1)[0]
+    # Two agreeing numbers make a sequence: the least evidence of one offset.
     if votes < 2 and not (len(cands) == 1 and cands[0][2] > cands[0][1]):
         return set()  # one number alone makes a sequence only as the only one, above its page's position
     return {i for i, p, n in cands if n - p == best}
