@@ -430,6 +430,10 @@ def assemble(block: Block, compounds: frozenset[str]) -> None:
                 block.page_before = line.page
             text = part
         elif is_hyphenated(block.lines[k - 1].raw):
+            # A page break after the line's only word (``geschicht-`` alone atop a page) moves on to the word it joins.
+            held = re.search(r"(?:\x01\d+\x03)+$", text)
+            if held:
+                text, pb = text[: held.start()], held.group() + pb
             if pb:  # the word stays joined; the page break follows it
                 first, _, rest = part.partition(" ")
                 part = first + pb + (" " + rest if rest else "")

@@ -47,3 +47,15 @@ def test_a_label_alone_over_its_note_text_labels_that_note() -> None:
     assert notes == [("1", "Die erste Note, die über zwei Zeilen geht."), ("2", "Die zweite Note."), ("3", "Die dritte Note.")]
     assert "weichem" in tei.find(".//tei:body", NS).xpath("string()").split()
     assert any(d.startswith("lines 8, 10, 11, 14:") and "invisible format characters" in d for d in report.doubts)
+
+
+def test_a_word_broken_twice_over_a_page_break_joins_whole() -> None:
+    # pdftotext -raw of a PDF whose source kept its own line breaks: the page's only word on its first line,
+    # broken again (``ge­`` / ``schicht-`` / ``lich``).
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", f"Der Text {FULL[9:]}", FULL, "und sein Werk, das uns ge" + SHY]
+    p2 = ["schicht-", "lich denken lehrte, und so weiter bis zum Ende des Satzes.", FULL, "Und ein Satz zum Schluss."]
+    tei, _ = imported([p1, p2])
+    words = tei.find(".//tei:body", NS).xpath("string()").split()
+    assert "geschichtlich" in words
+    pb = tei.find(".//tei:body//tei:pb[@n='2']", NS)
+    assert pb is not None and (pb.tail or "").startswith(" denken")
