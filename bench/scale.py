@@ -79,6 +79,8 @@ def rotate_words(text: str, shift: int) -> str:
     real corpus. (Typst memoizes layouts within a process: exact copies typeset in half the time,
     which made the larger editions look cheaper per text than they are.)"""
     def node(m: re.Match[str]) -> str:
+        if m.group(1) is None:  # a comment or CDATA section: as it is
+            return m.group(0)
         parts = re.split(r"(\s+)", m.group(1))
         words = [w for w in parts[0::2] if w]
         if len(words) < 2:
@@ -89,7 +91,7 @@ def rotate_words(text: str, shift: int) -> str:
         return f">{''.join(parts)}<"
 
     at = re.search(r"<text[\s>]", text).start()
-    return text[:at] + re.sub(r">([^<]+)<", node, text[at:])
+    return text[:at] + re.sub(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|>([^<]+)<", node, text[at:], flags=re.S)
 
 
 def make_edition(target: Path, size: int, sources: list[Path]) -> Path:
