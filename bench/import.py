@@ -9,9 +9,17 @@ last words in the key's order (recall and precision of an alignment), and the wo
 precision (multisets; the lowest of an extraction and the mean).
 
     python3 bench/import.py [--count N] [--words W] [--first SEED] [--show NAME] [--failures]
+    python3 bench/import.py --pdf [--work DIR]
 
 ``--first`` picks the seeds (FIRST, FIRST + 1, …): the default run uses 1…N; other values give
 extractions the importer was not developed on.
+
+``--pdf`` takes round trips through real PDFs instead (tests/importer/pdfround.py): the fixture, the
+bundled edition's essays and the DTA prose prints are typeset by the toolkit into DIR (default
+/tmp/importer/pdf-round; PDFs already there are reused), extracted with pdftotext (default, -raw,
+-layout), imported and scored against their TEI sources: words, notes (with text; placed after the
+right words with the right text), headings (found of the source's; the import's own count, which the
+PDF's title page and apparatus raise).
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "importer"))
 
 import importgen  # noqa: E402
+import pdfround  # noqa: E402
 from importscore import Score, meta_for, score  # noqa: E402
 
 from edition.importer.pipeline import run  # noqa: E402
@@ -48,7 +57,11 @@ def main() -> None:
     ap.add_argument("--first", type=int, default=1, help="the first seed")
     ap.add_argument("--show", help="print the extraction, the report and the score of this one")
     ap.add_argument("--failures", action="store_true", help="name the extractions that miss the goal and what they miss")
+    ap.add_argument("--pdf", action="store_true", help="round trips through the toolkit's own PDFs instead")
+    ap.add_argument("--work", type=Path, default=Path("/tmp/importer/pdf-round"), help="where --pdf builds its edition and PDFs")
     args = ap.parse_args()
+    if args.pdf:
+        return pdf_rounds(args.work)
     start = time.perf_counter()
     xs = importgen.corpus(args.count, args.words, args.first)
     by_habit: dict[str, list[tuple[importgen.Extraction, Score | None]]] = defaultdict(list)
@@ -89,6 +102,22 @@ def main() -> None:
     paras = sum(s.paras_right for s in goal if s) / max(1, sum(s.paragraphs_key for s in goal if s))
     print(f"paragraphs found with their first and last words, in order: {100 * paras:.1f}%")
     print(f"goal: notes, lost notes, pages and headings all exact in {good}/{len(goal)} ({100 * good / len(goal):.0f}%, goal 95%); words >= 0.998 both ways in {words}/{len(goal)}")
+
+
+def pdf_rounds(work: Path) -> None:
+    start = time.perf_counter()
+    texts = [importgen.FIXTURES / "gen-werkstatt.xml", *sorted((ROOT / "editions" / "russische-revolution" / "texts").glob("*.xml"))]
+    texts += [p for p in importgen.texts() if p.parent == importgen.SHARED]
+    pdfs = pdfround.build_pdfs(texts, work)
+    print(f"{'text':<38} {'mode':<8} {'rec':>7} {'prec':>7} {'notes':>7} {'text':>5} {'placed':>6} {'heads':>5} {'found':>5} {'import':>6}")
+    for tei, pdf in zip(texts, pdfs):
+        for mode in pdfround.MODES:
+            r = pdfround.round_trip(tei, pdf, mode)
+            if r.error:
+                print(f"{r.text[:38]:<38} {mode:<8} error: {r.error}")
+                continue
+            print(f"{r.text[:38]:<38} {mode:<8} {r.recall:7.4f} {r.precision:7.4f} {r.notes:7} {r.found:5} {r.placed:6} {r.heads:5} {r.heads_found:5} {r.heads_import:6}")
+    print(f"{len(texts)} texts x {len(pdfround.MODES)} extractions, {time.perf_counter() - start:.1f} s")
 
 
 def _missed(s: Score) -> list[str]:

@@ -62,6 +62,8 @@ class Habits:
     #: The text sets a separator line after its headings too (most short unpunctuated lines after one have one
     #: after them): a line after a separator without one after it is no heading.
     closed_heads: bool = False
+    #: No line of the text is set off by a blank or separator line: headings stand between lines of text.
+    unspaced: bool = False
 
 
 def _key(text: str) -> str:
@@ -102,7 +104,7 @@ def detect_habits(body: list[BodyLine], spacing: str) -> Habits:
     # Trailing spaces end paragraphs where three in four lines with them end a sentence, over five cases at least.
     return Habits(
         spacing, float(full), len(wide) >= 5 and ending / len(wide) >= 0.75, short_limit(body), width, indented, tuple(sorted(hyphenated)),
-        closed_heads=_closed_heads(body, width),
+        closed_heads=_closed_heads(body, width), unspaced=bool(body) and not any(x.blank_before or x.sep_before for x in body),
     )
 
 
@@ -138,6 +140,12 @@ def wrapped(line: BodyLine, nxt: BodyLine | None, habits: Habits) -> bool:
     # A paragraph's indent takes room of the measure too.
     length = len(line.raw.rstrip()) if habits.indented and INDENT.match(line.raw) else len(line.text)
     return bool(word) and length + 1 + len(word) > habits.width
+
+
+def _wordy(text: str) -> bool:
+    """Most of its words are words (three letters or more), as a heading's: not a figure, a page mark or a formula."""
+    tokens = text.split()
+    return sum(1 for w in tokens if sum(c.isalpha() for c in w) >= 3) >= 0.5 * len(tokens)
 
 
 def _room_short(line: BodyLine, nxt: BodyLine, habits: Habits) -> bool:
@@ -234,7 +242,9 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
             and not text[:1].islower()  # a heading opens a unit: lower case goes on with a sentence
             and (_stripped(line)[-1:].isalnum() or nxt is not None and nxt.sep_before and text.endswith(".") and len(text.split()) <= words)
             and not BULLET.match(text)
-            and (line.page_start or (prev is None and after_front) or (prev is not None and prev.kind == "dateline"))
+            # where the text sets no blank or separator lines at all (pdftotext -raw), any place may hold one that has
+            # words (not a page mark ``S. 6``) and ends where the next word would have fitted the shortest full line
+            and (line.page_start or habits.unspaced and _wordy(text) and nxt is not None and not _room_short(line, nxt, habits) or (prev is None and after_front) or (prev is not None and prev.kind == "dateline"))
             and (prev is None or prev.kind in ("head", "dateline") or ends_sentence(prev.lines[-1]))
             and nxt is not None
             and (nxt.text[:1].isupper() or nxt.text[:1].isdigit())
