@@ -88,10 +88,10 @@ def rotate_words(text: str, shift: int) -> str:
         k = shift % len(words)
         turned = iter(words[k:] + words[:k])
         parts[0::2] = [next(turned) if w else w for w in parts[0::2]]
-        return f">{''.join(parts)}<"
+        return f">{''.join(parts)}"
 
     at = re.search(r"<text[\s>]", text).start()
-    return text[:at] + re.sub(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|>([^<]+)<", node, text[at:], flags=re.S)
+    return text[:at] + re.sub(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|>([^<]+)(?=<)", node, text[at:], flags=re.S)
 
 
 def make_edition(target: Path, size: int, sources: list[Path]) -> Path:
