@@ -16,10 +16,11 @@ process of their own from the full corpus of texts and from the texts' summaries
 makes them: seconds and peak RSS side by side (--corpus-pages-only: just these, 10/100/1,000).
 
 The side-by-side table: the toolkit's HTML page transform of a text against a Saxon identity
-transform of the same document, and `edition validate --schema tei_all` against jing (Java and
-the Debian package jing). The TEI Consortium Stylesheets are in no package registry this
-machine reaches, so that column is left out.
-Run: python3 bench/scale.py [--large] [--sizes 10,100]   (SHARED=/path/to/shared if not ../shared)
+transform of the same document, against the TEI Consortium Stylesheets' html/html.xsl where a copy
+is given (bench/teic.py: in no package registry and not vendored, so --tei-stylesheets DIR or
+TEI_STYLESHEETS; without one that column is left out, saying so), and `edition validate --schema
+tei_all` against jing (Java and the Debian package jing).
+Run: python3 bench/scale.py [--large] [--sizes 10,100] [--tei-stylesheets DIR]   (SHARED=/path/to/shared if not ../shared)
 """
 
 from __future__ import annotations
@@ -232,10 +233,11 @@ def cpu_of(command: list[str], runs: int = 3) -> float:
     return statistics.median(one() for _ in range(runs))
 
 
-def side_by_side() -> None:
+def side_by_side(tei_stylesheets: str | None = None) -> None:
     from edition.core import read_edition
     from edition.transform import html
     from edition.xslt import processor, to_xdm, transform
+    from teic import side_by_side as against_tei_stylesheets
 
     print("\nside by side (medians of 3)")
     edition = read_edition(BUNDLED)
@@ -251,6 +253,7 @@ def side_by_side() -> None:
         copy = statistics.median(_timed(lambda: identity.transform_to_string(xdm_node=node)) for _ in range(3))
         print(f"  HTML page {path.name}: {page:.3f} s; Saxon identity of the corpus document: {copy:.3f} s"
               f" ({page / copy:.1f}×)")
+    against_tei_stylesheets(tei_stylesheets, edition)
     jing = shutil.which("jing")
     for path in [*edition.texts, CORPUS / "de-dta-droysen_historik_1868.xml"]:
         ours = cpu_of([*EDITION, "validate", "--schema", "tei_all", str(path)])
@@ -272,6 +275,8 @@ def main() -> None:
     parser.add_argument("--side-by-side-only", action="store_true")
     parser.add_argument("--corpus-pages-only", action="store_true",
                         help="only the corpus pages from texts vs summaries (10, 100, 1,000 texts; a few minutes)")
+    parser.add_argument("--tei-stylesheets", metavar="DIR", default=None,
+                        help="a copy of the TEI Stylesheets (DIR/html/html.xsl) for the side-by-side table; else $TEI_STYLESHEETS")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else [10, 100, *([1000] if args.large else [])]
     if args.corpus_pages_only:
@@ -281,7 +286,7 @@ def main() -> None:
         scale(sizes)
         corpus_pages(sizes)
     if not args.no_side_by_side:
-        side_by_side()
+        side_by_side(args.tei_stylesheets)
 
 
 if __name__ == "__main__":
