@@ -3,8 +3,8 @@
 Generates extractions of several TEI texts in several layout habits (tests/importer/importgen.py),
 imports each and scores the import against its answer key (tests/importer/importscore.py).
 Prints, per habit and overall: the share of extractions whose notes, lost notes, pages (their
-count and every printed number) and headings are exact, and whose list items are as many as the
-key's, notes placed, paragraphs and block quotations found with their first and
+count and every printed number) and headings are exact, whose list items are as many as the
+key's, whose date lines and signatures are as many as the key's, whose title page lines (place and year) are kept out of the text and noted in the header, notes placed, paragraphs and block quotations found with their first and
 last words in the key's order (recall and precision of an alignment), and the words' recall and
 precision (multisets; the lowest of an extraction and the mean).
 
@@ -74,7 +74,7 @@ def main() -> None:
             print(f"{x.name}: {rep if s is None else ', '.join(_missed(s))}")
     texts = {x.name.split("-" + x.habit.name)[0] for x in xs}
     print(f"{len(xs)} extractions of {len(texts)} texts, {len(by_habit)} habits, {time.perf_counter() - start:.1f} s")
-    head = f"{'habit':<18} {'n':>3} {'notes=':>7} {'lost=':>6} {'pages=':>7} {'heads=':>7} {'items=':>7} {'placed':>7} {'paras':>6} {'p prec':>6} {'quotes':>6} {'rec min':>8} {'rec avg':>8} {'prec min':>8} {'prec avg':>8} {'errors':>6}"
+    head = f"{'habit':<18} {'n':>3} {'notes=':>7} {'lost=':>6} {'pages=':>7} {'heads=':>7} {'items=':>7} {'closer=':>7} {'tpage=':>7} {'placed':>7} {'paras':>6} {'p prec':>6} {'quotes':>6} {'rec min':>8} {'rec avg':>8} {'prec min':>8} {'prec avg':>8} {'errors':>6}"
     print(head)
     rows = list(by_habit.items()) + [("overall", [r for rs in by_habit.values() for r in rs])]
     for name, rs in rows:
@@ -93,7 +93,7 @@ def main() -> None:
         prec = [s.precision for s in ok] or [0.0]
         print(
             f"{name:<18} {n:>3} {share(lambda s: s.notes_exact):>7} {share(lambda s: s.lost_exact):>6} {share(lambda s: s.pages_exact):>7} "
-            f"{share(lambda s: s.heads_exact):>7} {share(lambda s: s.items == s.items_key):>7} {100 * placed:6.1f}% {100 * paras:5.1f}% {100 * p_prec:5.1f}% {quotes:>6} {min(rec):8.4f} {sum(rec) / len(rec):8.4f} "
+            f"{share(lambda s: s.heads_exact):>7} {share(lambda s: s.items == s.items_key):>7} {share(lambda s: s.closers == s.closers_key):>7} {share(lambda s: s.title_page_kept):>7} {100 * placed:6.1f}% {100 * paras:5.1f}% {100 * p_prec:5.1f}% {quotes:>6} {min(rec):8.4f} {sum(rec) / len(rec):8.4f} "
             f"{min(prec):8.4f} {sum(prec) / len(prec):8.4f} {n - len(ok):>6}"
         )
     goal = [s for _, rs in rows[-1:] for _, s in rs]

@@ -25,9 +25,12 @@ ENUMERATED = re.compile(r"^(?:(?:\d{1,2}[.)]|[a-z]\))\s+\S|[IVXL]{1,5}\.\s+[a-z�
 #: A numbered section heading: a Roman numeral and a capitalised title (``II. Die Kritik.``).
 NUMBERED_HEAD = re.compile(r"^[IVXL]{1,5}\.\s+[A-ZÄÖÜ]")
 BULLET = re.compile(r"^[\ue000-\uf8ff•▪■◦‣∙]\s+")
+#: A dash before a line opens a list item only with evidence (see ``_mark_dash_items``): it also opens lines of prose.
+DASH = re.compile(r"^[–-]\s+(?=\S)")
 DATELINE = re.compile(
     r"^[^,]{2,80}?(?:,\s*(?:(?:im|am|den)\s+)?|\s+(?:im|am|den)\s+)(?:\d{1,2}\.\s*)?(?:[A-ZÄÖÜ][a-zäöü]+\s+)?\d{4}\.?$"
 )
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 #: Without lines known to run full (a tiny text), a line this share of the median length is short.
 FALLBACK_SHORT_SHARE = 0.9
 
@@ -183,6 +186,24 @@ def front_blocks(body: list[BodyLine], title: str, subtitle: str, author: str) -
     return blocks, i
 
 
+def title_page(body: list[BodyLine], start: int) -> int:
+    """Where the text begins after a title page: the lines left on page 1 after the title, subtitle and byline
+    (``body[:start]``) when the text begins on a later page, none of them is a line of running text (each
+    ends short of the measure that the text's own full lines show, and none goes on in lower case) and the
+    last names a year, as an imprint closes a title page (a publisher, then place and year). A heading pushed
+    to the foot of page 1 names none. Returns ``start`` where page 1 holds text."""
+    if not start or start >= len(body) or body[start].page_start:
+        return start
+    end = next((k for k in range(start, len(body)) if body[k].page_start), None)
+    if end is None:
+        return start
+    short = short_limit(body[end:])
+    rest = body[start:end]
+    if all(len(x.text) < short for x in rest) and not any(_goes_on(a, b) for a, b in zip(rest, rest[1:])) and _YEAR.search(rest[-1].text):
+        return end
+    return start
+
+
 def head_words(body: list[BodyLine], habits: Habits, after_front: bool) -> Habits:
     """The habits with the text's length of a heading that ends like a sentence: a third of the text's
     typical sentence (its median, in words), as a title is much shorter than the sentences around it;
@@ -199,7 +220,27 @@ def _plain(b: Block) -> str:
     return " ".join(x.text for x in b.lines)
 
 
+def _item(line: BodyLine) -> bool:
+    return bool(BULLET.match(line.text)) or line.dash_item
+
+
+def _mark_dash_items(body: list[BodyLine]) -> None:
+    """Lines that open with a dash are list items where they stand in a run of two or more, each after a line
+    that ends a clause or a sentence (``:``, ``;``, ``.``): a dash inside prose follows a line that runs on."""
+    ends = re.compile(r"[:;.!?]$")
+    dashed = [k for k, x in enumerate(body) if DASH.match(x.text) and k and ends.search(_stripped(body[k - 1]))]
+    for k in dashed:
+        # The run: another such line above or below, the lines between it and this one the wrapped rest of an
+        # item (none ends a clause, no blank or separator line sets them off).
+        body[k].dash_item = any(
+            d != k and not any(ends.search(_stripped(body[x])) for x in range(min(d, k), max(d, k) - 1))
+            and not any(body[x].blank_before or body[x].sep_before for x in range(min(d, k) + 1, max(d, k) + 1))
+            for d in dashed
+        )
+
+
 def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Block]:
+    _mark_dash_items(body)
     words = habits.head_words or 0
     short = habits.short
     blocks: list[Block] = []
@@ -241,7 +282,7 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
             # A short title ending in a period counts where a separator line follows it.
             and not text[:1].islower()  # a heading opens a unit: lower case goes on with a sentence
             and (_stripped(line)[-1:].isalnum() or nxt is not None and nxt.sep_before and text.endswith(".") and len(text.split()) <= words)
-            and not BULLET.match(text)
+            and not _item(line)
             # where the text sets no blank or separator lines at all (pdftotext -raw), any place may hold one that has
             # words (not a page mark ``S. 6``) and ends where the next word would have fitted the shortest full line
             and (line.page_start or habits.unspaced and _wordy(text) and nxt is not None and not _room_short(line, nxt, habits) or (prev is None and after_front) or (prev is not None and prev.kind == "dateline"))
@@ -263,7 +304,7 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
         )
         runs_on = bool(full_text) or fills or _runs_on(line, nxt, body[i + 2] if i + 2 < len(body) else None, words)
         # A bulleted line is a list item, a line in parentheses a remark: neither is a heading.
-        aside = bool(BULLET.match(text)) or text.startswith("(") and _stripped(line).rstrip(".")[-1:] == ")"
+        aside = _item(line) or text.startswith("(") and _stripped(line).rstrip(".")[-1:] == ")"
         # Where separator lines close headings, a page's top edge opens one as a separator line would.
         top = habits.closed_heads and line.page_start and prev is not None and ends_sentence(prev.lines[-1])
         if ((line.sep_before or top) and not runs_on and not aside) or isolated:
@@ -284,7 +325,7 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
                 blocks.append(Block("head", body[i : j + 1]))
                 i = j + 1
                 continue
-        if BULLET.match(text):
+        if _item(line):
             blocks.append(Block("item", [line]))
         elif prev is not None and prev.kind in ("p", "item") and not _breaks(prev.lines[-1], line, habits, short):
             prev.lines.append(line)
@@ -316,7 +357,7 @@ def _quotation(body: list[BodyLine], i: int, habits: Habits) -> int:
     lines or in quote marks.
     Returns the index of its last line, -1 if it is none."""
     set_off = body[i].blank_before or body[i].sep_before or body[i].page_start and i > 0 and ends_sentence(body[i - 1])
-    if not set_off or BULLET.match(body[i].text) or ENUMERATED.match(body[i].text):
+    if not set_off or _item(body[i]) or ENUMERATED.match(body[i].text):
         return -1
     j = i
     while j + 1 < len(body) and not (body[j + 1].blank_before or body[j + 1].sep_before):
@@ -376,7 +417,7 @@ def _standalone(body: list[BodyLine], i: int, habits: Habits, after_head: bool) 
         after = body[j + 1] if j + 1 < len(body) else None
         if after is not None and not (after.blank_before or after.sep_before or after.page_start):
             continue
-        if after is None or BULLET.match(line.text) or len(body[j].text) >= habits.short:
+        if after is None or _item(line) or len(body[j].text) >= habits.short:
             return -1
         if after.page_start and not after.blank_before and (
             len(line.text) >= habits.short or wrapped(body[j], after, habits) or after.text[:1].islower()
@@ -432,7 +473,7 @@ def assemble(block: Block, compounds: frozenset[str]) -> None:
     """Join the block's lines into one string with page-break sentinels; record hyphen joins."""
     text = ""
     for k, line in enumerate(block.lines):
-        part = BULLET.sub("", line.text) if k == 0 else line.text
+        part = (DASH if line.dash_item else BULLET).sub("", line.text) if k == 0 else line.text
         part = re.sub(r"\s{2,}", " ", part)
         pb = PB.format(line.page) if line.page_start else ""
         if k == 0:

@@ -38,6 +38,7 @@ class BodyLine:
     blank_before: bool = False
     sep_before: bool = False
     page: int = 0  # 1-based position of the page this line is on
+    dash_item: bool = False  #: opens a list item with a dash (``– erstens;``), as the blocks read it
 
     @property
     def text(self) -> str:

@@ -44,6 +44,8 @@ def run(src: Source, meta: Meta, links: writer.Links = writer.Links()) -> tuple[
     compounds = mid_line_compounds(src.lines)
 
     front, start = blk.front_blocks(lay.body, meta.title, meta.subtitle, meta.author)
+    imprint, start = lay.body[start : blk.title_page(lay.body, start)], blk.title_page(lay.body, start)
+    rep.doubts += [f"line {x.no}: {x.text!r} on the title page kept out of the text (noted in the header's source description)" for x in imprint]
     if start == len(lay.body):
         # A TEI body needs content; an empty one would be a draft that can never validate.
         last = lay.body[-1].no if lay.body else len(src.lines)
@@ -98,14 +100,14 @@ def run(src: Source, meta: Meta, links: writer.Links = writer.Links()) -> tuple[
     rep.quotations = [b.first for b in body_blocks if b.kind == "quote"]
     rep.notes_with_text = sorted(n for n, v in note_nodes.items() if v is not None)
     rep.notes_lost = sorted(n for n, v in note_nodes.items() if v is None)
-    rep.front = [b.kind for b in front] + (["preface"] if st.preface else [])
+    rep.front = [b.kind for b in front] + ([f"title page ({len(imprint)} more lines)"] if imprint else []) + (["preface"] if st.preface else [])
     rep.back = st.back is not None
     rep.doubts += [f"line {b.first}: text begins with a space mid-page (indent?)" for b in body_blocks if b.lines[0].raw[:1].isspace() and not b.page_before]
 
     facts = writer.Facts(
         src.name, src.sha256, lay.spacing, len(lay.pages), tuple(rep.printed_pages),
         len(joins), len(rep.kept_hyphens), len(note_nodes), len(rep.notes_lost), len(lay.dropped),
-        bool(src.breaks), lay.running_heads,
+        bool(src.breaks), lay.running_heads, tuple(x.text for x in imprint),
     )
     root = writer.el(None, "TEI", xml_id=meta.id, xml_lang=meta.language)
     writer.header(root, meta, facts, links)

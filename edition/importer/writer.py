@@ -52,6 +52,7 @@ class Facts:
     dropped_lines: int
     form_feeds: bool = False  #: the extraction marks its page breaks (pdftotext)
     running_heads: int = 0  #: running heads/feet (fw) left out
+    title_page: tuple[str, ...] = ()  #: lines of the title page beyond title, subtitle and byline (place, year, publisher)
 
 
 def el(parent: etree._Element | None, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
@@ -99,6 +100,8 @@ def header(root: etree._Element, meta: Meta, facts: Facts, links: Links) -> None
         el(orig, "note", meta.original_note)
     if meta.rights:
         el(orig, "note", meta.rights, type="rights")
+    if facts.title_page:
+        el(orig, "note", " · ".join(facts.title_page), type="titlePage")
     ex = el(sd, "bibl", "Rohe Textextraktion des PDF: ", type="extraction")
     el(ex, "idno", facts.source_name, type="file").tail = ", SHA-256 "
     el(ex, "idno", facts.sha256, type="SHA-256").tail = "."

@@ -73,7 +73,8 @@ class Habit:
     lost: float = 0.0  # share of note texts missing from the page feet
     continued: bool = True  # a note too long for its page goes on on the next page
     edge_heads: float = 0.0  # chance that a heading is put at the top or bottom of a page
-    title_page: bool = False
+    title_page: bool = False  # the title, subtitle, byline and a place-and-year line alone on page 1
+    bullet: str = "•"  # the mark before a list item: "•", or a dash "–" (which also opens lines of prose)
     blank_paragraphs: bool = True  # single spacing: a blank line between paragraphs
     block_quotes: bool = False  # a long quotation that is a sentence of its own is set as a block (narrower measure)
     soft_hyphens: bool = False  # line-end hyphenation printed as U+00AD (the PDF's own hyphenation, as pdftotext keeps it)
@@ -95,6 +96,7 @@ class Key:
     quotes: list[tuple[str, str]]  # first and last word of each block quotation, in order
     items: int
     closers: int
+    title_page: list[str]  # lines of the title page beyond title, subtitle and byline (place and year): not text
     notes: list[tuple[tuple[str, ...], str | None]]  # (two words before the anchor, note text or None if lost)
     words: list[str]
 
@@ -346,7 +348,7 @@ def wrap(words: list[str], width: int, hyphenate: bool, first: int = 0, soft: bo
 @dataclass
 class _Line:
     text: str
-    kind: str  # body | head | sep
+    kind: str  # body | head | sep | imprint (a title page's place and year)
     notes: list[int] = field(default_factory=list)
     edge: str = ""  # head at a page edge: top | bottom
 
@@ -376,6 +378,7 @@ def _body_lines(t: Text, h: Habit, rng: random.Random) -> list[_Line]:
         add(t.byline, "head")
     sep()
     if h.title_page:
+        add(imprint_line(rng), "imprint")
         out.append(_Line("", "page"))
     prev = ""
     for b in t.blocks:
@@ -402,7 +405,7 @@ def _body_lines(t: Text, h: Habit, rng: random.Random) -> list[_Line]:
             sep()
         else:
             if b.kind == "item":
-                words = ["•"] + words
+                words = [h.bullet] + words
             elif prev in ("p", "item") and h.spacing == "single" and h.blank_paragraphs:
                 sep()
             indent = 4 if h.breaks == "layout" and b.kind == "p" else 0
@@ -410,6 +413,13 @@ def _body_lines(t: Text, h: Habit, rng: random.Random) -> list[_Line]:
                 add((" " * indent if k == 0 else "") + line, "body")
         prev = b.kind
     return out
+
+
+def imprint_line(rng: random.Random) -> str:
+    """A title page's place and year (``Leipzig 1868``, ``Wien, 1912``, ``Berlin · 2017``): not in the TEI's
+    text, so the import must keep it out of the body."""
+    place = rng.choice(["Berlin", "Leipzig", "Wien", "Zürich", "Brünn", "Frankfurt am Main"])
+    return f"{place}{rng.choice([' ', ', ', ' · '])}{rng.randint(1850, 2020)}"
 
 
 def _measure(h: Habit):
@@ -521,7 +531,7 @@ def _render(t: Text, h: Habit, pages, printed: list[str | None], labels: dict[in
             page.append(center(num))
         for ln in body:
             s = _render_marks(ln.text, labels)
-            if ln.kind == "head" and h.breaks == "layout":
+            if ln.kind in ("head", "imprint") and h.breaks == "layout":
                 s = center(s)
             page.append(s if ln.kind != "sep" else ("" if h.spacing == "single" else " "))
         while page and page[-1] in ("", " "):
@@ -585,6 +595,7 @@ def _key(t: Text, h: Habit, pages, printed: list[str | None], lost: set[int]) ->
         quotes=[_ends(b.text) for b in t.blocks if b.kind == "quote"],
         items=sum(1 for b in t.blocks if b.kind == "item"),
         closers=sum(1 for b in t.blocks if b.kind in ("dateline", "signed")),
+        title_page=[ln.text for body, _ in pages for ln in body if ln.kind == "imprint"],
         notes=notes, words=words,
     )
 
@@ -601,9 +612,9 @@ HABITS: list[Habit] = [
           soft_hyphens=True, label_alone=True, proportional=True),
     Habit("partial-numbers", breaks="ff", page_numbers="partial", number_at="bottom"),
     Habit("notes-per-page", breaks="ff", numbering="star", page_numbers="all", number_at="top"),
-    Habit("notes-paren", numbering="paren", page_numbers="all", block_quotes=True),
+    Habit("notes-paren", numbering="paren", page_numbers="all", block_quotes=True, bullet="–"),
     Habit("lost-notes", lost=0.3, spacing="double", separator="rule", blank_paragraphs=False, block_quotes=True),
-    Habit("edge-heads", edge_heads=0.6, breaks="ff", running="foot", page_numbers="all"),
+    Habit("edge-heads", edge_heads=0.6, breaks="ff", running="foot", page_numbers="all", bullet="–"),
     Habit("title-page", title_page=True, breaks="ff", hyphenate=False, page_numbers="partial"),
 ]
 

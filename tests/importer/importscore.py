@@ -36,6 +36,10 @@ class Score:
     quotes_right: int  # block quotations of the key found with their first and last word, in order
     items_key: int
     items: int  # list items in the import
+    closers_key: int
+    closers: int  # date lines and signatures in the import
+    title_page_key: int  # lines of the title page beyond title, subtitle and byline
+    title_page_kept: bool  # each of them out of the text, in the header's note on the title page
     recall: float
     precision: float
 
@@ -99,8 +103,17 @@ def score(tei: bytes, key: Key) -> Score:
         paragraphs_key=len(key.paras), paragraphs=len(paras), paras_right=_aligned(paras, key.paras),
         quotes_key=len(key.quotes), quotes=len(quotes), quotes_right=_aligned(quotes, key.quotes),
         items_key=key.items, items=len(text.findall(f".//{T}item")),
+        closers_key=key.closers, closers=len(text.findall(f".//{T}dateline")) + len(text.findall(f".//{T}signed")),
+        title_page_key=len(key.title_page), title_page_kept=_title_page_kept(root, text, key.title_page),
         recall=common / max(1, sum(want.values())), precision=common / max(1, sum(got.values())),
     )
+
+
+def _title_page_kept(root: etree._Element, text: etree._Element, lines: list[str]) -> bool:
+    """The title page's lines are no text (no block of the text holds their words) and the header notes them."""
+    note = " ".join(TOK.findall(" ".join("".join(n.itertext()) for n in root.iterfind(f".//{T}sourceDesc//{T}note[@type='titlePage']"))))
+    blocks = [" ".join(TOK.findall("".join(_no_notes(b)))) for b in text.iter(f"{T}head", f"{T}p", f"{T}item", f"{T}dateline", f"{T}signed")]
+    return all(" ".join(TOK.findall(s)) in note and " ".join(TOK.findall(s)) not in blocks for s in lines)
 
 
 def _ends(e: etree._Element) -> tuple[str, str]:

@@ -137,4 +137,6 @@ def test_the_importer_reconstructs_the_fixture_in_every_habit(habit: str) -> Non
         s = score(imported(x), x.key)
         assert s.notes_exact and s.lost_exact and s.pages_exact and s.heads_exact, (x.name, s)
         assert s.recall >= 0.998 and s.precision >= 0.998, (x.name, s)
-        assert s.items == s.items_key == 4, (x.name, s)  # the fixture's list, in every habit
+        assert s.items == s.items_key == 4, (x.name, s)  # the fixture's list, in every habit (bullets or dashes)
+        assert s.closers == s.closers_key == 2, (x.name, s)  # its date line and signature
+        assert s.title_page_kept and s.title_page_key == (1 if x.habit.title_page else 0), (x.name, s)
