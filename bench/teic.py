@@ -2,11 +2,13 @@
 conversion (`html/html.xsl`, https://github.com/TEIC/Stylesheets) and a Saxon identity transform,
 in one process: one saxonche processor configured as the toolkit's (no DTD, no entity, no
 non-file URI), every stylesheet compiled once (compile seconds printed apart), each transform
-timed as the median of 3 runs on a document already parsed (safely, by edition.xmlio).
+timed as the median of 3 runs (wall clock and CPU), the three interleaved, on a document already
+parsed (safely, by edition.xmlio); the toolkit's page from a corpus of the text alone, as the
+build makes it.
 
 The Stylesheets are in no package registry and are not part of this repository: point
-`--tei-stylesheets DIR` (bench/scale.py) or TEI_STYLESHEETS at a folder holding them (DIR/html/html.xsl
-with its ../common/ and ../i18n.xml beside, as in the Stylesheets' repository).
+`--tei-stylesheets DIR` (bench/scale.py) or TEI_STYLESHEETS at a folder holding them
+(DIR/html/html.xsl with ../common/, ../i18n.xml and ../VERSION beside, as in their repository).
 The texts: the bundled essays, a DTA print of ../shared/corpus/ and that print's body repeated to
 about 3 MB (ids made unique per copy, as bench/annotate.py does).
 Run alone: python3 bench/teic.py [DIR]
@@ -65,12 +67,16 @@ def repeated_print(source: Path, times: int, folder: Path) -> Path:
     return target
 
 
-def _median(fn: Callable[[], object], runs: int = 3) -> float:
-    def once() -> float:
-        start = time.perf_counter()
-        fn()
-        return time.perf_counter() - start
-    return statistics.median(once() for _ in range(runs))
+def _medians(*fns: Callable[[], object], runs: int = 3) -> list[tuple[float, float]]:
+    """Median wall-clock and CPU seconds (this process, all its threads) of each of ``fns``, run
+    in turn ``runs`` times: interleaved, so a change of load on the machine falls on all alike."""
+    seconds: list[list[tuple[float, float]]] = [[] for _ in fns]
+    for _ in range(runs):
+        for fn, times in zip(fns, seconds):
+            wall, cpu = time.perf_counter(), time.process_time()
+            fn()
+            times.append((time.perf_counter() - wall, time.process_time() - cpu))
+    return [(statistics.median(w for w, _ in times), statistics.median(c for _, c in times)) for times in seconds]
 
 
 def _compiled(**source: str):
@@ -82,22 +88,24 @@ def _compiled(**source: str):
 
 def compare(stylesheets: Path, edition: Edition, texts: list[Path]) -> None:
     """Print compile seconds, then per text the three transforms' medians and ours / TEI."""
-    identity, identity_compile = _compiled(stylesheet_text=IDENTITY)  # first: it also bears the processor's warm-up
+    identity, identity_compile = _compiled(stylesheet_text=IDENTITY)  # first: it bears the processor's warm-up
     _, ours_compile = _compiled(stylesheet_file=str(XSLT / html.ESSAY_XSLT))
     tei, tei_compile = _compiled(stylesheet_file=str(stylesheets / "html" / "html.xsl"))
     print(f"  compile: toolkit page {ours_compile:.2f} s, TEI Stylesheets html.xsl {tei_compile:.2f} s, "
           f"identity {identity_compile:.2f} s")
     params = edition.stylesheet_params
     for path in texts:
-        corpus = to_xdm(html.load_corpus(edition, [path]))  # the text with register and edition, as the build renders it
+        corpus = to_xdm(html.load_corpus(edition, [path]))  # the text, register and edition, as the build has it
         document = to_xdm(parse(path))
         page_params = {**params, "essay-id": html.text_id(path)}
-        ours = _median(lambda: transform(html.ESSAY_XSLT, corpus, page_params))
-        theirs = _median(lambda: tei.transform_to_string(xdm_node=document))
-        copy = _median(lambda: identity.transform_to_string(xdm_node=document))
+        (ours, ours_cpu), (theirs, theirs_cpu), (copy, copy_cpu) = _medians(
+            lambda: transform(html.ESSAY_XSLT, corpus, page_params),
+            lambda: tei.transform_to_string(xdm_node=document),
+            lambda: identity.transform_to_string(xdm_node=document))
         size = path.stat().st_size / 1e6
         print(f"  HTML {path.name} ({size:.2f} MB): toolkit {ours:.3f} s, TEI Stylesheets {theirs:.3f} s, "
-              f"identity {copy:.3f} s; toolkit / TEI Stylesheets {ours / theirs:.2f}×")
+              f"identity {copy:.3f} s; toolkit / TEI Stylesheets {ours / theirs:.2f}× "
+              f"(CPU {ours_cpu:.3f} / {theirs_cpu:.3f} / {copy_cpu:.3f} s: {ours_cpu / theirs_cpu:.2f}×)")
 
 
 def side_by_side(given: str | None, edition: Edition) -> None:
