@@ -32,6 +32,22 @@ def _layout(src: Source) -> Layout:
     return paged
 
 
+def _marker_line(joined: str, blocks: list[blk.Block], m: nts.Marker) -> int:
+    """The source line of marker ``m`` in ``joined`` (the blocks' texts, one a line): the line of its block that
+    holds its number after the end of the word before it, else the block's first line."""
+    block = blocks[joined.count("\n", 0, m.start)]
+    word = re.search(r"([^\W\d_]{1,4})[^\w\s]*\s?$", joined[joined.rfind("\n", 0, m.start) + 1 : m.start])
+    for line in block.lines:
+        if word and re.search(re.escape(word.group(1)) + r"[^\w\s]*\s?" + str(m.n) + r"(?!\d)", line.raw):
+            return line.no
+    return block.first
+
+
+def _between(at: dict[int, int], n: int) -> tuple[int | None, int | None]:
+    """The lines of the markers found before and after a missing marker ``n``: where it should stand."""
+    return max((line for k, line in at.items() if k < n), default=None), min((line for k, line in at.items() if k > n), default=None)
+
+
 def run(src: Source, meta: Meta, links: writer.Links = writer.Links()) -> tuple[bytes, Report]:
     rep = Report(src.name)
     lay = _layout(src)
@@ -60,8 +76,11 @@ def run(src: Source, meta: Meta, links: writer.Links = writer.Links()) -> tuple[
     # A page that begins with a block is marked in front of it, so markers know their page.
     lead = [blk.PB.format(b.page_before) if b.page_before else "" for b in all_blocks]
     joined = "\n".join(m + b.text for m, b in zip(lead, all_blocks))
-    markers, rep.markers_missing = nts.find_markers(joined, frozenset(z.label for z in lay.zone if z.label))
-    rep.markers_apart = [m.n for m in markers if m.apart]
+    markers, missing = nts.find_markers(joined, frozenset(z.label for z in lay.zone if z.label))
+    at = {m.n: _marker_line(joined, all_blocks, m) for m in markers}
+    rep.markers_apart = [(m.n, at[m.n]) for m in markers if m.apart]
+    texts_at = {z.label: z.no for z in lay.zone if z.label}
+    rep.markers_missing = [(n, _between(at, n), texts_at.get(n)) for n in missing]
     joined = nts.replace_markers(joined, markers)
     for b, m, t in zip(all_blocks, lead, joined.split("\n")):
         b.text = t[len(m) :]

@@ -17,8 +17,9 @@ class Report:
     quotations: list[int] = field(default_factory=list)  #: first lines of block quotations
     notes_with_text: list[int] = field(default_factory=list)
     notes_lost: list[int] = field(default_factory=list)
-    markers_apart: list[int] = field(default_factory=list)
-    markers_missing: list[int] = field(default_factory=list)
+    markers_apart: list[tuple[int, int]] = field(default_factory=list)  #: (number, line)
+    #: (number, lines of the markers found before and after it, the line of its note text if any)
+    markers_missing: list[tuple[int, tuple[int | None, int | None], int | None]] = field(default_factory=list)
     joins: int = 0
     kept_hyphens: list[str] = field(default_factory=list)
     doubtful_joins: list[str] = field(default_factory=list)
@@ -48,11 +49,19 @@ class Report:
         if self.dropped:
             out.append(f"  dropped: {len(self.dropped)} URL-only lines repeating note URLs")
         unsure = (
-            [f"marker {n} stands apart from its word (accepted to fill the sequence)" for n in self.markers_apart]
-            + [f"marker {n} not found in the text" for n in self.markers_missing]
+            [f"line {line}: marker {n} stands apart from its word (accepted to fill the sequence)" for n, line in self.markers_apart]
+            + [f"{_where(around)}: marker {n} not found in the text" + (f" (its note text at line {text})" if text else "") for n, around, text in self.markers_missing]
             + self.doubtful_joins
             + self.doubts
         )
-        out.append(f"unsure ({len(unsure)}):")
+        out.append(f"unsure ({len(unsure)}):")  # each with the line(s) to look at
         out += [f"  - {u}" for u in unsure] or ["  nothing"]
         return "\n".join(out)
+
+
+def _where(around: tuple[int | None, int | None]) -> str:
+    """Where a missing marker should stand: between the lines of its neighbours."""
+    before, after = around
+    if before and after and before != after:
+        return f"lines {before}–{after}"
+    return f"line {before or after}" if before or after else "line 1"
