@@ -30,6 +30,7 @@ _LONE = re.compile(r"^\s*(\d{1,4})\s*$")
 _LABEL_ALONE = re.compile(r"^\s*(\d{1,3}|\*+\)|\d{1,2}\))\s*$")
 _EDGE_NUMBER = re.compile(r"^\s*(\d{1,4})\s{2,}\S|\S\s{2,}(\d{1,4})\s*$")
 _OPEN_END = re.compile(r"[.!?)\]»«\"“”']\s*$")
+_MARKED = re.compile(r"[^\W\d_][.,;:!?»«“”)]?\d{1,3}(?![\d.,:])")  # a marker glued to its word, in a line of text
 _INITIAL = re.compile(r"(?:^|\s)[A-ZÄÖÜ]\.\s*$")
 
 
@@ -122,6 +123,7 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
         shown = ", ".join(map(str, fw[:12])) + (", …" if len(fw) > 12 else "")
         doubts.append(f"lines {shown}: {len(fw)} running heads/feet dropped ({'; '.join(sorted(running | heads))[:120]})")
 
+    lines, lifted = _lift_trailing_labels(lines, spans, furniture, doubts)
     per_page = _per_page_marks(lines, spans, furniture)
     rule = rule_length(lines)
     floor = _full_floor(lines, spans, furniture)
@@ -142,7 +144,7 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
         text_lines = [i for i in kept if lines[i].strip()]
         if not text_lines:
             continue
-        foot, labels = _foot(lines, kept, last, per_page, open_note, p > 0 and sizes[p - 1] >= full - 1, indented, noted, rule, (floor, long_word))
+        foot, labels = _foot(lines, kept, last, per_page, open_note, p > 0 and sizes[p - 1] >= full - 1, indented, noted, rule, (floor, long_word), lifted)
         body_idx = [i for i in kept if foot is None or i < foot]
         page_no = len(pages) + 1
         first_body = next((i for i in body_idx if lines[i].strip()), None)
@@ -208,6 +210,37 @@ def _full_floor(lines: list[str], spans: list[list[int]], furniture: set[int]) -
     return shortest_full(known) or 0.0
 
 
+def _lift_trailing_labels(lines: list[str], spans: list[list[int]], furniture: set[int], doubts: list[str]) -> tuple[list[str], set[int]]:
+    """pdftotext's default reading order sets the label of a page's first note after the page's last note text,
+    alone: a lone number ending the page, below the labels of the page's other notes (all higher), backed by
+    a marker above. It labels the note text that opens the foot: the lines above the first other label (or
+    above it) back to the body's last line, told from note lines by its measure (the longest lines that carry a
+    marker, which only body text does: notes are set smaller, their lines hold more letters), or a blank line.
+    The label is put before that text; returns the lines and the indices of the lines so labelled."""
+    marked = sorted(len(x.strip()) for k, x in enumerate(lines) if k not in furniture and _MARKED.search(x))
+    measure = marked[int(0.95 * (len(marked) - 1))] if marked else 0
+    out, lifted = list(lines), set()
+    for span in spans:
+        kept = [i for i in span if i not in furniture and lines[i].strip()]
+        alone = [k for k, i in enumerate(kept) if (m := _LABEL_ALONE.match(lines[i])) and m.group(1).isdigit()]
+        if len(kept) < 3 or not alone or alone[-1] != len(kept) - 1:
+            continue
+        n = int(lines[kept[-1]].strip())
+        first = alone[0] if len(alone) > 1 else alone[-1]
+        if any(int(lines[kept[k]].strip()) <= n for k in alone[:-1]) or first < 2:
+            continue
+        j = first - 1  # the note's last line
+        while j - 1 > 0 and kept[j - 1] == kept[j] - 1 and len(lines[kept[j - 1]].strip()) > measure:
+            j -= 1
+        if not _glued(str(n)).search("\n".join(lines[i] for i in kept[:j])):
+            continue
+        out[kept[j]] = f"{n} {lines[kept[j]].strip()}"
+        out[kept[-1]] = ""
+        lifted.add(kept[j])
+        doubts.append(f"line {kept[-1] + 1}: label {n} alone after the page's last note text (pdftotext's reading order) taken for the note that opens the foot at line {kept[j] + 1}")
+    return out, lifted
+
+
 def _per_page_marks(lines: list[str], spans: list[list[int]], furniture: set[int]) -> str:
     """'*' or ')' when the notes are marked per page (``*)``, ``1)``); '' when numbered through."""
     styles: Counter[str] = Counter()
@@ -265,7 +298,7 @@ def _indents_paragraphs(lines: list[str], spans: list[list[int]], furniture: set
     return len(after) >= 3 and sum(after) >= 0.8 * len(after)
 
 
-def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note: bool, after_full: bool, indented: bool = False, noted: bool = False, rule: float = math.inf, full: tuple[float, int] = (0.0, 0)) -> tuple[int | None, dict[int, tuple[str, str | None]]]:
+def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note: bool, after_full: bool, indented: bool = False, noted: bool = False, rule: float = math.inf, full: tuple[float, int] = (0.0, 0), lifted: frozenset[int] | set[int] = frozenset()) -> tuple[int | None, dict[int, tuple[str, str | None]]]:
     """Where the page's note block begins (None: no block) and its label lines."""
     body_text = ""
     labels: dict[int, tuple[str, str | None]] = {}
@@ -289,7 +322,8 @@ def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note
         # (Not over a label alone, which may stand right under body text.)
         after_open = (open_note or noted and m is not None and m.re is _FOOT) and group is not None and group > 0
         # A label alone on its line over its text needs no blank line above it: body text has no such line.
-        if m and (start is not None or prev_blank or after_open or m.re is _LABEL_ALONE) and k > 0:
+        # A label lifted before the foot's first note text (``_lift_trailing_labels``) opens the block too.
+        if m and (start is not None or prev_blank or after_open or m.re is _LABEL_ALONE or i in lifted) and k > 0:
             mark = m.group(1)
             if per_page:
                 # Set off by a space (``Zelle 1), welche``) the mark counts too: the label below supports it.
@@ -305,7 +339,7 @@ def _foot(lines: list[str], kept: list[int], last: int, per_page: str, open_note
                     # text goes on over the page): then the blank opened the block and they continue a note.
                     above = next((lines[kept[a]] for a in range(group - 2, -1, -1) if lines[kept[a]].strip()), "") if group else ""
                     continued = after_full and group is not None and 0 < group < k and bool(above) and not _OPEN_END.search(above)
-                    start = i if prev_blank or m.re is _LABEL_ALONE and not (after_open or continued) else kept[group]
+                    start = i if prev_blank or i in lifted or m.re is _LABEL_ALONE and not (after_open or continued) else kept[group]
                 labels[i] = (mark, m.group(2) if m.re is _FOOT else None)
                 if not per_page:
                     expect = int(mark)

@@ -59,3 +59,19 @@ def test_a_word_broken_twice_over_a_page_break_joins_whole() -> None:
     assert "geschichtlich" in words
     pb = tei.find(".//tei:body//tei:pb[@n='2']", NS)
     assert pb is not None and (pb.tail or "").startswith(" denken")
+
+
+def test_the_first_labels_place_after_the_last_note_text_is_read_back() -> None:
+    # pdftotext's default order: the page's first note text right under the body (no blank line), the label of
+    # note 1 alone after the last note text. Note lines are set smaller: longer than the body's marked lines.
+    short = "Der Text läuft hier über die Breite der Seite, wie es sich gehört"
+    note = "Eine Note in kleinerer Schrift, deren Zeilen mehr Buchstaben fassen als die Zeilen"
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", short, f"mit der ersten Marke.{WJ}1{WJ} Dann {short[:30]}", short,
+          f"und mit der zweiten.{WJ}2{WJ} Der Satz endet hier.", note, "des Textes darüber.", f"{WJ}2{WJ}", "Die zweite Note.", f"{WJ}1{WJ}", "", "5"]
+    p2 = [f"Weiter {short[7:]}", "und Schluss.", "", "6"]
+    tei, report = imported([p1, p2])
+    notes = [(n.get("n"), n.xpath("string()")) for n in tei.iterfind(".//tei:text//tei:note", NS)]
+    assert notes == [("1", f"{note} des Textes darüber."), ("2", "Die zweite Note.")]
+    own = " ".join((p.text or "") + "".join(c.tail or "" for c in p) for p in tei.iterfind(".//tei:body/tei:div/tei:p", NS))
+    assert "Eine Note" not in own and "Die zweite Note" not in own  # the note texts left the paragraphs
+    assert any(d.startswith("line 13: label 1 alone after the page's last note text") and d.endswith("at line 9") for d in report.doubts)
