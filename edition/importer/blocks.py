@@ -186,6 +186,24 @@ def front_blocks(body: list[BodyLine], title: str, subtitle: str, author: str) -
     return blocks, i
 
 
+#: A line of a table of contents: dot leaders, then a page number.
+_CONTENTS = re.compile(r"(?:\.\s?){4,}\s*[\dIVXLCivxlc]+$")
+
+
+def contents(body: list[BodyLine]) -> list[BodyLine]:
+    """The lines of a table of contents: runs of two or more entries that end in dot leaders and a page number
+    (a table of figures would have no page numbers), with an entry's first lines where it wrapped. They repeat
+    the headings and say where they stand in the PDF: no text of the essay."""
+    entries = [k for k, x in enumerate(body) if _CONTENTS.search(x.text)]
+    runs: list[list[int]] = []
+    for k in entries:
+        if runs and k - runs[-1][-1] <= 2 and all(not _CONTENTS.search(body[j].text) for j in range(runs[-1][-1] + 1, k)):
+            runs[-1] += list(range(runs[-1][-1] + 1, k + 1))  # a wrapped entry's first line belongs to it
+        else:
+            runs.append([k])
+    return [body[k] for run in runs if sum(1 for k in run if k in entries) >= 2 for k in run]
+
+
 def title_page(body: list[BodyLine], start: int) -> int:
     """Where the text begins after a title page: the lines left on page 1 after the title, subtitle and byline
     (``body[:start]``) when the text begins on a later page, none of them is a line of running text (each

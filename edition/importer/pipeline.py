@@ -59,6 +59,10 @@ def run(src: Source, meta: Meta, links: writer.Links = writer.Links()) -> tuple[
         rep.doubts.append(f"lines {shown}: invisible format characters (word joiners, zero-width spaces, soft hyphens inside a line) removed")
     compounds = mid_line_compounds(src.lines)
 
+    toc = blk.contents(lay.body)
+    if toc:
+        rep.doubts.append(f"lines {toc[0].no}–{toc[-1].no}: {len(toc)} lines of a table of contents left out (dot leaders and page numbers)")
+        lay.body = [x for x in lay.body if x not in toc]
     front, start = blk.front_blocks(lay.body, meta.title, meta.subtitle, meta.author)
     imprint, start = lay.body[start : blk.title_page(lay.body, start)], blk.title_page(lay.body, start)
     rep.doubts += [f"line {x.no}: {x.text!r} on the title page kept out of the text (noted in the header's source description)" for x in imprint]

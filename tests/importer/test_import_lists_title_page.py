@@ -47,3 +47,14 @@ def test_a_heading_at_the_foot_of_the_first_page_is_no_title_page() -> None:
     p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", "Vom Blatt zur Datei"]
     tei, _ = imported([p1, [f"Der Text {FULL[9:]}", FULL, "und endet hier."]])
     assert [h.text for h in tei.iterfind(".//tei:body//tei:head", NS)] == ["Vom Blatt zur Datei"]
+
+
+def test_a_table_of_contents_is_left_out_of_the_text_and_reported() -> None:
+    toc = ["Inhalt", "Vom Blatt zur Datei . . . . . . . . . . . . . . 5", "Seitenzahlen und lebende",
+           "Kolumnentitel . . . . . . . . . . . . . . . . . . 7", "Was eine Prüfung leisten soll . . . . . . . 9"]
+    text = [f"Der Text {FULL[9:]}", FULL, "und endet hier.", "", "Ein Rest mit Punkten .......... wie in einer Tabelle", "und noch ein Satz."]
+    tei, report = imported([["Ein kurzer Versuch", "", "von Erika Muster"], toc, text])
+    body = tei.find(".//tei:body", NS).xpath("string()")
+    assert "Kolumnentitel" not in body and "Prüfung" not in body
+    assert "Punkten" in body  # leaders without a page number are no contents
+    assert "lines 5–8: 4 lines of a table of contents left out (dot leaders and page numbers)" in report.doubts
