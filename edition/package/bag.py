@@ -19,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .. import __version__
+from ..cache import read_json, write_json
 from ..files import link_or_copy
 from .inventory import Digest, describe_payload
 from .metadata import write_metadata, write_premis, write_readme
@@ -98,10 +99,35 @@ def _copy(src: Path, dst: Path, link: bool = False) -> None:
 
 
 def payload_digests(payload: Path) -> dict[str, Digest]:
-    """Size, SHA-256 and SHA-512 of every file below ``payload`` (relative path → digests), in manifest order."""
+    """Size, SHA-256 and SHA-512 of every file below ``payload`` (relative path → digests), in manifest order.
+
+    A file that is the same file as one hashed for the last bag (the same device, inode, size and
+    modification time: an unchanged output linked from the last build) keeps its digests, as git's
+    index does; the others are read and hashed, in threads. (Of a rebuild after one changed text of
+    1,000, hashing every file again took 1.6 s.)"""
     files = list(_walk(payload))
+    record = read_json("digests", "last")
+    known = {tuple(entry[:4]): entry[4:] for entry in record if _well_formed(entry)} if isinstance(record, list) else {}
+
+    def digest(path: Path) -> tuple[tuple[int, ...], Digest]:
+        stat = path.stat()
+        key = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+        hit = known.get(key)
+        return key, Digest(stat.st_size, *hit) if hit else _digest(path)
+
     with ThreadPoolExecutor(4) as threads:  # hashlib releases the GIL
-        return dict(zip((f.relative_to(payload).as_posix() for f in files), threads.map(_digest, files)))
+        found = list(threads.map(digest, files))
+    write_json("digests", "last", [[*key, d.sha256, d.sha512] for key, d in found])
+    return dict(zip((f.relative_to(payload).as_posix() for f in files), (d for _, d in found)))
+
+
+def _well_formed(entry: object) -> bool:
+    """A record entry as written: device, inode, size, time, then the two digests in hexadecimal."""
+    return (isinstance(entry, list) and len(entry) == 6 and all(type(n) is int for n in entry[:4])
+            and all(isinstance(h, str) and len(h) == n and set(h) <= _HEX for h, n in zip(entry[4:], (64, 128))))
+
+
+_HEX = set("0123456789abcdef")
 
 
 def _digest(path: Path) -> Digest:
