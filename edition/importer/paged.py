@@ -97,8 +97,10 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
     offsets = Counter(n - p for p, _, n in cands)
     offset, votes = offsets.most_common(1)[0] if offsets else (None, 0)
     # Two agreeing numbers make a sequence (the least evidence of one offset), or one lone number as said below.
-    if votes < 2 and not (cands and _LONE.match(lines[cands[0][1]]) and cands[0][2] > cands[0][0]):
-        offset = None  # one number alone makes a sequence only as a lone number at an edge, above the page's position
+    if votes < 2 and not (cands and _LONE.match(lines[cands[0][1]]) and cands[0][2] > cands[0][0] and not _backed(lines, edges, cands[0])):
+        # One number alone makes a sequence only as a lone number at an edge, above the page's position, and not
+        # where a marker of its number in its page's text reads it as that note's label (the readings compete).
+        offset = None
     printed: dict[int, str] = {}
     furniture: set[int] = set()
     for p, i, n in cands:
@@ -208,6 +210,12 @@ def _full_floor(lines: list[str], spans: list[list[int]], furniture: set[int]) -
             if above and (is_hyphenated(lines[a]) or below[:1].islower() and not _OPEN_END.search(above)):
                 known.append(len(above))
     return shortest_full(known) or 0.0
+
+
+def _backed(lines: list[str], edges: list[list[int]], cand: tuple[int, int, int]) -> bool:
+    """A marker of the candidate's number stands glued in the text of its page (above it)."""
+    page, at, n = cand
+    return bool(_glued(str(n)).search("\n".join(lines[i] for i in edges[page] if i < at)))
 
 
 def _lift_trailing_labels(lines: list[str], spans: list[list[int]], furniture: set[int], doubts: list[str]) -> tuple[list[str], set[int]]:

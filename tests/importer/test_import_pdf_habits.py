@@ -75,3 +75,16 @@ def test_the_first_labels_place_after_the_last_note_text_is_read_back() -> None:
     own = " ".join((p.text or "") + "".join(c.tail or "" for c in p) for p in tei.iterfind(".//tei:body/tei:div/tei:p", NS))
     assert "Eine Note" not in own and "Die zweite Note" not in own  # the note texts left the paragraphs
     assert any(d.startswith("line 13: label 1 alone after the page's last note text") and d.endswith("at line 9") for d in report.doubts)
+
+
+def test_a_lone_number_that_a_marker_backs_is_a_label_not_the_only_page_number() -> None:
+    # No page prints a number: the lone 1 at page 1's foot would fit a page sequence by itself, but marker 1
+    # above reads it as note 1's label, and with nothing else for the sequence the label wins.
+    short = "Der Text läuft hier über die Breite der Seite, wie es sich gehört"
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", short, f"mit der ersten Marke.{WJ}1{WJ} Dann {short[:30]}",
+          "Eine Note in kleinerer Schrift, deren Zeilen mehr Buchstaben fassen als die Zeilen", "des Textes darüber.", f"{WJ}1{WJ}"]
+    tei, report = imported([p1, [f"Weiter {short[7:]}", "und Schluss."]])
+    assert [n.xpath("string()") for n in tei.iterfind(".//tei:text//tei:note", NS)] == [
+        "Eine Note in kleinerer Schrift, deren Zeilen mehr Buchstaben fassen als die Zeilen des Textes darüber."]
+    assert [pb.get("n") for pb in tei.iterfind(".//tei:text//tei:pb", NS)] == ["1", "2"]
+    assert not any("read as the printed page number" in d for d in report.doubts)
