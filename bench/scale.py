@@ -44,6 +44,7 @@ CORPUS = Path(os.environ.get("SHARED", ROOT.parent / "shared")) / "corpus"  # SH
 EDITION = [sys.executable, "-c", "from edition.cli import main; main()"]
 # Runs a command; prints the peak RSS (KiB) of its largest process and the CPU seconds of all, the workers included.
 GRAMMARS = cache_dir("relaxng")
+FONTS = cache_dir("fonts")
 PEAK = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
         "sys.stderr.write(r.stdout + r.stderr); u = resource.getrusage(resource.RUSAGE_CHILDREN); "
         "print(u.ru_maxrss, u.ru_utime + u.ru_stime); sys.exit(r.returncode)")
@@ -110,11 +111,14 @@ def make_edition(target: Path, size: int, sources: list[Path]) -> Path:
 def build(edition: Path, out: Path, *args: str) -> tuple[float, int, float]:
     """Wall-clock seconds, peak RSS (MB) of the largest process and CPU seconds of one `edition build`.
 
-    Its cache folder is its own (nothing of another build is reused) but for the toolkit's one-time
-    record that tei_all compiles, which every install makes once (bench/cli.py shows its cost)."""
+    Its cache folder is its own (nothing of another build is reused) but for what a machine finds
+    out once: that tei_all compiles (bench/cli.py shows its cost) and which characters the installed
+    fonts have."""
     cache = out.parent / "cache"
     if not cache.exists():
         shutil.copytree(GRAMMARS, cache / "relaxng")
+        if FONTS.is_dir():
+            shutil.copytree(FONTS, cache / "fonts")
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", PEAK, *EDITION, "build", *args, "-o", str(out), str(edition)],
                           capture_output=True, text=True, env={**os.environ, "EDITION_CACHE": str(out.parent / "cache")})
@@ -138,6 +142,8 @@ def change_one_text(edition: Path) -> None:
 
 def scale(sizes: list[int]) -> None:
     sources = valid_sources()  # this validates tei_all once: the record GRAMMARS holds
+    from edition.transform.pdf_fonts import chain
+    chain()  # and reads the installed fonts' coverage once: the record FONTS holds
     print(f"texts from {len(sources)} sources; CPUs: {os.cpu_count()}")
     print(f"{'texts':>6} {'MB':>6} {'-j1 s/text':>11} {'-j2 s/text':>11} {'speed-up':>9} {'CPU s/text':>11} {'-j1 s/MB':>9}"
           f" {'RSS -j1':>8} {'RSS -j2':>8} {'rebuild 1':>10} {'share':>6}")
