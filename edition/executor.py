@@ -21,10 +21,12 @@ from typing import Any, Protocol, TypeVar
 T = TypeVar("T")
 
 #: Tasks a local worker runs (on average) before the workers are replaced by fresh processes. A
-#: worker's memory follows the largest text it has handled, not their number (one process making
-#: reading pages of 300 texts of a generated edition: 164 MB after 30, 227 after 120, 218 after 300;
-#: PDFs of 100: 643 MB after the largest, 647 after all), so replacing workers is a guard against
-#: state a library might keep, not a need seen; each replacement costs every worker's start again.
+#: worker's memory follows the largest texts it has handled more than their number (one process
+#: making reading pages of 300 texts of a generated edition: 164 MB after 30, 227 after 120, 218
+#: after 300). Typst keeps what it laid out for the life of the process (typst-py never evicts its
+#: memo cache: messense/typst-py#104): PDFs of 100 different texts in one process, 170 MB at the
+#: start, 1,016 after 25 (2.4 MB of TEI), at most 1,160, 1,127 after all 100; a -j 2 build of 1,000
+#: peaked at 1,233 MB. Replacing the workers bounds that; each replacement costs every worker's start.
 TASKS_PER_WORKER = 256
 #: Below this many tasks a step runs in the build's own process: each worker starts an interpreter,
 #: Saxon and the step's stylesheets (a second or two), which a few texts do not win back. Measured
