@@ -268,13 +268,13 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
         prev = blocks[-1] if blocks else None
         nxt = body[i + 1] if i + 1 < len(body) else None
         text = line.text
-        if (line.sep_before or line.blank_before or line.page_start) and DATELINE.match(text):
+        if (line.sep_before or line.blank_before or line.page_start or habits.unspaced and prev is not None and ends_sentence(prev.lines[-1])) and DATELINE.match(text):
             blocks.append(Block("dateline", [line]))
             i += 1
             continue
         # A closer stands together: a name atop the next page signs only where the text ends with it, else it
         # opens what follows (a heading).
-        if prev is not None and prev.kind == "dateline" and (nxt is None or not line.page_start) and _signature(line, nxt):
+        if prev is not None and prev.kind == "dateline" and (nxt is None or not line.page_start) and _signature(line, nxt, habits.unspaced):
             blocks.append(Block("signed", [line]))
             i += 1
             continue
@@ -299,7 +299,8 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
             len(text) < short
             # A short title ending in a period counts where a separator line follows it.
             and not text[:1].islower()  # a heading opens a unit: lower case goes on with a sentence
-            and (_stripped(line)[-1:].isalnum() or nxt is not None and nxt.sep_before and text.endswith(".") and len(text.split()) <= words)
+            # (or, where no line is set off, a title's few words ending in a period, as a numbered heading's)
+            and (_stripped(line)[-1:].isalnum() or nxt is not None and (nxt.sep_before or habits.unspaced) and text.endswith(".") and len(text.split()) <= words)
             and not _item(line)
             # where the text sets no blank or separator lines at all (pdftotext -raw), any place may hold one that has
             # words (not a page mark ``S. 6``) and ends where the next word would have fitted the shortest full line
@@ -408,11 +409,14 @@ def _quotation(body: list[BodyLine], i: int, habits: Habits) -> int:
     return -1
 
 
-def _signature(line: BodyLine, nxt: BodyLine | None) -> bool:
-    """A name alone on the line after a date line: capitalised words, no sentence."""
+def _signature(line: BodyLine, nxt: BodyLine | None, unspaced: bool = False) -> bool:
+    """A name alone on the line after a date line: capitalised words, no sentence, set off from what follows
+    (where the text sets nothing off, ``unspaced``, a new line with a capital)."""
     words = line.text.split()
     # A personal name has two to five words (first names, particles, surname): a property of names, not of a text.
-    return 2 <= len(words) <= 5 and all(w[:1].isupper() or w in ("von", "van", "de", "zu") for w in words) and (nxt is None or nxt.blank_before or nxt.sep_before or nxt.page_start)
+    return 2 <= len(words) <= 5 and all(w[:1].isupper() or w in ("von", "van", "de", "zu") for w in words) and (
+        nxt is None or nxt.blank_before or nxt.sep_before or nxt.page_start or unspaced and nxt.text[:1].isupper()
+    )
 
 
 def _standalone(body: list[BodyLine], i: int, habits: Habits, after_head: bool) -> int:

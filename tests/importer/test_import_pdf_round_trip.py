@@ -48,3 +48,14 @@ def test_a_text_without_blank_lines_sets_its_headings_between_lines_of_text() ->
     body = [BodyLine(k + 1, x, page_start=k == 0, page=1) for k, x in enumerate(lines)]
     habits = blk.head_words(body, blk.detect_habits(body, "single"), False)
     assert [(b.kind, len(b.lines)) for b in blk.segment(body, habits, False)] == [("p", 2), ("head", 1), ("p", 3)]
+
+
+def test_without_blank_lines_a_titles_few_words_with_a_period_and_a_closer_are_read_too() -> None:
+    full = "Der Text läuft hier über die ganze Breite der Seite, wie es sich für einen"
+    lines = [full, "Absatz gehört, und er endet mit einem langen Satz hier.", "Einleitung.",
+             "Viele Vorlagen " + full[15:], "ganzen Absatz gehört, und dann geht es weiter bis", "zum Ende des Satzes.",
+             "Jena im Mai 1858.", "Erika Muster"]
+    body = [BodyLine(k + 1, x, page_start=k == 0, page=1) for k, x in enumerate(lines)]
+    habits = blk.head_words(body, blk.detect_habits(body, "single"), False)
+    got = [(b.kind, len(b.lines)) for b in blk.segment(body, habits, False)]
+    assert got == [("p", 2), ("head", 1), ("p", 3), ("dateline", 1), ("signed", 1)]
