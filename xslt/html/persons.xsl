@@ -5,8 +5,23 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:ed="urn:tei-edition"
     exclude-result-prefixes="#all">
+
+  <!-- The life dates of every person the corpus mentions, worked out once per page: a person is
+       mentioned many times, and formatting dates (ed:iso-date) was a quarter of an essay page. -->
+  <xsl:variable name="ed:mentioned-life-dates" as="map(xs:string, xs:string?)" select="map:merge(
+      for $id in distinct-values(//tei:persName[@ref] ! ed:person-id(@ref)),
+          $person in key('ed:person', $id, root($register))[1]
+      return map:entry($id, ed:life-dates($person)))"/>
+
+  <!-- ed:life-dates of the register entry a mention points to, from the map where it has it. -->
+  <xsl:function name="ed:mention-life-dates" as="xs:string?">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="person" as="element(tei:person)"/>
+    <xsl:sequence select="if (map:contains($ed:mentioned-life-dates, $id)) then $ed:mentioned-life-dates($id) else ed:life-dates($person)"/>
+  </xsl:function>
 
   <xsl:template match="tei:persName[@ref]" mode="ed:text">
     <xsl:param name="ctx" as="xs:string" select="''" tunnel="yes"/>
@@ -23,7 +38,7 @@
           </xsl:apply-templates></a>
           <span class="card" role="tooltip" id="{$card-id}" data-pagefind-ignore="all">
             <span class="card-name">{ed:person-name($person)}</span>
-            <xsl:for-each select="ed:life-dates($person)">
+            <xsl:for-each select="ed:mention-life-dates(ed:person-id(@ref), $person)">
               <span class="card-dates">({.})</span>
             </xsl:for-each>
             <xsl:for-each select="ed:person-description($person)">
