@@ -304,7 +304,8 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
             and not _item(line)
             # where the text sets no blank or separator lines at all (pdftotext -raw), any place may hold one that has
             # words (not a page mark ``S. 6``) and ends where the next word would have fitted the shortest full line
-            and (line.page_start or habits.unspaced and _wordy(text) and nxt is not None and not _room_short(line, nxt, habits) or (prev is None and after_front) or (prev is not None and prev.kind == "dateline"))
+            # or after a blank line, where a paragraph's first line would run full (pdftotext -layout sets none under a heading)
+            and (line.page_start or (habits.unspaced or line.blank_before) and _wordy(text) and nxt is not None and not _room_short(line, nxt, habits) or (prev is None and after_front) or (prev is not None and prev.kind == "dateline"))
             and (prev is None or prev.kind in ("head", "dateline") or ends_sentence(prev.lines[-1]))
             and nxt is not None
             and (nxt.text[:1].isupper() or nxt.text[:1].isdigit())

@@ -59,3 +59,13 @@ def test_without_blank_lines_a_titles_few_words_with_a_period_and_a_closer_are_r
     habits = blk.head_words(body, blk.detect_habits(body, "single"), False)
     got = [(b.kind, len(b.lines)) for b in blk.segment(body, habits, False)]
     assert got == [("p", 2), ("head", 1), ("p", 3), ("dateline", 1), ("signed", 1)]
+
+
+def test_a_heading_after_blank_lines_with_its_paragraph_right_under_it() -> None:
+    # pdftotext -layout: blank lines above a heading, none under it; the paragraph opens without an indent.
+    full = "Der Text läuft hier über die ganze Breite der Seite, wie es sich für einen"
+    lines = [full, "Absatz gehört, und er endet mit einem langen Satz hier.", "Seitenzahlen und lebende Kolumnentitel",
+             "Viele Vorlagen " + full[15:], "ganzen Absatz gehört, und dann geht es weiter bis", "zum Ende des Satzes."]
+    body = [BodyLine(k + 1, x, page_start=k == 0, blank_before=k == 2, page=1) for k, x in enumerate(lines)]
+    habits = blk.head_words(body, blk.detect_habits(body, "single"), False)
+    assert [(b.kind, len(b.lines)) for b in blk.segment(body, habits, False)] == [("p", 2), ("head", 1), ("p", 3)]
