@@ -245,7 +245,8 @@ def _item(line: BodyLine) -> bool:
 def _mark_dash_items(body: list[BodyLine]) -> None:
     """Lines that open with a dash are list items where they stand in a run of two or more, each after a line
     that ends a clause or a sentence (``:``, ``;``, ``.``): a dash inside prose follows a line that runs on."""
-    ends = re.compile(r"[:;.!?]$")
+    # A period ends a clause after a word, not after an abbreviation's letter or two (``u. s.``).
+    ends = re.compile(r"(?:[:;!?]|[^\W\d_]{3}\.|\)[.;:]?)$")
     dashed = [k for k, x in enumerate(body) if DASH.match(x.text) and k and ends.search(_stripped(body[k - 1]))]
     for k in dashed:
         # The run: another such line above or below, the lines between it and this one the wrapped rest of an

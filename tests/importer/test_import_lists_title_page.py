@@ -31,6 +31,14 @@ def test_lines_opened_by_dashes_after_a_colon_are_a_list_and_a_dash_in_prose_is_
     assert report.list_items == 2
 
 
+def test_an_item_that_wraps_after_an_abbreviation_stays_in_its_list() -> None:
+    body = [f"Der Text {FULL[9:]}", "und unterscheidet:", "– a) Werke der Formgebung (künstlerische, technische u. s.", "w.).",
+            "– b) Zustände der Sitten.", "", "Der letzte Absatz steht hier."]
+    tei, _ = imported([["Ein kurzer Versuch", "", "von Erika Muster", "", *body]])
+    items = [i.xpath("string()") for i in tei.iterfind(".//tei:body//tei:list/tei:item", NS)]
+    assert items == ["a) Werke der Formgebung (künstlerische, technische u. s. w.).", "b) Zustände der Sitten."]
+
+
 def test_a_title_pages_place_and_year_stay_out_of_the_text_and_go_to_the_header() -> None:
     title_page = ["Ein kurzer Versuch", "", "von Erika Muster", "", "Leipzig, 1868"]
     text = [f"Der Text {FULL[9:]}", FULL, "und endet hier.", "", f"Noch ein Absatz {FULL[16:]}", "und auch er endet."]
