@@ -146,7 +146,8 @@ def wrapped(line: BodyLine, nxt: BodyLine | None, habits: Habits) -> bool:
 
 
 def _wordy(text: str) -> bool:
-    """Most of its words are words (three letters or more), as a heading's: not a figure, a page mark or a formula."""
+    """Half its words at least are words (three letters or more), as a heading's: not a row of figures, a page
+    mark or a formula (a share of the line's own words, no length of a text)."""
     tokens = text.split()
     return sum(1 for w in tokens if sum(c.isalpha() for c in w) >= 3) >= 0.5 * len(tokens)
 
@@ -453,9 +454,8 @@ def _standalone(body: list[BodyLine], i: int, habits: Habits, after_head: bool) 
             return -1
         if after is not None and ENUMERATED.match(after.text) or ENUMERATED.match(line.text) and re.search(r"[.;]$", last) and j == i:
             return -1  # an enumeration and the line that opens it are paragraphs
-        tokens = " ".join(body[k].text for k in range(i, j + 1)).split()
-        # Most words of a heading are words (three letters or more); a row of figures or a formula has few.
-        if is_hyphenated(body[j].raw) or LEADERS.search(" ".join(body[k].text for k in range(i, j + 1))) or sum(1 for w in tokens if sum(c.isalpha() for c in w) >= 3) < 0.5 * len(tokens):
+        joined = " ".join(body[k].text for k in range(i, j + 1))
+        if is_hyphenated(body[j].raw) or LEADERS.search(joined) or not _wordy(joined):
             return -1  # a formula or a row of figures, not a heading
         if any(";" in body[k].text for k in range(i, j + 1)):
             return -1  # a semicolon joins clauses: a sentence, not a title

@@ -62,9 +62,11 @@ def run(src: Source, meta: Meta, links: writer.Links = writer.Links()) -> tuple[
     toc = blk.contents(lay.body)
     if toc:
         rep.doubts.append(f"lines {toc[0].no}–{toc[-1].no}: {len(toc)} lines of a table of contents left out (dot leaders and page numbers)")
-        lay.body = [x for x in lay.body if x not in toc]
+        left_out = {x.no for x in toc}
+        lay.body = [x for x in lay.body if x.no not in left_out]
     front, start = blk.front_blocks(lay.body, meta.title, meta.subtitle, meta.author)
-    imprint, start = lay.body[start : blk.title_page(lay.body, start)], blk.title_page(lay.body, start)
+    text_start = blk.title_page(lay.body, start)
+    imprint, start = lay.body[start:text_start], text_start
     rep.doubts += [f"line {x.no}: {x.text!r} on the title page kept out of the text (noted in the header's source description)" for x in imprint]
     if start == len(lay.body):
         # A TEI body needs content; an empty one would be a draft that can never validate.
