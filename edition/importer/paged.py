@@ -246,7 +246,28 @@ def _lift_trailing_labels(lines: list[str], spans: list[list[int]], furniture: s
         out[kept[-1]] = ""
         lifted.add(kept[j])
         doubts.append(f"line {kept[-1] + 1}: label {n} alone after the page's last note text (pdftotext's reading order) taken for the note that opens the foot at line {kept[j] + 1}")
+    for span in spans:
+        _sunk_labels(out, [i for i in span if i not in furniture], lifted, doubts)
     return out, lifted
+
+
+def _sunk_labels(lines: list[str], kept: list[int], lifted: set[int], doubts: list[str]) -> None:
+    """pdftotext -layout may set a label alone right under its note's first line (the superscript sunk a line),
+    a blank line under it before the note goes on: that first line opens a group after a blank, stands
+    indented where the label stood, and a marker of the label's number stands above it on the page."""
+    for k, i in enumerate(kept):
+        m = _LABEL_ALONE.match(lines[i])
+        if not (m and m.group(1).isdigit() and k >= 2 and kept[k - 1] == i - 1 and not lines[i - 2].strip()):
+            continue
+        above = lines[i - 1]
+        if not above.strip() or not above[:1].isspace() or _FOOT.match(above) or _LABEL_ALONE.match(above):
+            continue
+        if i + 1 < len(lines) and lines[i + 1].strip() or not _glued(m.group(1)).search("\n".join(lines[x] for x in kept[: k - 1])):
+            continue
+        lines[i - 1] = f"{m.group(1)} {above.strip()}"
+        lines[i] = ""
+        lifted.add(i - 1)
+        doubts.append(f"line {i + 1}: label {m.group(1)} alone under its note's first line (pdftotext -layout) taken for the note at line {i}")
 
 
 def _per_page_marks(lines: list[str], spans: list[list[int]], furniture: set[int]) -> str:

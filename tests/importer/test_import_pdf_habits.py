@@ -88,3 +88,13 @@ def test_a_lone_number_that_a_marker_backs_is_a_label_not_the_only_page_number()
         "Eine Note in kleinerer Schrift, deren Zeilen mehr Buchstaben fassen als die Zeilen des Textes darüber."]
     assert [pb.get("n") for pb in tei.iterfind(".//tei:text//tei:pb", NS)] == ["1", "2"]
     assert not any("read as the printed page number" in d for d in report.doubts)
+
+
+def test_a_label_sunk_under_its_notes_first_line_labels_that_note() -> None:
+    # pdftotext -layout: the note's first line indented where its label stood, the label alone under it, a blank.
+    short = "Der Text läuft hier über die Breite der Seite, wie es sich gehört"
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", short, f"mit der ersten Marke.{WJ}1{WJ} Dann {short[:30]}", "und Schluss.",
+          "", " Die Note beginnt hier und geht über", f"{WJ}1{WJ}", "", "zwei Zeilen.", "", "                5"]
+    tei, report = imported([p1, [f"Weiter {short[7:]}", "und Schluss.", "", "                6"]])
+    assert [n.xpath("string()") for n in tei.iterfind(".//tei:text//tei:note", NS)] == ["Die Note beginnt hier und geht über zwei Zeilen."]
+    assert any(d.startswith("line 10: label 1 alone under its note's first line") for d in report.doubts)
