@@ -17,6 +17,8 @@
       'zitieren', 'downloads', 'daten-zeigen', 'lizenz', 'essays', 'verzeichnisse', 'suchbegriff',
       'suchstatus', 'suchergebnisse')"/>
 
+  <xsl:variable name="ed:id-ascii" as="xs:string" select="'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-'"/>
+
   <!-- The id an element of the text would have before the page makes it unique; () for an
        element that gets no id on the page. -->
   <xsl:function name="ed:html-base" as="xs:string?">
@@ -34,8 +36,11 @@
                 or $el/parent::tei:group) then ed:anchor($el) else ())
         else if ($el/self::tei:docTitle or $el/self::tei:byline or $el/self::tei:closer) then ed:anchor($el)
         else ()"/>
-    <!-- Only characters a URL fragment takes as they are: n="[IV]" gives "s-IV", n="*)" "anm". -->
-    <xsl:sequence select="$base ! replace(replace(., '[^\p{L}\p{N}_.-]+', '-'), '^(.+?)-+$', '$1')"/>
+    <!-- Only characters a URL fragment takes as they are: n="[IV]" gives "s-IV", n="*)" "anm".
+         An id of ASCII letters, digits and "_.-" not ending in "-" (nearly all) is one already:
+         tested without a regular expression, since this runs for every element with an id. -->
+    <xsl:sequence select="$base ! (if (translate(., $ed:id-ascii, '') eq '' and not(ends-with(., '-'))) then .
+        else replace(replace(., '[^\p{L}\p{N}_.-]+', '-'), '^(.+?)-+$', '$1'))"/>
   </xsl:function>
 
   <xsl:key name="ed:html-id" match="tei:text//(tei:pb | tei:note | tei:p | tei:list | tei:head | tei:docTitle | tei:byline | tei:closer | tei:*[@xml:id])"
