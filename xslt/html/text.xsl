@@ -154,11 +154,14 @@
 
   <!-- A web address of the facsimile of a page: @facs itself, or the graphic of the surface (or
        graphic) it points to in the text's facsimile; only what the link policy lets out. -->
+  <!-- The facsimile's surfaces and graphics by id: looked up per page break, never searched for. -->
+  <xsl:key name="ed:facsimile-part" match="tei:facsimile//*[@xml:id]" use="string(@xml:id)"/>
+
   <xsl:function name="ed:facsimile-url" as="xs:string?">
     <xsl:param name="pb" as="element()"/>
     <xsl:variable name="facs" as="xs:string" select="normalize-space(tokenize($pb/@facs)[1])"/>
     <xsl:variable name="target" as="element()?" select="if (starts-with($facs, '#'))
-        then ($pb/ancestor::tei:TEI[1]//tei:facsimile//*[@xml:id = substring($facs, 2)])[1] else ()"/>
+        then $pb/ancestor::tei:TEI[1] ! key('ed:facsimile-part', substring($facs, 2), .)[1] else ()"/>
     <xsl:variable name="url" as="xs:string?" select="if (starts-with($facs, '#'))
         then ($target/descendant-or-self::tei:graphic/@url, $target/@url)[1] ! normalize-space(.) else $facs[.]"/>
     <xsl:sequence select="$url[ed:link-kind(.) = 'external']"/>
