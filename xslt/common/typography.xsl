@@ -72,14 +72,25 @@
     <xsl:param name="t" as="text()"/>
     <xsl:param name="before" as="xs:boolean"/>
     <xsl:variable name="line" as="element()?" select="$t/ancestor::*[not(local-name() = $ed:typography-phrases)][1]"/>
-    <xsl:variable name="notes" as="element()*" select="$line//tei:note"/>
-    <xsl:variable name="nodes" as="node()*" select="$line//(text()[. ne ''] | tei:lb | tei:pb | tei:cb)
-        [not(ancestor::tei:note intersect $notes)][if ($before) then . &lt;&lt; $t else . >> $t]"/>
-    <xsl:variable name="next" as="node()?" select="if ($before) then $nodes[last()] else $nodes[1]"/>
+    <!-- The nearest such node on that side, walking out from $t and stopping at the line's
+         edge (not every node of the line for every mark: that was quadratic in a long line). -->
+    <xsl:variable name="edge-or-next" as="node()?" select="
+        if ($before) then $t/preceding::node()[ed:line-edge-or-mark(., $line)][1]
+        else $t/following::node()[ed:line-edge-or-mark(., $line)][1]"/>
+    <xsl:variable name="next" as="node()?" select="$edge-or-next[ancestor::* intersect $line]"/>
     <xsl:sequence select="if (empty($next)) then ''
         else if ($next/self::tei:lb[@break = 'no'] or $next/self::tei:pb[@break = 'no']) then 'x'
         else if ($next/self::element()) then ' '
         else if ($before) then substring($next, string-length($next)) else substring($next, 1, 1)"/>
+  </xsl:function>
+
+  <!-- A node outside $line, or one ed:typography-neighbour reads: text, a break, not in a note. -->
+  <xsl:function name="ed:line-edge-or-mark" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:param name="line" as="element()?"/>
+    <xsl:sequence select="$node/(not(ancestor::* intersect $line)
+        or ((self::text()[. ne ''] or self::tei:lb or self::tei:pb or self::tei:cb)
+            and empty(ancestor::tei:note[ancestor::* intersect $line])))"/>
   </xsl:function>
 
   <!-- Text that may change: a straight quote, or a hyphen with a space (or an edge) beside it;
