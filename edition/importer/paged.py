@@ -223,13 +223,21 @@ def _lift_trailing_labels(lines: list[str], spans: list[list[int]], furniture: s
     alone: a lone number ending the page, below the labels of the page's other notes (all higher), backed by
     a marker above. It labels the note text that opens the foot: the lines above the first other label (or
     above it) back to the body's last line, told from note lines by its measure (the longest lines that carry a
-    marker, which only body text does: notes are set smaller, their lines hold more letters), or a blank line.
+    marker, which only body text does: notes are set smaller, their lines hold more letters), or a blank line
+    (which alone tells a page's only note from a block quotation, set smaller too).
     The label is put before that text; returns the lines and the indices of the lines so labelled."""
     marked = sorted(len(x.strip()) for k, x in enumerate(lines) if k not in furniture and _MARKED.search(x))
     measure = marked[int(0.95 * (len(marked) - 1))] if marked else 0
     out, lifted = list(lines), set()
     for span in spans:
         kept = [i for i in span if i not in furniture and lines[i].strip()]
+        # What follows the page's last label without a word (a page number, a margin's page mark ``S. 2``) ends it too:
+        # a lone number is a label only where a marker of its number stands in the page's text.
+        text = "\n".join(lines[i] for i in kept)
+        while kept and not re.search(r"[^\W\d_]{3}", lines[kept[-1]]) and not (
+            _LABEL_ALONE.match(lines[kept[-1]]) and _glued(lines[kept[-1]].strip()).search(text)
+        ):
+            kept.pop()
         alone = [k for k, i in enumerate(kept) if (m := _LABEL_ALONE.match(lines[i])) and m.group(1).isdigit()]
         if len(kept) < 3 or not alone or alone[-1] != len(kept) - 1:
             continue
@@ -240,7 +248,10 @@ def _lift_trailing_labels(lines: list[str], spans: list[list[int]], furniture: s
         j = first - 1  # the note's last line
         while j - 1 > 0 and kept[j - 1] == kept[j] - 1 and len(lines[kept[j - 1]].strip()) > measure:
             j -= 1
-        if not _glued(str(n)).search("\n".join(lines[i] for i in kept[:j])):
+        # Alone on its page, the label has no other labels to confirm the order: its text must stand set off by a
+        # blank line (a block quotation is set smaller too, right under the text that leads to it).
+        alone_on_page = len(alone) == 1 and kept[j - 1] == kept[j] - 1
+        if alone_on_page or not _glued(str(n)).search("\n".join(lines[i] for i in kept[:j])):
             continue
         out[kept[j]] = f"{n} {lines[kept[j]].strip()}"
         out[kept[-1]] = ""

@@ -64,6 +64,7 @@ def test_a_word_broken_twice_over_a_page_break_joins_whole() -> None:
 def test_the_first_labels_place_after_the_last_note_text_is_read_back() -> None:
     # pdftotext's default order: the page's first note text right under the body (no blank line), the label of
     # note 1 alone after the last note text. Note lines are set smaller: longer than the body's marked lines.
+    # (The page's other label confirms the order; a page's only label needs its text set off by a blank line.)
     short = "Der Text läuft hier über die Breite der Seite, wie es sich gehört"
     note = "Eine Note in kleinerer Schrift, deren Zeilen mehr Buchstaben fassen als die Zeilen"
     p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", short, f"mit der ersten Marke.{WJ}1{WJ} Dann {short[:30]}", short,
@@ -81,7 +82,7 @@ def test_a_lone_number_that_a_marker_backs_is_a_label_not_the_only_page_number()
     # No page prints a number: the lone 1 at page 1's foot would fit a page sequence by itself, but marker 1
     # above reads it as note 1's label, and with nothing else for the sequence the label wins.
     short = "Der Text läuft hier über die Breite der Seite, wie es sich gehört"
-    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", short, f"mit der ersten Marke.{WJ}1{WJ} Dann {short[:30]}",
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", short, f"mit der ersten Marke.{WJ}1{WJ} Dann {short[:30]}", "",
           "Eine Note in kleinerer Schrift, deren Zeilen mehr Buchstaben fassen als die Zeilen", "des Textes darüber.", f"{WJ}1{WJ}"]
     tei, report = imported([p1, [f"Weiter {short[7:]}", "und Schluss."]])
     assert [n.xpath("string()") for n in tei.iterfind(".//tei:text//tei:note", NS)] == [
@@ -98,3 +99,26 @@ def test_a_label_sunk_under_its_notes_first_line_labels_that_note() -> None:
     tei, report = imported([p1, [f"Weiter {short[7:]}", "und Schluss.", "", "                6"]])
     assert [n.xpath("string()") for n in tei.iterfind(".//tei:text//tei:note", NS)] == ["Die Note beginnt hier und geht über zwei Zeilen."]
     assert any(d.startswith("line 10: label 1 alone under its note's first line") for d in report.doubts)
+
+
+def test_a_pages_only_label_after_lines_set_smaller_right_under_the_text_leaves_them_in_the_text() -> None:
+    # A block quotation is set smaller too: right under the sentence that leads to it, before a label whose
+    # text is elsewhere, it stays text; a page number and a margin's page mark after the label change nothing.
+    short = "Der Text läuft hier über die Breite der Seite, wie es sich gehört"
+    quote = "Ein Zitat in kleinerer Schrift, dessen Zeilen mehr Buchstaben fassen als die Zeilen"
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", short, f"und führt zum Zitat.{WJ}1{WJ}", quote, "des Textes darüber.",
+          f"{WJ}1{WJ}", "", "5", "", "S. 1"]
+    tei, _ = imported([p1, ["1 Die Note steht hier.", "", f"Weiter {short[7:]}", "und Schluss."]])
+    assert "Ein Zitat" in " ".join((p.text or "") + "".join(c.tail or "" for c in p) for p in tei.iterfind(".//tei:body//tei:p", NS))
+
+
+def test_the_trailing_label_is_read_back_over_a_page_number_and_a_margins_page_mark() -> None:
+    short = "Der Text läuft hier über die Breite der Seite, wie es sich gehört"
+    note = "Eine Note in kleinerer Schrift, deren Zeilen mehr Buchstaben fassen als die Zeilen"
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", short, f"mit der ersten Marke.{WJ}1{WJ} Dann {short[:30]}", short,
+          f"und mit der zweiten.{WJ}2{WJ} Der Satz endet hier.", note, "des Textes darüber.", f"{WJ}2{WJ}", "Die zweite Note.", f"{WJ}1{WJ}",
+          "", "5", "", "S. 1"]
+    tei, _ = imported([p1, [f"Weiter {short[7:]}", "und Schluss.", "", "6", "", "S. 2"]])
+    notes = [n.xpath("string()") for n in tei.iterfind(".//tei:text//tei:note", NS)]
+    # (The page's number and its margin mark, at no page edge here, are still read as the last note's end.)
+    assert notes[0] == f"{note} des Textes darüber." and notes[1].startswith("Die zweite Note.")
