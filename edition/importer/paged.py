@@ -58,7 +58,11 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
     spans = [list(range(a, b)) for a, b in zip(starts, starts[1:] + [len(lines)])]
     doubts: list[str] = []
     spacing = spacing_habit(lines)
-    edges = [[i for i in span if lines[i].strip()] for span in spans]
+    marks = _page_marks(lines, spans)
+    if marks:
+        shown = ", ".join(str(i + 1) for i in sorted(marks)[:12]) + (", …" if len(marks) > 12 else "")
+        doubts.append(f"lines {shown}: {len(marks)} page marks of another print dropped ({lines[min(marks)].strip()} …)")
+    edges = [[i for i in span if lines[i].strip() and i not in marks] for span in spans]
 
     # Running heads/feet: the same words at the same edge (top or bottom) of two pages or more.
     seen: Counter[tuple[str, str]] = Counter()
@@ -102,7 +106,7 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
         # where a marker of its number in its page's text reads it as that note's label (the readings compete).
         offset = None
     printed: dict[int, str] = {}
-    furniture: set[int] = set()
+    furniture: set[int] = set(marks)
     for p, i, n in cands:
         if n - p == offset:
             printed[p] = str(n)
@@ -210,6 +214,20 @@ def _full_floor(lines: list[str], spans: list[list[int]], furniture: set[int]) -
             if above and (is_hyphenated(lines[a]) or below[:1].islower() and not _OPEN_END.search(above)):
                 known.append(len(above))
     return shortest_full(known) or 0.0
+
+
+#: A page reference alone on its line: a short prefix without a word (``S.``, ``p.``, ``[``) and a number.
+_PAGE_MARK = re.compile(r"^\s*(?:[^\W\d_]{1,2}\.\s*)?\[?(\d{1,4})\]?\s*$")
+
+
+def _page_marks(lines: list[str], spans: list[list[int]]) -> set[int]:
+    """Lines that only mark where a page of another print begins (``S. 12`` in a margin, as editions print
+    them): a page reference with a prefix, on two pages at least, its numbers rising page by page. A bare
+    number is not one (a page's own number, a note label)."""
+    found = [(p, i, int(m.group(1))) for p, span in enumerate(spans) for i in span
+             if (m := _PAGE_MARK.match(lines[i])) and not _LONE.match(lines[i])]
+    rising = len(found) >= 2 and all(b[2] > a[2] and b[0] >= a[0] for a, b in zip(found, found[1:]))
+    return {i for _, i, _ in found} if rising else set()
 
 
 def _backed(lines: list[str], edges: list[list[int]], cand: tuple[int, int, int]) -> bool:

@@ -122,3 +122,16 @@ def test_the_trailing_label_is_read_back_over_a_page_number_and_a_margins_page_m
     notes = [n.xpath("string()") for n in tei.iterfind(".//tei:text//tei:note", NS)]
     # (The page's number and its margin mark, at no page edge here, are still read as the last note's end.)
     assert notes[0] == f"{note} des Textes darüber." and notes[1].startswith("Die zweite Note.")
+
+
+def test_page_marks_of_another_print_are_dropped_where_they_rise_page_by_page() -> None:
+    short = "Der Text läuft hier über die Breite der Seite, wie es sich gehört"
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", short, "und endet hier.", "", "S. 1"]
+    p2 = ["S. 2", "", f"Weiter {short[7:]}", "und endet da.", "", "S. 3"]
+    tei, report = imported([p1, p2, [f"Noch {short[5:]}", "und Schluss."]])
+    body = tei.find(".//tei:body", NS).xpath("string()")
+    assert "S. 1" not in body and "S. 2" not in body and "S. 3" not in body
+    assert "lines 8, 9, 14: 3 page marks of another print dropped (S. 1 …)" in report.doubts
+    # Not rising: no sequence of page marks, but text.
+    tei, _ = imported([["Ein kurzer Versuch", "", "von Erika Muster", "", short, "siehe", "S. 9"], ["S. 4", "", f"Weiter {short[7:]}", "und Schluss."]])
+    assert "S. 9" in tei.find(".//tei:body", NS).xpath("string()")
