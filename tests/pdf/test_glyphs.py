@@ -169,6 +169,7 @@ def test_a_text_libertinus_covers_needs_no_installed_font() -> None:
 
 
 def test_an_unreadable_typst_wheel_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDITION_CACHE", str(tmp_path / "cache"))  # no coverage recorded for the wheel yet
     monkeypatch.setattr(pdf_fonts, "_embedded_faces", lambda: iter(()))
     monkeypatch.setattr(pdf_fonts, "primary", pdf_fonts.primary.__wrapped__)
     out = tmp_path / "x.pdf"
