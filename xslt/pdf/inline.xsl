@@ -93,6 +93,6 @@
   <!-- The printed page number of the source, or its position where none survives. -->
   <xsl:function name="ed:page-label" as="xs:string">
     <xsl:param name="pb" as="element(pb)"/>
-    <xsl:sequence select="($pb/@n, string(count($pb/preceding::pb) + 1))[1]"/>
+    <xsl:sequence select="if ($pb/@n) then string($pb/@n) else string(count($pb/preceding::pb) + 1)"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -12,7 +12,9 @@
     <xsl:param name="note" as="element(note)"/>
     <!-- without @n: its place among the notes that become footnotes (every note but those in the
          line itself and those standing between the blocks of a division, set where they stand) -->
-    <xsl:sequence select="($note/@n, string(count($note/preceding::note[not(@place = ('inline', 'interlinear'))][not(ed:in-division(.))]) + 1))[1]"/>
+    <!-- "if", not "(@n, count(…))[1]": Saxon counted every preceding note even where @n is given. -->
+    <xsl:sequence select="if ($note/@n) then string($note/@n)
+        else string(count($note/preceding::note[not(@place = ('inline', 'interlinear'))][not(ed:in-division(.))]) + 1)"/>
   </xsl:function>
 
   <xsl:template match="note[gap[@reason = 'lost']][not(normalize-space())][not(* except gap)]" mode="inline" priority="2">#lost-note(labels, {ed:lit(ed:note-number(.))})</xsl:template>
