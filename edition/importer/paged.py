@@ -217,17 +217,25 @@ def _full_floor(lines: list[str], spans: list[list[int]], furniture: set[int]) -
 
 
 #: A page reference alone on its line: a short prefix without a word (``S.``, ``p.``, ``[``) and a number.
-_PAGE_MARK = re.compile(r"^\s*(?:[^\W\d_]{1,2}\.\s*)?\[?(\d{1,4})\]?\s*$")
+_PAGE_MARK = re.compile(r"^\s*([^\W\d_]{1,2}\.)?\s*\[?(\d{1,4})\]?\s*$")
 
 
 def _page_marks(lines: list[str], spans: list[list[int]]) -> set[int]:
     """Lines that only mark where a page of another print begins (``S. 12`` in a margin, as editions print
     them): a page reference with a prefix, on two pages at least, its numbers rising page by page. A bare
-    number is not one (a page's own number, a note label)."""
-    found = [(p, i, int(m.group(1))) for p, span in enumerate(spans) for i in span
-             if (m := _PAGE_MARK.match(lines[i])) and not _LONE.match(lines[i])]
-    rising = len(found) >= 2 and all(b[2] > a[2] and b[0] >= a[0] for a, b in zip(found, found[1:]))
-    return {i for _, i, _ in found} if rising else set()
+    number is not one (a page's own number, a note label). Each prefix makes its own sequence: a page's own
+    number in brackets (``[2]``) beside the marks (``S. [1]``, ``S. [3]``) does not break theirs."""
+    found: dict[str, list[tuple[int, int, int]]] = {}
+    for p, span in enumerate(spans):
+        for i in span:
+            if (m := _PAGE_MARK.match(lines[i])) and not _LONE.match(lines[i]):
+                found.setdefault(m.group(1) or "", []).append((p, i, int(m.group(2))))
+    return {i for seq in found.values() if _rising(seq) for _, i, _ in seq}
+
+
+def _rising(seq: list[tuple[int, int, int]]) -> bool:
+    """Two marks at least, their numbers rising page by page."""
+    return len(seq) >= 2 and all(b[2] > a[2] and b[0] >= a[0] for a, b in zip(seq, seq[1:]))
 
 
 def _backed(lines: list[str], edges: list[list[int]], cand: tuple[int, int, int]) -> bool:

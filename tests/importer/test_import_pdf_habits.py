@@ -135,3 +135,14 @@ def test_page_marks_of_another_print_are_dropped_where_they_rise_page_by_page() 
     # Not rising: no sequence of page marks, but text.
     tei, _ = imported([["Ein kurzer Versuch", "", "von Erika Muster", "", short, "siehe", "S. 9"], ["S. 4", "", f"Weiter {short[7:]}", "und Schluss."]])
     assert "S. 9" in tei.find(".//tei:body", NS).xpath("string()")
+
+
+def test_each_prefix_of_page_marks_makes_its_own_rising_sequence() -> None:
+    short = "Der Text läuft hier über die Breite der Seite, wie es sich gehört"
+    # The marks S. [1], S. [3], S. 4 rise; the page's own number in brackets between them does not break them.
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", short, "und endet hier.", "", "S. [1]"]
+    p2 = ["S. [3]", "[2]", "", f"Weiter {short[7:]}", "und endet da.", "", "S. 4"]
+    tei, report = imported([p1, p2, [f"Noch {short[5:]}", "und Schluss."]])
+    body = tei.find(".//tei:body", NS).xpath("string()")
+    assert "S. [1]" not in body and "S. [3]" not in body and "S. 4" not in body
+    assert any("3 page marks of another print dropped (S. [1] …)" in d for d in report.doubts)
