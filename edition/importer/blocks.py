@@ -301,8 +301,9 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
             len(text) < short
             # A short title ending in a period counts where a separator line follows it.
             and not text[:1].islower()  # a heading opens a unit: lower case goes on with a sentence
-            # (or, where no line is set off, a title's few words ending in a period, as a numbered heading's)
-            and (_stripped(line)[-1:].isalnum() or nxt is not None and (nxt.sep_before or habits.unspaced) and text.endswith(".") and len(text.split()) <= words)
+            # (or, where no line is set off, a title's few words ending in a period, as a numbered heading's; a blank
+            # line above sets it off as a separator under it does)
+            and (_stripped(line)[-1:].isalnum() or nxt is not None and (nxt.sep_before or habits.unspaced or line.blank_before) and text.endswith(".") and len(text.split()) <= words)
             and not _item(line)
             # where the text sets no blank or separator lines at all (pdftotext -raw), any place may hold one that has
             # words (not a page mark ``S. 6``) and ends where the next word would have fitted the shortest full line

@@ -146,3 +146,12 @@ def test_each_prefix_of_page_marks_makes_its_own_rising_sequence() -> None:
     body = tei.find(".//tei:body", NS).xpath("string()")
     assert "S. [1]" not in body and "S. [3]" not in body and "S. 4" not in body
     assert any("3 page marks of another print dropped (S. [1] …)" in d for d in report.doubts)
+
+
+def test_a_few_words_ending_in_a_period_after_a_blank_line_are_a_heading() -> None:
+    # DTA prints end their headings in a period; pdftotext -layout sets a blank above one and none under it.
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", FULL, FULL, "und endet hier mit einem Satz.", "",
+          "Die zweite Betrachtung.", FULL, FULL, "und endet auch.", FULL, "Schluss."]
+    tei, _ = imported([p1, [FULL, "und Ende."]])
+    heads = [h.xpath("string()").strip() for h in tei.iterfind(".//tei:body//tei:head", NS)]
+    assert "Die zweite Betrachtung." in heads
