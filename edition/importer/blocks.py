@@ -107,8 +107,16 @@ def detect_habits(body: list[BodyLine], spacing: str) -> Habits:
     # Trailing spaces end paragraphs where three in four lines with them end a sentence, over five cases at least.
     return Habits(
         spacing, float(full), len(wide) >= 5 and ending / len(wide) >= 0.75, short_limit(body), width, indented, tuple(sorted(hyphenated)),
-        closed_heads=_closed_heads(body, width), unspaced=bool(body) and not any(x.blank_before or x.sep_before for x in body),
+        closed_heads=_closed_heads(body, width), unspaced=_unspaced(body),
     )
+
+
+def _unspaced(body: list[BodyLine]) -> bool:
+    """The text sets nothing off: its blank and separator lines inside a page stand mostly beside page furniture
+    (a margin's page mark, a number line: pdftotext's default order leaves them), fewer between two lines of words."""
+    mid = [(a, b) for a, b in zip(body, body[1:]) if (b.blank_before or b.sep_before) and not b.page_start and b.page == a.page]
+    words = sum(1 for a, b in mid if _wordy(a.text) and _wordy(b.text))
+    return bool(body) and (not mid or words < len(mid) - words)
 
 
 def short_limit(body: list[BodyLine]) -> float:

@@ -155,3 +155,12 @@ def test_a_few_words_ending_in_a_period_after_a_blank_line_are_a_heading() -> No
     tei, _ = imported([p1, [FULL, "und Ende."]])
     heads = [h.xpath("string()").strip() for h in tei.iterfind(".//tei:body//tei:head", NS)]
     assert "Die zweite Betrachtung." in heads
+
+
+def test_blank_lines_only_beside_page_furniture_leave_a_text_unspaced() -> None:
+    # pdftotext's default order: blank lines around a lone page mark only; the heading sits between text lines.
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", FULL, FULL, "und endet hier mit einem Satz.",
+          "Die zweite Betrachtung.", FULL, FULL, "", "S. 7", "", FULL, "und endet auch.", FULL, "Schluss."]
+    tei, _ = imported([p1, [FULL, "und Ende."]])
+    heads = [h.xpath("string()").strip() for h in tei.iterfind(".//tei:body//tei:head", NS)]
+    assert "Die zweite Betrachtung." in heads
