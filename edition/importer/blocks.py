@@ -319,7 +319,7 @@ def segment(body: list[BodyLine], habits: Habits, after_front: bool) -> list[Blo
             and (line.page_start or (habits.unspaced or line.blank_before) and _wordy(text) and nxt is not None and not _room_short(line, nxt, habits) or (prev is None and after_front) or (prev is not None and prev.kind == "dateline"))
             and (prev is None or prev.kind in ("head", "dateline") or ends_sentence(prev.lines[-1]))
             and nxt is not None
-            and (nxt.text[:1].isupper() or nxt.text[:1].isdigit())
+            and (nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.text[:1] == "§")  # a numbered section opens under it
             and not ENUMERATED.match(nxt.text)  # the line that opens an enumeration is text
             # a line that ended only because the next word did not fit the measure runs on into the next
             and not (wrapped(line, nxt, habits) and not nxt.sep_before)

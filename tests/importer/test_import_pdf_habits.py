@@ -164,3 +164,12 @@ def test_blank_lines_only_beside_page_furniture_leave_a_text_unspaced() -> None:
     tei, _ = imported([p1, [FULL, "und Ende."]])
     heads = [h.xpath("string()").strip() for h in tei.iterfind(".//tei:body//tei:head", NS)]
     assert "Die zweite Betrachtung." in heads
+
+
+def test_a_heading_over_a_numbered_section_opens_it() -> None:
+    # A section sign opens a unit as a capital does: the short line above it is a heading.
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", FULL, FULL, "und endet hier mit einem Satz.",
+          "Die zweite Betrachtung.", "§. 20.", FULL, FULL, "und endet auch.", FULL, "Schluss."]
+    tei, _ = imported([p1, [FULL, "und Ende."]])
+    heads = [h.xpath("string()").strip() for h in tei.iterfind(".//tei:body//tei:head", NS)]
+    assert "Die zweite Betrachtung." in heads
