@@ -58,7 +58,11 @@ def analyse_paged(lines: list[str], breaks: frozenset[int]) -> Layout:
     spans = [list(range(a, b)) for a, b in zip(starts, starts[1:] + [len(lines)])]
     doubts: list[str] = []
     spacing = spacing_habit(lines)
-    marks = _page_marks(lines, spans)
+    marks, margins = _page_marks(lines, spans)
+    if margins:
+        shown = ", ".join(str(i + 1) for i in sorted(margins)[:12]) + (", …" if len(margins) > 12 else "")
+        doubts.append(f"lines {shown}: {len(margins)} page marks of another print taken out of the margin beside the text")
+        lines = [margins.get(i, line) for i, line in enumerate(lines)]
     if marks:
         shown = ", ".join(str(i + 1) for i in sorted(marks)[:12]) + (", …" if len(marks) > 12 else "")
         doubts.append(f"lines {shown}: {len(marks)} page marks of another print dropped ({lines[min(marks)].strip()} …)")
@@ -218,22 +222,31 @@ def _full_floor(lines: list[str], spans: list[list[int]], furniture: set[int]) -
 
 #: A page reference alone on its line: a short prefix without a word (``S.``, ``p.``, ``[``) and a number.
 _PAGE_MARK = re.compile(r"^\s*([^\W\d_]{1,2}\.)?\s*\[?(\d{1,4})\]?\s*$")
+#: A page reference with a prefix in a margin beside a line of text (pdftotext -layout): at its start or its end,
+#: two spaces at least between it and the text.
+_MARGIN_MARK = re.compile(r"^(\s*)([^\W\d_]{1,2}\.)\s*\[?(\d{1,4})\]?\s{2,}(?=\S)|(?<=\S)\s{2,}([^\W\d_]{1,2}\.)\s*\[?(\d{1,4})\]?\s*$")
 
 
-def _page_marks(lines: list[str], spans: list[list[int]]) -> set[int]:
+def _page_marks(lines: list[str], spans: list[list[int]]) -> tuple[set[int], dict[int, str]]:
     """Lines that only mark where a page of another print begins (``S. 12`` in a margin, as editions print
-    them): a page reference with a prefix, on two pages at least, its numbers rising page by page. A bare
-    number is not one (a page's own number, a note label). Each prefix makes its own sequence: a page's own
-    number in brackets (``[2]``) beside the marks (``S. [1]``, ``S. [3]``) does not break theirs."""
-    found: dict[str, list[tuple[int, int, int]]] = {}
+    them), and lines of text with such a mark in their margin (each without it): a page reference with a
+    prefix, on two pages at least, its numbers rising page by page. A bare number is not one (a page's own
+    number, a note label). Each prefix makes its own sequence: a page's own number in brackets (``[2]``)
+    beside the marks (``S. [1]``, ``S. [3]``) does not break theirs."""
+    found: dict[str, list[tuple[int, int, int, str | None]]] = {}
     for p, span in enumerate(spans):
         for i in span:
             if (m := _PAGE_MARK.match(lines[i])) and not _LONE.match(lines[i]):
-                found.setdefault(m.group(1) or "", []).append((p, i, int(m.group(2))))
-    return {i for seq in found.values() if _rising(seq) for _, i, _ in seq}
+                found.setdefault(m.group(1) or "", []).append((p, i, int(m.group(2)), None))
+            elif m := _MARGIN_MARK.search(lines[i]):
+                prefix, n = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
+                rest = lines[i][: m.start()] + (m.group(1) or "") + lines[i][m.end() :]
+                found.setdefault(prefix, []).append((p, i, int(n), rest))
+    seqs = [seq for seq in found.values() if _rising(seq)]
+    return {i for seq in seqs for _, i, _, rest in seq if rest is None}, {i: rest for seq in seqs for _, i, _, rest in seq if rest is not None}
 
 
-def _rising(seq: list[tuple[int, int, int]]) -> bool:
+def _rising(seq: list[tuple[int, int, int, str | None]]) -> bool:
     """Two marks at least, their numbers rising page by page."""
     return len(seq) >= 2 and all(b[2] > a[2] and b[0] >= a[0] for a, b in zip(seq, seq[1:]))
 

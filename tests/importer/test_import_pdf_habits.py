@@ -173,3 +173,14 @@ def test_a_heading_over_a_numbered_section_opens_it() -> None:
     tei, _ = imported([p1, [FULL, "und Ende."]])
     heads = [h.xpath("string()").strip() for h in tei.iterfind(".//tei:body//tei:head", NS)]
     assert "Die zweite Betrachtung." in heads
+
+
+def test_page_marks_in_the_margin_beside_the_text_are_taken_out_of_it() -> None:
+    short = "Der Text läuft hier über die Breite der Seite, wie es sich gehört"
+    # pdftotext -layout sets a margin's page mark on the line beside it, left on a verso, right on a recto.
+    p1 = ["Ein kurzer Versuch", "", "von Erika Muster", "", short + "       S. 4", "und endet hier."]
+    p2 = ["S. 5   Weiter " + short[7:], "und endet da.", "Die Fortsetzung          S. 6", f"Noch {short[5:]}", "und Schluss."]
+    tei, report = imported([p1, p2])
+    body = tei.find(".//tei:body", NS).xpath("string()")
+    assert "S. 4" not in body and "S. 5" not in body and "S. 6" not in body and "Weiter" in body
+    assert any("3 page marks of another print taken out of the margin" in d for d in report.doubts)
