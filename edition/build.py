@@ -190,10 +190,18 @@ def _validate_texts(edition: Edition, pool: Executor) -> tuple[list[Problem], li
     todo = checks(edition.sources, profile.schema, profile.rules, profile.register_prefix)
     found = {i: (problems, None) for i, check in enumerate(todo) if (problems := check.recorded()) is not None}
     pending = [i for i in range(len(todo)) if i not in found]
-    for n, result in pool.run(_validate_job, [(todo[i],) for i in pending]):
+    for n, result in pool.run(_validate_job, [(todo[i],) for i in pending], [_size(todo[i].path) for i in pending]):
         found[pending[n]] = result
     problems = [p for i in sorted(found) for p in found[i][0]]
     return problems, [line for i in sorted(found) if (line := found[i][1]) is not None]
+
+
+def _size(path: Path) -> int:
+    """A task's cost as the executor orders tasks: the size of its text."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _validate_job(check: Check) -> tuple[list[Problem], str | None]:
@@ -227,7 +235,7 @@ def build_pdfs(plan: Plan, pdf_dir: Path, pool: Executor, progress: Progress) ->
     jobs = pool.workers if len(todo) > 1 else 1
     task = progress.add_task(f"PDF ({jobs} job{'s' if jobs > 1 else ''})", total=len(todo))
     warnings: dict[int, list[str]] = {}
-    for i, (data, found) in pool.run(_pdf_job, [(essay, plan.edition.dir) for essay in todo]):
+    for i, (data, found) in pool.run(_pdf_job, [(essay, plan.edition.dir) for essay in todo], [_size(e) for e in todo]):
         (pdf_dir / f"{todo[i].stem}.pdf").write_bytes(data)
         warnings[i] = found
         progress.advance(task)
@@ -273,7 +281,7 @@ def _text_outputs(plan: Plan, texts: list[Path], params: dict[str, str], pool: E
         else:
             calls.append((plan.edition.dir, text, params))
             stems.append(text.stem)
-    for i, outputs in pool.run(_page_job, calls):
+    for i, outputs in pool.run(_page_job, calls, [_size(text) for _, text, _ in calls]):
         done[stems[i]] = outputs
         advance()
     summary_dir.mkdir(parents=True, exist_ok=True)

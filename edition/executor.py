@@ -38,8 +38,11 @@ PARALLEL_FROM = 12
 class Executor(Protocol):
     workers: int
 
-    def run(self, task: Callable[..., T], calls: Sequence[tuple[Any, ...]]) -> Iterator[tuple[int, T]]:
-        """``task(*calls[i])`` for each i, yielded as ``(i, result)`` as they finish; a task's exception is raised."""
+    def run(self, task: Callable[..., T], calls: Sequence[tuple[Any, ...]],
+            costs: Sequence[int] | None = None) -> Iterator[tuple[int, T]]:
+        """``task(*calls[i])`` for each i, yielded as ``(i, result)`` as they finish; a task's exception is raised.
+
+        ``costs`` (e.g. the texts' sizes) let parallel executors start the costliest tasks first."""
         ...
 
     def close(self) -> None: ...
@@ -50,7 +53,8 @@ class Serial:
 
     workers = 1
 
-    def run(self, task: Callable[..., T], calls: Sequence[tuple[Any, ...]]) -> Iterator[tuple[int, T]]:
+    def run(self, task: Callable[..., T], calls: Sequence[tuple[Any, ...]],
+            costs: Sequence[int] | None = None) -> Iterator[tuple[int, T]]:
         for i, args in enumerate(calls):
             yield i, task(*args)
 
@@ -66,23 +70,27 @@ class Processes:
         self._pool: ProcessPoolExecutor | None = None
         self._submitted = 0  # tasks given to the current workers
 
-    def run(self, task: Callable[..., T], calls: Sequence[tuple[Any, ...]]) -> Iterator[tuple[int, T]]:
+    def run(self, task: Callable[..., T], calls: Sequence[tuple[Any, ...]],
+            costs: Sequence[int] | None = None) -> Iterator[tuple[int, T]]:
         if len(calls) < PARALLEL_FROM:
             yield from Serial().run(task, calls)
             return
+        # The costliest first, so that no worker is left with a large text while the others idle
+        # at the end (a 100-text build's PDF step: the last large texts kept one of two cores busy alone).
+        order = sorted(range(len(calls)), key=lambda i: -costs[i]) if costs else list(range(len(calls)))
         # In batches after which the workers are replaced (max_tasks_per_child can deadlock the
         # pool in Python 3.11 when a worker is replaced while tasks wait).
         size = self.workers * TASKS_PER_WORKER
-        for start in range(0, len(calls), size):
-            yield from self._batch(task, calls[start:start + size], start)
+        for start in range(0, len(order), size):
+            yield from self._batch(task, calls, order[start:start + size])
 
-    def _batch(self, task: Callable[..., T], calls: Sequence[tuple[Any, ...]], offset: int) -> Iterator[tuple[int, T]]:
-        if self._pool is not None and self._submitted + len(calls) > self.workers * TASKS_PER_WORKER:
+    def _batch(self, task: Callable[..., T], calls: Sequence[tuple[Any, ...]], which: list[int]) -> Iterator[tuple[int, T]]:
+        if self._pool is not None and self._submitted + len(which) > self.workers * TASKS_PER_WORKER:
             self.close()
         if self._pool is None:  # shared by the build's steps until it has run its share of tasks
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
-        self._submitted += len(calls)
-        futures = {self._pool.submit(task, *args): offset + i for i, args in enumerate(calls)}
+        self._submitted += len(which)
+        futures = {self._pool.submit(task, *calls[i]): i for i in which}
         try:
             for future in as_completed(futures):
                 yield futures[future], future.result()
@@ -112,9 +120,12 @@ class Dask:
             raise ExecutorError(f"--scheduler {address}: cannot reach the Dask scheduler: {exc}") from None
         self.workers = max(1, sum(w.get("nthreads", 1) for w in self._client.scheduler_info()["workers"].values()))
 
-    def run(self, task: Callable[..., T], calls: Sequence[tuple[Any, ...]]) -> Iterator[tuple[int, T]]:
-        # pure=False: a task's result is not taken from an earlier identical call (the build's own cache decides that).
-        futures = [self._client.submit(task, *args, pure=False) for args in calls]
+    def run(self, task: Callable[..., T], calls: Sequence[tuple[Any, ...]],
+            costs: Sequence[int] | None = None) -> Iterator[tuple[int, T]]:
+        # pure=False: a task's result is not taken from an earlier identical call (the build's own
+        # cache decides that); a higher priority runs first where workers are short.
+        futures = [self._client.submit(task, *args, pure=False, priority=costs[i] if costs else 0)
+                   for i, args in enumerate(calls)]
         try:
             for i, future in enumerate(futures):  # all run at once; collected in order
                 yield i, future.result()

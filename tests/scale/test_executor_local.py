@@ -4,6 +4,7 @@ after their share of tasks without losing or repeating one."""
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
@@ -16,6 +17,10 @@ def _square(n: int) -> int:
 
 def _pid(_: int) -> int:
     return os.getpid()
+
+
+def _when(n: int) -> tuple[int, int]:
+    return n, time.monotonic_ns()
 
 
 def _fails_on_three(n: int) -> int:
@@ -39,6 +44,18 @@ def test_processes_give_every_result_once(monkeypatch: pytest.MonkeyPatch) -> No
         pool.close()
     assert os.getpid() not in pids.values()  # run by workers
     assert len(set(pids.values())) > 2  # replaced after their share
+
+
+def test_costliest_tasks_start_first_and_keep_their_index() -> None:
+    costs = [5, 90, 1, 40, 40, 7, 300, 2, 60, 8, 11, 3, 25, 9]
+    pool = E.Processes(1)  # one worker: the tasks run in the order they were given to it
+    try:
+        results = dict(pool.run(_when, [(n,) for n in range(len(costs))], costs))
+    finally:
+        pool.close()
+    assert all(results[i][0] == i for i in range(len(costs)))  # each result under its own index
+    started = sorted(range(len(costs)), key=lambda i: results[i][1])
+    assert started == sorted(range(len(costs)), key=lambda i: -costs[i])
 
 
 def test_a_failing_task_raises_and_the_pool_closes() -> None:
