@@ -32,7 +32,7 @@ from .cache import digest as _sha, toolkit_key
 from .core import Edition, read_edition
 from .transform import WEB_IMAGES
 from .errors import LocatedError
-from .executor import Executor, ExecutorError, Serial, executor
+from .executor import THREADS, Executor, ExecutorError, Serial, default_jobs, executor
 from .files import link_or_copy
 from .xmlio import XmlInputError
 
@@ -422,6 +422,7 @@ def run_build(edition_dir: Path | None, out: Path | None, jobs: int | None, targ
     except ExecutorError as exc:
         console.print(f"build stopped: {exc}", markup=False, soft_wrap=True, style="red")
         return 2
+    THREADS.set(jobs or default_jobs())  # the build's own threads, too, keep to -j
     out.parent.mkdir(parents=True, exist_ok=True)
     # The pid in the name tells the next build whether this folder is still in use.
     work = Path(tempfile.mkdtemp(prefix=f"{_work_prefix(out)}{os.getpid()}-", dir=out.parent))

@@ -16,6 +16,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextvars import ContextVar
 from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
@@ -138,6 +139,17 @@ class Dask:
 
 class ExecutorError(Exception):
     """The executor asked for cannot be had (a usage error: the message says why)."""
+
+
+#: How many threads the build's own process may keep busy (search indexing, hashing, deflating):
+#: the build's ``-j``, so that ``-j 1`` uses one core throughout; unset, the machine's cores.
+THREADS: ContextVar[int | None] = ContextVar("threads", default=None)
+
+
+def local_threads(most: int | None = None) -> int:
+    """The threads a step of the build's own process may use (``THREADS``, else the cores), at most ``most``."""
+    n = THREADS.get() or default_jobs()
+    return max(1, min(n, most) if most is not None else n)
 
 
 def default_jobs() -> int:

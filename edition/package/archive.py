@@ -20,6 +20,8 @@ import zlib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from ..executor import local_threads
+
 FILE_MODE = 0o100644  # regular file, rw-r--r--
 UNIX = 3  # ZipInfo.create_system
 VERSION = 20  # "version needed to extract" for deflate, as zipfile writes it
@@ -54,7 +56,7 @@ def write_zip(folder: Path, zip_path: Path, root: str, iso_date: str, previous: 
     if len(files) >= 0xFFFF or sum(p.stat().st_size for p in files) >= _LIMIT:
         return _write_zip64(files, names, zip_path, stamp)
     old = _Members(previous)
-    with ThreadPoolExecutor(_THREADS) as threads, open(zip_path, "wb") as out:
+    with ThreadPoolExecutor(local_threads(_THREADS)) as threads, open(zip_path, "wb") as out:
         central = []
         # In slices, so no more than a slice of deflated members waits in memory for the writer.
         for at in range(0, len(files), _SLICE):

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..cache import read_json, write_json
+from ..executor import local_threads
 from ..files import link_or_copy
 from .inventory import Digest, describe_payload
 from .metadata import write_metadata, write_premis, write_readme
@@ -115,7 +116,7 @@ def payload_digests(payload: Path) -> dict[str, Digest]:
         hit = known.get(key)
         return key, Digest(stat.st_size, *hit) if hit else _digest(path)
 
-    with ThreadPoolExecutor(4) as threads:  # hashlib releases the GIL
+    with ThreadPoolExecutor(local_threads(4)) as threads:  # hashlib releases the GIL
         found = list(threads.map(digest, files))
     write_json("digests", "last", [[*key, d.sha256, d.sha512] for key, d in found])
     return dict(zip((f.relative_to(payload).as_posix() for f in files), (d for _, d in found)))

@@ -27,6 +27,7 @@ from saxonche import PyXdmNode
 
 from ..cache import digest as _sha, installed_version
 from ..core import HEADER_NAME, Edition, read_edition
+from ..executor import local_threads
 from ..files import link_or_copy
 from ..paths import XSLT
 from ..xmlio import TEI_NS, XML_NS, parse, parse_bytes
@@ -301,7 +302,7 @@ def index_search(site: SiteWriter, bundles: list[Bundle]) -> None:
     """Write each bundle's Pagefind index, with its language's stemming, several at once; a bundle
     named by its content is linked from the previous site when that has it."""
     todo = [b for b in bundles if not (b.keyed and site.link_tree(b.folder))]
-    with ThreadPoolExecutor(max(1, min(len(todo), os.cpu_count() or 1))) as threads:
+    with ThreadPoolExecutor(local_threads(len(todo))) as threads:
         for result in threads.map(lambda b: _pagefind(site.out_dir, b), todo):
             if result.returncode != 0:
                 raise HtmlBuildError(f"pagefind failed on {site.out_dir}: {result.stderr.strip() or result.stdout.strip()}")
