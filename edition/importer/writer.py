@@ -226,7 +226,10 @@ def _pb(parent: etree._Element, b: Block, ctx: Context) -> None:
 def _div(parent: etree._Element, d: Div, inline: dict[int, list[Node]], ctx: Context, suffix: str) -> None:
     div = el(parent, "div", type=d.type, xml_id=f"{ctx.essay_id}-{suffix}")
     lst = None
-    for b in d.blocks:
+    # A closer ends its section: date lines and signatures with text after them are paragraphs
+    # (TEI allows nothing after a closer but other closing matter).
+    last_text = max((i for i, b in enumerate(d.blocks) if b.kind not in ("dateline", "signed")), default=-1)
+    for i, b in enumerate(d.blocks):
         if b.kind != "item":
             lst = None
         if b.kind == "item":
@@ -236,7 +239,7 @@ def _div(parent: etree._Element, d: Div, inline: dict[int, list[Node]], ctx: Con
             add_nodes(el(lst, "item"), inline[id(b)], ctx)
             continue
         _pb(div, b, ctx)
-        if b.kind in ("dateline", "signed"):
+        if b.kind in ("dateline", "signed") and i > last_text:
             # A signature after its date line shares the closer.
             closer = div[-1] if b.kind == "signed" and len(div) and etree.QName(div[-1]).localname == "closer" else el(div, "closer")
             add_nodes(el(closer, b.kind), inline[id(b)], ctx)
