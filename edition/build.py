@@ -422,10 +422,10 @@ def run_build(edition_dir: Path | None, out: Path | None, jobs: int | None, targ
     except ExecutorError as exc:
         console.print(f"build stopped: {exc}", markup=False, soft_wrap=True, style="red")
         return 2
-    THREADS.set(jobs or default_jobs())  # the build's own threads, too, keep to -j
     out.parent.mkdir(parents=True, exist_ok=True)
     # The pid in the name tells the next build whether this folder is still in use.
     work = Path(tempfile.mkdtemp(prefix=f"{_work_prefix(out)}{os.getpid()}-", dir=out.parent))
+    threads = THREADS.set(jobs or default_jobs())  # the build's own threads, too, keep to -j (for this build only)
     try:
         step = time.perf_counter()
         validated = validate(edition, allow_invalid, pool)
@@ -443,6 +443,7 @@ def run_build(edition_dir: Path | None, out: Path | None, jobs: int | None, targ
                       style="red")
         return 1
     finally:
+        THREADS.reset(threads)
         pool.close()
         shutil.rmtree(work, ignore_errors=True)
     _summary(plan, timings, time.perf_counter() - start)
