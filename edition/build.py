@@ -32,11 +32,12 @@ from .cache import digest as _sha, toolkit_key
 from .core import Edition, read_edition
 from .transform import WEB_IMAGES
 from .errors import LocatedError
-from .executor import THREADS, Executor, ExecutorError, Serial, default_jobs, executor
+from .executor import THREADS, Executor, ExecutorError, Step, default_jobs, executor, run_steps
 from .files import link_or_copy
 from .xmlio import XmlInputError
 
-if TYPE_CHECKING:  # the validator loads Saxon; only the build's validate step needs it
+if TYPE_CHECKING:  # the validator and the HTML writer load Saxon; only their steps need it
+    from .transform.html import SiteWriter
     from .validate.problems import Problem
     from .validate.run import Check
 
@@ -152,15 +153,34 @@ def deposit_schemas(edition: Edition) -> list[Path]:
     return profile_of(edition).files
 
 
-def validate(edition: Edition, allow_invalid: bool = False, pool: Executor | None = None) -> tuple[int, int]:
-    """Raise :class:`BuildError` listing every error; print warnings; return the numbers of errors and warnings.
+def validation_step(edition: Edition) -> tuple[Step, Callable[[], tuple[list[Problem], list[str]]]]:
+    """The checks of the edition's files not recorded as done; and, once they ran, the problems of
+    all files (in their order) with a located line for each file the validator failed on.
 
-    Each text is checked on its own (with the edition's index for the cross-document rules), by
-    ``pool``; a text whose bytes, index entries and schemas are unchanged is not checked again.
-    With ``allow_invalid`` the errors are listed and the build goes on; a file that cannot be
-    read at all still stops it (there is nothing to publish of it).
-    """
-    problems, failures = _validate_texts(edition, pool or Serial())
+    Each text is checked on its own (with the edition's index for the cross-document rules); a
+    text whose bytes, index entries and schemas are unchanged is not checked again."""
+    from .validate.profiles import profile_of
+    from .validate.run import checks
+
+    profile = profile_of(edition)
+    todo = checks(edition.sources, profile.schema, profile.rules, profile.register_prefix)
+    found = {i: (problems, None) for i, check in enumerate(todo) if (problems := check.recorded()) is not None}
+    pending = [i for i in range(len(todo)) if i not in found]
+
+    def take(n: int, result: tuple[list[Problem], str | None]) -> None:
+        found[pending[n]] = result
+
+    def outcome() -> tuple[list[Problem], list[str]]:
+        problems = [p for i in sorted(found) for p in found[i][0]]
+        return problems, [line for i in sorted(found) if (line := found[i][1]) is not None]
+
+    return Step(_validate_job, [(todo[i],) for i in pending], [_size(todo[i].path) for i in pending], take), outcome
+
+
+def report_validation(problems: list[Problem], failures: list[str], allow_invalid: bool) -> tuple[int, int]:
+    """Print the errors and a few warnings; return the numbers of errors and warnings, or raise
+    :class:`BuildError` listing every error. With ``allow_invalid`` the errors are listed and the
+    build goes on; a file that cannot be read at all still stops it (there is nothing to publish of it)."""
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
     for line in [*map(str, errors), *failures]:
@@ -179,21 +199,6 @@ def validate(edition: Edition, allow_invalid: bool = False, pool: Executor | Non
         raise BuildError(f"validation failed with {len(errors) + len(failures)} error(s); nothing was built or written",
                          2 if unreadable else 1)
     return len(errors), len(warnings)
-
-
-def _validate_texts(edition: Edition, pool: Executor) -> tuple[list[Problem], list[str]]:
-    """The problems of the edition's files (in their order), and a located line for each the validator failed on."""
-    from .validate.profiles import profile_of
-    from .validate.run import checks
-
-    profile = profile_of(edition)
-    todo = checks(edition.sources, profile.schema, profile.rules, profile.register_prefix)
-    found = {i: (problems, None) for i, check in enumerate(todo) if (problems := check.recorded()) is not None}
-    pending = [i for i in range(len(todo)) if i not in found]
-    for n, result in pool.run(_validate_job, [(todo[i],) for i in pending], [_size(todo[i].path) for i in pending]):
-        found[pending[n]] = result
-    problems = [p for i in sorted(found) for p in found[i][0]]
-    return problems, [line for i in sorted(found) if (line := found[i][1]) is not None]
 
 
 def _size(path: Path) -> int:
@@ -225,49 +230,37 @@ def _pdf_job(essay: Path, edition_dir: Path) -> tuple[bytes, list[str]]:
         raise StepFailed(located(exc, essay)) from None
 
 
-def build_pdfs(plan: Plan, pdf_dir: Path, pool: Executor, progress: Progress) -> None:
-    """Build the stale PDFs into ``pdf_dir``; copy the unchanged ones there, so it is complete."""
+def pdf_step(plan: Plan, pdf_dir: Path, progress: Progress) -> tuple[Step, Callable[[], None]]:
+    """The stale PDFs, each written into ``pdf_dir`` as it comes (the unchanged ones are linked there
+    first, so that it is complete); and, once all are made, the printing of their typesetting warnings."""
     pdf_dir.mkdir(parents=True)
     todo = plan.stale_pdfs
     for essay in plan.edition.texts:
         if essay not in todo:
             link_or_copy(plan.out / plan.pdf(essay), pdf_dir / f"{essay.stem}.pdf")
-    jobs = pool.workers if len(todo) > 1 else 1
-    task = progress.add_task(f"PDF ({jobs} job{'s' if jobs > 1 else ''})", total=len(todo))
+    task = progress.add_task("PDF", total=len(todo))
     warnings: dict[int, list[str]] = {}
-    for i, (data, found) in pool.run(_pdf_job, [(essay, plan.edition.dir) for essay in todo], [_size(e) for e in todo]):
+
+    def take(i: int, result: tuple[bytes, list[str]]) -> None:
+        data, warnings[i] = result
         (pdf_dir / f"{todo[i].stem}.pdf").write_bytes(data)
-        warnings[i] = found
         progress.advance(task)
-    # In essay order, whatever order the jobs finished in.
-    for i in sorted(warnings):
-        for line in warnings[i]:
-            console.print(line, markup=False, soft_wrap=True, style="yellow")
+
+    def report() -> None:  # in essay order, whatever order the jobs finished in
+        for i in sorted(warnings):
+            for line in warnings[i]:
+                console.print(line, markup=False, soft_wrap=True, style="yellow")
+
+    return Step(_pdf_job, [(essay, plan.edition.dir) for essay in todo], [_size(e) for e in todo], take), report
 
 
-def build_site(plan: Plan, site_dir: Path, pdf_dir: Path | None, pool: Executor, progress: Progress) -> None:
-    from .transform import html
-
-    task = progress.add_task("HTML site", total=len(plan.edition.texts) + 1)
-
-    def per_text(texts: list[Path], params: dict[str, str]) -> tuple[dict[str, str], list[str]]:
-        return _text_outputs(plan, texts, params, pool, site_dir.parent / SUMMARIES, lambda: progress.advance(task))
-
-    try:
-        for line in html.build_html(plan.edition.dir, site_dir, pdf_dir, per_text, plan.out / plan.site) or []:
-            console.print(line, markup=False, soft_wrap=True, style="yellow")
-    except StepFailed:
-        raise
-    except Exception as exc:  # the site is made from the whole edition: name its folder
-        raise StepFailed(located(exc, plan.edition.dir)) from None
-    progress.advance(task)
-
-
-def _text_outputs(plan: Plan, texts: list[Path], params: dict[str, str], pool: Executor, summary_dir: Path,
-                  advance: Callable[[], None]) -> tuple[dict[str, str], list[str]]:
-    """The reading pages and summaries: those whose text, register, configuration and parameters
-    are unchanged from the last build, else made by ``pool``; the summaries are also written to
-    ``summary_dir`` (installed as SUMMARIES beside the site, for the next build)."""
+def pages_step(plan: Plan, params: dict[str, str], summary_dir: Path,
+               advance: Callable[[], None]) -> tuple[Step, Callable[[], tuple[dict[str, str], list[str]]]]:
+    """The texts' reading pages and summaries: those whose text, register, configuration and
+    parameters are unchanged since the last build are read from it, the others made by the step's
+    tasks; and, once all are there, the pages (file name → page) and the summaries in text order,
+    which are also written to ``summary_dir`` (installed as SUMMARIES beside the site, for the next build)."""
+    texts = plan.edition.texts
     shared = _sha(plan.tool, *plan.shared, repr(sorted(params.items())))
     done: dict[str, tuple[str, str]] = {}
     calls, stems = [], []
@@ -281,13 +274,34 @@ def _text_outputs(plan: Plan, texts: list[Path], params: dict[str, str], pool: E
         else:
             calls.append((plan.edition.dir, text, params))
             stems.append(text.stem)
-    for i, outputs in pool.run(_page_job, calls, [_size(text) for _, text, _ in calls]):
+
+    def take(i: int, outputs: tuple[str, str]) -> None:
         done[stems[i]] = outputs
         advance()
-    summary_dir.mkdir(parents=True, exist_ok=True)
-    for text in texts:
-        (summary_dir / f"{text.stem}.xml").write_text(done[text.stem][1], encoding="utf-8")
-    return {f"{t.stem}.html": done[t.stem][0] for t in texts}, [done[t.stem][1] for t in texts]
+
+    def outputs() -> tuple[dict[str, str], list[str]]:
+        summary_dir.mkdir(parents=True, exist_ok=True)
+        for text in texts:
+            (summary_dir / f"{text.stem}.xml").write_text(done[text.stem][1], encoding="utf-8")
+        return {f"{t.stem}.html": done[t.stem][0] for t in texts}, [done[t.stem][1] for t in texts]
+
+    return Step(_page_job, calls, [_size(text) for _, text, _ in calls], take), outputs
+
+
+def build_site(plan: Plan, site_dir: Path, essay_pages: dict[str, str], summaries: list[str],
+               inputs: tuple[dict[str, Path], list[str], dict[str, str]]) -> SiteWriter:
+    """Write the site around the texts' pages and summaries (:func:`pages_step`); ``inputs`` are
+    :func:`~edition.transform.html.site_inputs`' images, warnings and parameters."""
+    from .transform import html
+
+    images, warnings, params = inputs
+    try:
+        site = html.write_site(plan.edition, site_dir, essay_pages, summaries, images, params, plan.out / plan.site)
+    except Exception as exc:  # the site is made from the whole edition: name its folder
+        raise StepFailed(located(exc, plan.edition.dir)) from None
+    for line in warnings:
+        console.print(line, markup=False, soft_wrap=True, style="yellow")
+    return site
 
 
 def _page_job(edition_dir: Path, text: Path, params: dict[str, str]) -> tuple[str, str]:
@@ -427,10 +441,7 @@ def run_build(edition_dir: Path | None, out: Path | None, jobs: int | None, targ
     work = Path(tempfile.mkdtemp(prefix=f"{_work_prefix(out)}{os.getpid()}-", dir=out.parent))
     threads = THREADS.set(jobs or default_jobs())  # the build's own threads, too, keep to -j (for this build only)
     try:
-        step = time.perf_counter()
-        validated = validate(edition, allow_invalid, pool)
-        timings["validate"] = time.perf_counter() - step
-        _build_outputs(plan, work, pool, timings, validated)
+        _build_outputs(plan, work, pool, timings, allow_invalid)
         install(plan, work)
     except StepFailed as exc:
         console.print(f"{exc}\nbuild stopped: nothing was written to {out}", markup=False, soft_wrap=True, style="red")
@@ -450,26 +461,65 @@ def run_build(edition_dir: Path | None, out: Path | None, jobs: int | None, targ
     return 0
 
 
-def _build_outputs(plan: Plan, work: Path, pool: Executor, timings: dict[str, float], validated: tuple[int, int]) -> None:
-    out = plan.out
+def _build_outputs(plan: Plan, work: Path, pool: Executor, timings: dict[str, float], allow_invalid: bool) -> None:
+    """Validate, then make the stale outputs into ``work``: the per-text tasks of every step are
+    queued at once (:func:`run_steps`), and this process writes the site while the PDFs are made.
+    Each of ``timings`` is the time this process spent on a step after the one before."""
+    from .transform import html
+
+    edition, out = plan.edition, plan.out
+    mark = time.perf_counter()
+
+    def took(step: str) -> None:
+        nonlocal mark
+        timings[step], mark = time.perf_counter() - mark, time.perf_counter()
+
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=True) as progress:
-        pdf_dir: Path | None = out / "pdf" if (out / "pdf").is_dir() else None
-        if "pdf" in plan.targets and (plan.stale_pdfs or not (out / "pdf").is_dir() or _extra_pdfs(plan)):
-            step = time.perf_counter()
-            build_pdfs(plan, work / "pdf", pool, progress)
-            pdf_dir = work / "pdf"
-            timings["pdf"] = time.perf_counter() - step
-        site_dir = out / "site"
-        if plan.stale(plan.site):
-            step = time.perf_counter()
-            build_site(plan, work / "site", pdf_dir, pool, progress)
-            site_dir = work / "site"
-            timings["html"] = time.perf_counter() - step
+        checked, outcome = validation_step(edition)
+        steps = [checked]
+        make_site = plan.stale(plan.site)
+        site_failure: Exception | None = None
+        if make_site:
+            try:
+                images, site_warnings, params = html.site_inputs(edition)
+            except Exception as exc:  # an unreadable text: validation names it first
+                site_failure, make_site = exc, False
+        if make_site:
+            site_task = progress.add_task("HTML site", total=len(edition.texts) + 1)
+            pages, page_outputs = pages_step(plan, params, work / SUMMARIES, lambda: progress.advance(site_task))
+            steps.append(pages)
+        make_pdfs = "pdf" in plan.targets and bool(plan.stale_pdfs or not (out / "pdf").is_dir() or _extra_pdfs(plan))
+        if make_pdfs:
+            pdfs, report_pdfs = pdf_step(plan, work / "pdf", progress)
+            steps.append(pdfs)
+        queue = run_steps(pool, steps)
+        try:
+            queue.wait(0)
+            validated = report_validation(*outcome(), allow_invalid)
+            took("validate")
+            if site_failure is not None:
+                raise StepFailed(located(site_failure, edition.dir))
+            site_dir = out / plan.site
+            if make_site:
+                queue.wait(1)
+                site_dir = work / plan.site
+                site = build_site(plan, site_dir, *page_outputs(), (images, site_warnings, params))
+                progress.advance(site_task)
+                took("html")
+            pdf_dir: Path | None = out / "pdf" if (out / "pdf").is_dir() else None
+            if make_pdfs:
+                queue.wait(len(steps) - 1)
+                report_pdfs()
+                pdf_dir = work / "pdf"
+                took("pdf")
+            if make_site and pdf_dir is not None:  # the PDFs the reading pages link
+                html.copy_pdfs(pdf_dir, site, [html.text_id(t) for t in edition.texts], link=True)
+        finally:
+            queue.close()
         if plan.stale(plan.deposit):
-            step = time.perf_counter()
             build_deposit(plan, work, site_dir, pdf_dir or work / "pdf", progress, validated)
-            timings["deposit"] = time.perf_counter() - step
+            took("deposit")
 
 
 def _extra_pdfs(plan: Plan) -> bool:

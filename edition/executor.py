@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
@@ -29,10 +31,11 @@ T = TypeVar("T")
 #: start, 1,016 after 25 (2.4 MB of TEI), at most 1,160, 1,127 after all 100; a -j 2 build of 1,000
 #: peaked at 1,233 MB. Replacing the workers bounds that; each replacement costs every worker's start.
 TASKS_PER_WORKER = 256
-#: Below this many tasks a step runs in the build's own process: each worker starts an interpreter,
-#: Saxon and the step's stylesheets (a second or two), which a few texts do not win back. Measured
-#: with bench/scale.py on 2 cores: 10 texts took 1.1-1.5x as long with -j 2 as with -j 1, 100 texts
-#: 0.95-1.03x, 1,000 texts 0.82x (the machine shared with other work: load 2-5).
+#: Below this many tasks a step (or the steps queued at once: run_steps) runs in the build's own
+#: process: each worker starts an interpreter, Saxon and the step's stylesheets (a second or two),
+#: which a few tasks do not win back. Measured with bench/scale.py on 2 cores, each step on its
+#: own: 10 texts took 1.1-1.5x as long with -j 2 as with -j 1; with a build's three steps queued
+#: at once (30 tasks), 10 texts take 0.70-0.76x as long.
 PARALLEL_FROM = 12
 
 
@@ -40,10 +43,11 @@ class Executor(Protocol):
     workers: int
 
     def run(self, task: Callable[..., T], calls: Sequence[tuple[Any, ...]],
-            costs: Sequence[int] | None = None) -> Iterator[tuple[int, T]]:
+            costs: Sequence[Any] | None = None) -> Iterator[tuple[int, T]]:
         """``task(*calls[i])`` for each i, yielded as ``(i, result)`` as they finish; a task's exception is raised.
 
-        ``costs`` (e.g. the texts' sizes) let parallel executors start the costliest tasks first."""
+        ``costs`` (e.g. the texts' sizes; any values that compare) let parallel executors start the
+        costliest tasks first (of equal ones, the first)."""
         ...
 
     def close(self) -> None: ...
@@ -55,7 +59,7 @@ class Serial:
     workers = 1
 
     def run(self, task: Callable[..., T], calls: Sequence[tuple[Any, ...]],
-            costs: Sequence[int] | None = None) -> Iterator[tuple[int, T]]:
+            costs: Sequence[Any] | None = None) -> Iterator[tuple[int, T]]:
         for i, args in enumerate(calls):
             yield i, task(*args)
 
@@ -72,13 +76,13 @@ class Processes:
         self._submitted = 0  # tasks given to the current workers
 
     def run(self, task: Callable[..., T], calls: Sequence[tuple[Any, ...]],
-            costs: Sequence[int] | None = None) -> Iterator[tuple[int, T]]:
+            costs: Sequence[Any] | None = None) -> Iterator[tuple[int, T]]:
         if len(calls) < PARALLEL_FROM:
             yield from Serial().run(task, calls)
             return
         # The costliest first, so that no worker is left with a large text while the others idle
         # at the end (a 100-text build's PDF step: the last large texts kept one of two cores busy alone).
-        order = sorted(range(len(calls)), key=lambda i: -costs[i]) if costs else list(range(len(calls)))
+        order = costliest_first(costs) if costs else list(range(len(calls)))
         # In batches after which the workers are replaced (max_tasks_per_child can deadlock the
         # pool in Python 3.11 when a worker is replaced while tasks wait).
         size = self.workers * TASKS_PER_WORKER
@@ -122,10 +126,13 @@ class Dask:
         self.workers = max(1, sum(w.get("nthreads", 1) for w in self._client.scheduler_info()["workers"].values()))
 
     def run(self, task: Callable[..., T], calls: Sequence[tuple[Any, ...]],
-            costs: Sequence[int] | None = None) -> Iterator[tuple[int, T]]:
+            costs: Sequence[Any] | None = None) -> Iterator[tuple[int, T]]:
         # pure=False: a task's result is not taken from an earlier identical call (the build's own
         # cache decides that); a higher priority runs first where workers are short.
-        futures = [self._client.submit(task, *args, pure=False, priority=costs[i] if costs else 0)
+        priority = [0] * len(calls)
+        for rank, i in enumerate(costliest_first(costs) if costs else []):
+            priority[i] = len(calls) - rank
+        futures = [self._client.submit(task, *args, pure=False, priority=priority[i])
                    for i, args in enumerate(calls)]
         try:
             for i, future in enumerate(futures):  # all run at once; collected in order
@@ -135,6 +142,120 @@ class Dask:
 
     def close(self) -> None:
         self._client.close()
+
+
+def costliest_first(costs: Sequence[Any]) -> list[int]:
+    """The indexes of ``costs`` from the largest cost down; equal costs in their order."""
+    return sorted(range(len(costs)), key=costs.__getitem__, reverse=True)  # sorted() is stable, reversed too
+
+
+@dataclass
+class Step:
+    """One step's tasks for :func:`run_steps`: ``task(*calls[i])`` for each i, each result handed to ``take(i, result)``."""
+
+    task: Callable[..., Any]
+    calls: Sequence[tuple[Any, ...]]
+    costs: Sequence[int]
+    take: Callable[[int, Any], None]
+
+
+class Steps(Protocol):
+    def wait(self, k: int) -> None:
+        """Return when every result of step ``k`` is taken; raise the exception of its first failed task."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def run_steps(pool: Executor, steps: list[Step]) -> Steps:
+    """The steps' tasks on ``pool``, one after another or, with several workers, all queued at once.
+
+    Queued at once, the workers go on with the next steps' tasks (the first step's first) while
+    this process does what a step leaves to it (a build: the corpus pages and the search index
+    while PDFs are typeset), and no worker idles at the end of a step while the others finish.
+    With one worker the steps run in turn, so that ``-j 1`` keeps to one core."""
+    if pool.workers > 1 and sum(len(s.calls) for s in steps) >= PARALLEL_FROM:
+        return _Queued(pool, steps)
+    return _InTurn(pool, steps)
+
+
+class _InTurn:
+    """Each step runs when it is waited for (and the steps before it first), in this thread."""
+
+    def __init__(self, pool: Executor, steps: list[Step]) -> None:
+        self._pool, self._steps, self._done = pool, steps, 0
+
+    def wait(self, k: int) -> None:
+        while self._done <= k:
+            step = self._steps[self._done]
+            self._done += 1
+            for i, result in self._pool.run(step.task, step.calls, step.costs):
+                step.take(i, result)
+
+    def close(self) -> None:
+        pass
+
+
+def _guarded(task: Callable[..., T], *args: Any) -> tuple[bool, Any]:
+    """``task(*args)`` as (True, result), or (False, its exception): one failure does not stop the other steps' tasks."""
+    try:
+        return True, task(*args)
+    except Exception as exc:
+        return False, exc
+
+
+class _Queued:
+    """Every step's tasks in one queue, earlier steps first and the costliest first within a step; a
+    thread of this process collects the results and hands each to its step as it comes."""
+
+    def __init__(self, pool: Executor, steps: list[Step]) -> None:
+        self._pool, self._steps = pool, steps
+        self._which = [(k, i) for k, step in enumerate(steps) for i in range(len(step.calls))]
+        self._left = [len(step.calls) for step in steps]
+        self._failed: list[BaseException | None] = [None] * len(steps)
+        self._broken: BaseException | None = None  # the queue itself failed (a worker died, a take raised)
+        self._ready = [threading.Event() for _ in steps]
+        for k, left in enumerate(self._left):
+            if not left:
+                self._ready[k].set()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._collect, name="edition-steps", daemon=True)
+        self._thread.start()
+
+    def _collect(self) -> None:
+        calls = [(self._steps[k].task, *self._steps[k].calls[i]) for k, i in self._which]
+        costs = [(len(self._steps) - k, self._steps[k].costs[i]) for k, i in self._which]
+        try:
+            for n, (ok, value) in self._pool.run(_guarded, calls, costs):
+                if self._stop.is_set():
+                    return
+                k, i = self._which[n]
+                if ok:
+                    self._steps[k].take(i, value)
+                elif self._failed[k] is None:
+                    self._failed[k] = value
+                self._left[k] -= 1
+                if not self._left[k]:
+                    self._ready[k].set()
+        except BaseException as exc:
+            self._broken = exc
+        finally:
+            for ready in self._ready:
+                ready.set()
+
+    def wait(self, k: int) -> None:
+        self._ready[k].wait()
+        if self._failed[k] is not None:
+            raise self._failed[k]
+        if self._left[k]:  # the queue broke before this step was done
+            raise self._broken or RuntimeError("the build's task queue stopped")
+
+    def close(self) -> None:
+        """Stop taking results and cancel the tasks not yet started (those running are waited for)."""
+        self._stop.set()
+        self._pool.close()
+        self._thread.join()
+        self._pool.close()  # any workers the collecting thread started meanwhile
 
 
 class ExecutorError(Exception):

@@ -17,7 +17,6 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,11 +53,6 @@ SUMMARIES_XSLT = HTML_XSLT / "summaries.xsl"
 SHARD_PAGES = 64
 PAGEFIND_VERSION = installed_version("pagefind")
 _HTML_LANG = re.compile(r'<html\b[^>]*?\slang="([^"]*)"')
-
-#: The reading pages and summaries of texts, made wherever the caller runs them: (texts,
-#: stylesheet parameters) → (file name → page, each text's summary document in text order).
-PerText = Callable[[list[Path], dict[str, str]], tuple[dict[str, str], list[str]]]
-
 
 class HtmlBuildError(Exception):
     """The edition cannot be built as HTML; the message says which file and why."""
@@ -132,14 +126,6 @@ def text_outputs(edition: Edition, path: Path, params: dict[str, str]) -> tuple[
     (tests/html/test_summary_pages.py: the corpus pages of the summaries are those of the texts)."""
     corpus = to_xdm(load_corpus(edition, [path]))
     return essay_page(edition, path, params, corpus), transform(SUMMARIES_XSLT, corpus, params)
-
-
-def _here(edition: Edition) -> PerText:
-    """Reading pages and summaries made in this process, one text at a time."""
-    def per_text(texts: list[Path], params: dict[str, str]) -> tuple[dict[str, str], list[str]]:
-        done = [text_outputs(edition, path, params) for path in texts]
-        return {f"{text_id(path)}.html": page for path, (page, _) in zip(texts, done)}, [s for _, s in done]
-    return per_text
 
 
 class SiteWriter:
@@ -318,22 +304,18 @@ def _pagefind(out_dir: Path, bundle: Bundle) -> subprocess.CompletedProcess[str]
     )
 
 
-def build_html(edition_dir: Path, out_dir: Path, pdf_dir: Path | None = None, per_text: PerText | None = None,
-               previous: Path | None = None) -> list[str]:
-    """Write the complete HTML site of the edition at ``edition_dir`` into ``out_dir``; return
-    warnings (``file:line: warning: …``) for what a page could not show as encoded.
-
-    Reading pages link their PDF at ``pdf/<text-id>.pdf``; PDFs found in ``pdf_dir`` are copied there.
-    ``per_text`` (as :func:`text_outputs` makes each text's page and summary) lets the build make
-    them elsewhere or keep them from its last run; default: here, one text at a time. Files and
-    search indexes the site ``previous`` (the last build's) holds unchanged are linked from it;
-    with ``previous`` (a build) the PDFs of ``pdf_dir``, the build's own, are linked too.
-    """
-    edition = read_edition(edition_dir)
-    essay_ids = [text_id(path) for path in edition.texts]
+def site_inputs(edition: Edition) -> tuple[dict[str, Path], list[str], dict[str, str]]:
+    """What every page of the site is made with: the images it copies (site path → file), a
+    warning for each image left out, and the stylesheet parameters."""
     images, warnings = site_images(edition)
-    params = {**edition.stylesheet_params, "site-images": " ".join(sorted(images))}
-    essay_pages, summaries = (per_text or _here(edition))(edition.texts, params)
+    return images, warnings, {**edition.stylesheet_params, "site-images": " ".join(sorted(images))}
+
+
+def write_site(edition: Edition, out_dir: Path, essay_pages: dict[str, str], summaries: list[str],
+               images: dict[str, Path], params: dict[str, str], previous: Path | None = None) -> SiteWriter:
+    """Write the site into ``out_dir`` around the texts' reading pages and summaries (in text
+    order): the corpus pages, images, assets, TEI downloads and the search indexes; return its
+    writer (the PDFs may follow: :func:`copy_pdfs`)."""
     # The search page (a corpus page) lists the indexes it merges.
     bundles = search_bundles(essay_pages, list(SITE_PAGES), edition.interface)
     pages = {**corpus_pages(edition, summaries, {**params, "search-bundles": merged_bundles(bundles)}), **essay_pages}
@@ -345,7 +327,23 @@ def build_html(edition_dir: Path, out_dir: Path, pdf_dir: Path | None = None, pe
     for asset in sorted(p for p in ASSETS.rglob("*") if p.is_file()):
         site.copy(f"assets/{asset.relative_to(ASSETS).as_posix()}", asset)
     copy_sources(edition, site)
-    if pdf_dir is not None:
-        copy_pdfs(pdf_dir, site, essay_ids, link=previous is not None)
     index_search(site, bundles)
+    return site
+
+
+def build_html(edition_dir: Path, out_dir: Path, pdf_dir: Path | None = None, previous: Path | None = None) -> list[str]:
+    """Write the complete HTML site of the edition at ``edition_dir`` into ``out_dir``, every page
+    made in this process; return warnings (``file:line: warning: …``) for what a page could not
+    show as encoded. Reading pages link their PDF at ``pdf/<text-id>.pdf``; PDFs found in
+    ``pdf_dir`` are copied there. Files and search indexes the site ``previous`` (the last
+    build's) holds unchanged are linked from it, and so are the PDFs (then the build's own).
+    (The build makes the pages in its workers: edition/build.py.)
+    """
+    edition = read_edition(edition_dir)
+    images, warnings, params = site_inputs(edition)
+    done = [text_outputs(edition, path, params) for path in edition.texts]
+    pages = {f"{text_id(path)}.html": page for path, (page, _) in zip(edition.texts, done)}
+    site = write_site(edition, out_dir, pages, [summary for _, summary in done], images, params, previous)
+    if pdf_dir is not None:
+        copy_pdfs(pdf_dir, site, [text_id(path) for path in edition.texts], link=previous is not None)
     return warnings

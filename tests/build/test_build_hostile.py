@@ -114,7 +114,7 @@ def test_html_step_failure_names_the_edition(build: Callable[..., Result], editi
     def failing(*args) -> None:
         raise html.HtmlBuildError("pagefind failed")
 
-    monkeypatch.setattr(html, "build_html", failing)
+    monkeypatch.setattr(html, "write_site", failing)
     result = build()
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert f"{edition_dir}: error: pagefind failed" in result.output
@@ -185,12 +185,12 @@ def test_folder_of_a_running_build_is_kept_until_its_process_is_gone(build: Call
 def test_own_temporary_folder_is_named_by_its_process(build: Callable[..., Result], edition_dir: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[str] = []
-    real = build_module.validate
+    real = build_module.validation_step
 
-    def spy(edition: Edition, *args) -> None:
+    def spy(edition: Edition):
         seen.extend(p.name for p in temp_folders(edition.dir))
-        real(edition, *args)
+        return real(edition)
 
-    monkeypatch.setattr(build_module, "validate", spy)
+    monkeypatch.setattr(build_module, "validation_step", spy)
     assert build().exit_code == 0
     assert len(seen) == 1 and seen[0].startswith(f".build-tmp-{os.getpid()}-")

@@ -93,7 +93,26 @@ def test_worker_processes_give_the_bytes_of_one_process(build: Callable[..., Res
     monkeypatch.setenv("EDITION_CACHE", str(tmp_path / "cache-2"))
     two = build("-j", "2")
     assert two.exit_code == 0, two.output
-    assert started == [True]
+    assert started[:1] == [True] and started.count(True) == 1  # workers started once, for every step
     monkeypatch.setenv("EDITION_CACHE", str(tmp_path / "cache-1"))
     assert build("-j", "1", edition=serial).exit_code == 0
     assert snapshot(edition_dir / "build") == snapshot(serial / "build")
+
+
+@pytest.mark.parametrize("damage, status, where", [
+    (("<p>Ein Vorwort", "<p><bogus/>Ein Vorwort"), 1, ":51:"),  # invalid: named by validation, not by a page or PDF
+    (("</TEI>", ""), 2, ":"),  # not well-formed: unreadable, whichever step met it first
+])
+def test_steps_queued_at_once_still_stop_on_validation_and_write_nothing(
+        build: Callable[..., Result], edition_dir: Path, add_renamed_copies: Callable[[Path, int], None],
+        damage: tuple[str, str], status: int, where: str) -> None:
+    add_renamed_copies(edition_dir, PARALLEL_FROM)  # pages and PDFs are queued with the checks
+    essay = edition_dir / "tei" / "essays" / "second.xml"
+    essay.write_text(essay.read_text(encoding="utf-8").replace(*damage), encoding="utf-8")
+    before = sorted(p.name for p in edition_dir.parent.iterdir())
+    result = build("-j", "2")
+    assert result.exit_code == status, result.output
+    assert f"{essay}{where}" in result.output and "Traceback" not in result.output
+    assert "nothing was built or written" in result.output
+    assert not (edition_dir / "build").exists()
+    assert sorted(p.name for p in edition_dir.parent.iterdir()) == before
