@@ -6,8 +6,9 @@ the texts' order, so the outputs are the same bytes wherever the tasks ran. A ta
 text and the edition by path: workers on other machines must see the edition at the same path.
 
 Each worker process keeps one Saxon processor and the stylesheets it compiled (they are cached
-per process, :mod:`edition.xslt`) for the tasks it runs; the workers are replaced after about
-:data:`TASKS_PER_WORKER` tasks each, so a library's per-process state cannot grow with the corpus.
+per process, :mod:`edition.xslt`) for the tasks it runs; a worker is replaced by a fresh process
+after :data:`TASKS_PER_WORKER` tasks or once it holds more than :data:`WORKER_MEMORY`, so no
+process grows with the corpus, whatever a library keeps.
 """
 
 from __future__ import annotations
@@ -16,21 +17,26 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
 
-#: Tasks a local worker runs (on average) before the workers are replaced by fresh processes. A
-#: worker's memory follows the largest texts it has handled more than their number (one process
-#: making reading pages of 300 texts of a generated edition: 164 MB after 30, 227 after 120, 218
-#: after 300). Typst keeps what it laid out for the life of the process (typst-py never evicts its
-#: memo cache: messense/typst-py#104): PDFs of 100 different texts in one process, 170 MB at the
-#: start, 1,016 after 25 (2.4 MB of TEI), at most 1,160, 1,127 after all 100; a -j 2 build of 1,000
-#: peaked at 1,233 MB. Replacing the workers bounds that; each replacement costs every worker's start.
+#: Tasks a local worker runs before it is replaced by a fresh process, whatever its size. (A
+#: worker's memory follows the largest texts it has handled more than their number: one process
+#: making reading pages of 300 texts of a generated edition: 164 MB after 30, 227 after 120, 218 after 300.)
 TASKS_PER_WORKER = 256
+#: Bytes a worker may hold after a task before it is replaced. Typst keeps what it laid out for the
+#: last ten or so documents (messense/typst-py#104: no way to evict it), so a worker typesetting
+#: large texts one after another grows to several times its size: 272 MB after one text of 197 kB,
+#: 880 MB after ten such (trimmed after each: edition.transform.pdf.return_freed_memory), while a
+#: 10-text edition's whole build in one process peaks at about 600 MB. With this bound a 100-text
+#: build's largest process peaked at 609-650 MB (1,000-1,066 without); a replacement costs a
+#: process start and Typst's warm-up, about half a second (6 of them in a 100-text -j 2 build).
+WORKER_MEMORY = 512 * 2**20
 #: Below this many tasks a step (or the steps queued at once: run_steps) runs in the build's own
 #: process: each worker starts an interpreter, Saxon and the step's stylesheets (a second or two),
 #: which a few tasks do not win back. Measured with bench/scale.py on 2 cores, each step on its
@@ -68,12 +74,15 @@ class Serial:
 
 
 class Processes:
-    """Local worker processes, started fresh (spawn: saxonche's processor does not survive a fork)."""
+    """Local worker processes, started fresh (spawn: saxonche's processor does not survive a fork).
+
+    Each worker is a pool of one process, so that one can be replaced while the others go on."""
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self._pool: ProcessPoolExecutor | None = None
-        self._submitted = 0  # tasks given to the current workers
+        self._pools: list[ProcessPoolExecutor | None] = [None] * workers
+        self._given = [0] * workers  # tasks given to each current worker
+        self._retired: list[ProcessPoolExecutor] = []  # replaced workers finishing the task they hold
 
     def run(self, task: Callable[..., T], calls: Sequence[tuple[Any, ...]],
             costs: Sequence[Any] | None = None) -> Iterator[tuple[int, T]]:
@@ -82,32 +91,66 @@ class Processes:
             return
         # The costliest first, so that no worker is left with a large text while the others idle
         # at the end (a 100-text build's PDF step: the last large texts kept one of two cores busy alone).
-        order = costliest_first(costs) if costs else list(range(len(calls)))
-        # In batches after which the workers are replaced (max_tasks_per_child can deadlock the
-        # pool in Python 3.11 when a worker is replaced while tasks wait).
-        size = self.workers * TASKS_PER_WORKER
-        for start in range(0, len(order), size):
-            yield from self._batch(task, calls, order[start:start + size])
-
-    def _batch(self, task: Callable[..., T], calls: Sequence[tuple[Any, ...]], which: list[int]) -> Iterator[tuple[int, T]]:
-        if self._pool is not None and self._submitted + len(which) > self.workers * TASKS_PER_WORKER:
-            self.close()
-        if self._pool is None:  # shared by the build's steps until it has run its share of tasks
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
-        self._submitted += len(which)
-        futures = {self._pool.submit(task, *calls[i]): i for i in which}
+        waiting = deque(costliest_first(costs) if costs else range(len(calls)))
+        # Two tasks at a time per worker (one running, one waiting), so that a worker can be
+        # replaced between any two of its tasks (max_tasks_per_child can deadlock a pool in
+        # Python 3.11 when a worker is replaced while tasks wait).
+        running: dict[Future[tuple[T, int]], tuple[int, int]] = {}  # → (call, worker)
+        held = [0] * self.workers
+        draining: set[int] = set()  # replaced workers still finishing a task
         try:
-            for future in as_completed(futures):
-                yield futures[future], future.result()
+            while waiting or running:
+                for w in range(self.workers):
+                    # A replaced worker's successor starts once it has finished: -j N keeps to N cores.
+                    while waiting and held[w] < (0 if self._pools[w] is None and w in draining else 2):
+                        i = waiting.popleft()
+                        running[self._worker(w).submit(_measured, task, *calls[i])] = (i, w)
+                        held[w] += 1
+                        self._given[w] += 1
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in sorted(done, key=running.__getitem__):
+                    i, w = running.pop(future)
+                    held[w] -= 1
+                    if not held[w]:
+                        draining.discard(w)
+                    result, resident = future.result()
+                    if self._pools[w] is not None and (resident > WORKER_MEMORY or self._given[w] >= TASKS_PER_WORKER):
+                        self._retire(w)
+                        if held[w]:
+                            draining.add(w)
+                    yield i, result
         finally:
-            for future in futures:
+            for future in running:
                 future.cancel()
 
+    def _worker(self, w: int) -> ProcessPoolExecutor:
+        pool = self._pools[w]
+        if pool is None:  # kept for the build's later steps until it is replaced
+            pool = self._pools[w] = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        return pool
+
+    def _retire(self, w: int) -> None:
+        """Give worker ``w``'s next tasks to a fresh process; the current one finishes the task it holds, then stops."""
+        pool = self._pools[w]
+        if pool is not None:
+            pool.shutdown(wait=False)
+            self._retired.append(pool)
+            self._pools[w], self._given[w] = None, 0
+
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-            self._pool = None
-            self._submitted = 0
+        for pool in [*self._retired, *(p for p in self._pools if p is not None)]:
+            pool.shutdown(cancel_futures=True)
+        self._pools, self._given, self._retired = [None] * self.workers, [0] * self.workers, []
+
+
+def _measured(task: Callable[..., T], *args: Any) -> tuple[T, int]:
+    """``task(*args)`` and the bytes this process then holds in memory (0 where that cannot be read)."""
+    result = task(*args)
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return result, int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):  # not Linux
+        return result, 0
 
 
 class Dask:

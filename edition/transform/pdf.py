@@ -8,6 +8,8 @@ literals); the Typst compiler from the pinned ``typst`` wheel lays it out with
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import os
 import shutil
 import tempfile
@@ -159,10 +161,31 @@ def build_pdf(essay: Path, edition_dir: Path, out_pdf: Path) -> list[str]:
         except typst.TypstError as exc:
             hints = "".join(f"\n  hint: {h}" for h in exc.hints or [])
             raise PdfBuildError(f"{essay}: typesetting failed: {exc.message}{hints}") from None
+        finally:
+            return_freed_memory()
         staged = out_pdf.with_name(f".{out_pdf.name}.tmp")
         staged.write_bytes(pdf)
         os.replace(staged, out_pdf)
     return book.warnings
+
+
+def return_freed_memory() -> None:
+    """Give the memory Typst freed back to the system (glibc's ``malloc_trim``; elsewhere nothing).
+
+    Typst drops what it memoized for earlier documents, but glibc keeps the freed pages in the
+    process: one process typesetting 30 texts held 988 MB after them, 524 MB when trimmed after
+    each (tens of milliseconds), and 339 MB once a few small texts followed the large ones."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim():
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        return None
 
 
 __all__ = ["build_pdf", "typst_markup", "unmodelled", "prepare", "Book", "PdfBuildError", "XmlInputError"]

@@ -70,7 +70,7 @@ def test_a_failing_task_raises_and_the_pool_closes() -> None:
 def test_few_tasks_run_in_this_process() -> None:
     pool = E.Processes(2)
     pids = dict(pool.run(_pid, [(n,) for n in range(E.PARALLEL_FROM - 1)]))
-    assert set(pids.values()) == {os.getpid()} and pool._pool is None
+    assert set(pids.values()) == {os.getpid()} and pool._pools == [None, None]
 
 
 def test_default_is_the_cores_and_one_job_is_one_worker() -> None:
@@ -87,3 +87,24 @@ def test_one_job_runs_a_large_step_in_a_worker_not_here() -> None:
     finally:
         pool.close()
     assert len(set(pids.values())) == 1 and os.getpid() not in pids.values()
+
+
+def _span(n: int) -> tuple[int, int, int]:
+    start = time.monotonic_ns()
+    time.sleep(0.02)
+    return os.getpid(), start, time.monotonic_ns()
+
+
+def test_a_worker_over_its_memory_is_replaced_and_its_successor_waits_for_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(E, "WORKER_MEMORY", 1)  # every worker holds more after its task: each is replaced
+    pool = E.Processes(1)
+    try:
+        spans = dict(pool.run(_span, [(n,) for n in range(E.PARALLEL_FROM)]))
+    finally:
+        pool.close()
+    assert sorted(spans) == list(range(E.PARALLEL_FROM))  # none lost, none repeated
+    pids = [spans[n][0] for n in range(E.PARALLEL_FROM)]
+    assert len(set(pids)) >= E.PARALLEL_FROM // 2  # a fresh process after each (a task already waiting in the old one stays there)
+    # -j 1 keeps to one process at a time: no two tasks ran at once, even across a replacement.
+    ordered = sorted(spans.values(), key=lambda s: s[1])
+    assert all(a[2] <= b[1] for a, b in zip(ordered, ordered[1:]))
