@@ -6,7 +6,8 @@ The texts are the bundled essays and the files of ../shared/corpus/ that are val
 round-robin with every xml:id (and every pointer to it) made unique per copy and the words of each
 copy's text nodes in another order (no layout is reused), in an edition of the `tei` profile with
 the bundled register. Each build runs as its own `edition build` process.
-Printed per size: seconds per text (wall clock, process start included), the -j 2 speed-up,
+Printed per size (medians of --repeat cold builds each, -j 1 and -j 2 alternating; 1,000 texts
+once): seconds per text (wall clock, process start included), the -j 2 speed-up,
 the CPU seconds per text of the -j 1 build (all its processes: less sensitive to other load),
 the peak RSS of the largest single process of the build (the driver or a worker), and the
 rebuild after one word of one text changed, as a share of the cold -j 2 build. Goals (issue 15):
@@ -140,7 +141,7 @@ def change_one_text(edition: Path) -> None:
     text.write_text(data[:at] + " geändert" + data[at:], encoding="utf-8")
 
 
-def scale(sizes: list[int]) -> None:
+def scale(sizes: list[int], repeats: int = 3) -> None:
     sources = valid_sources()  # this validates tei_all once: the record GRAMMARS holds
     from edition.transform.pdf_fonts import chain
     chain()  # and reads the installed fonts' coverage once: the record FONTS holds
@@ -153,13 +154,19 @@ def scale(sizes: list[int]) -> None:
             work = Path(tmp)
             edition = make_edition(work / "edition", size, sources)
             mb = sum(p.stat().st_size for p in (edition / "texts").glob("*.xml")) / 1e6
-            # Each cold build gets its own output and cache folder, so nothing is reused.
-            (work / "one").mkdir()
-            (work / "two").mkdir()
-            serial, rss1, cpu1 = build(edition, work / "one" / "build", "-j", "1")
-            parallel, rss2, _ = build(edition, work / "two" / "build", "-j", "2")
+            # Each cold build gets its own output and cache folder, so nothing is reused; -j 1 and
+            # -j 2 alternate, and the medians are printed (a shared machine's speed drifts).
+            runs: list[tuple[tuple[float, int, float], tuple[float, int, float]]] = []
+            for n in range(repeats if size <= 100 else 1):
+                one, two = work / f"one-{n}", work / f"two-{n}"
+                one.mkdir()
+                two.mkdir()
+                runs.append((build(edition, one / "build", "-j", "1"), build(edition, two / "build", "-j", "2")))
+            serial, rss1, cpu1 = (statistics.median(r[0][k] for r in runs) for k in range(3))
+            parallel, rss2, _ = (statistics.median(r[1][k] for r in runs) for k in range(3))
+            rss1, rss2 = int(rss1), int(rss2)
             change_one_text(edition)
-            rebuild, _, _ = build(edition, work / "two" / "build", "-j", "2")
+            rebuild, _, _ = build(edition, work / f"two-{len(runs) - 1}" / "build", "-j", "2")
             rows.append((size, serial / size, parallel / size, serial / mb))
             print(f"{size:6d} {mb:6.1f} {serial / size:11.3f} {parallel / size:11.3f} {serial / parallel:8.2f}×"
                   f" {cpu1 / size:11.3f} {serial / mb:9.3f} {rss1:6d}MB {rss2:6d}MB {rebuild:9.2f}s {rebuild / parallel:6.1%}",
@@ -277,6 +284,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--large", action="store_true", help="also 1,000 texts (about an hour here)")
     parser.add_argument("--sizes", default=None, help="comma-separated sizes instead (e.g. 10,25)")
+    parser.add_argument("--repeat", type=int, default=3, help="cold builds of each size up to 100 texts (medians printed; 1,000: one)")
     parser.add_argument("--no-side-by-side", action="store_true")
     parser.add_argument("--side-by-side-only", action="store_true")
     parser.add_argument("--corpus-pages-only", action="store_true",
@@ -289,7 +297,7 @@ def main() -> None:
         corpus_pages([int(s) for s in args.sizes.split(",")] if args.sizes else [10, 100, 1000])
         return
     if not args.side_by_side_only:
-        scale(sizes)
+        scale(sizes, args.repeat)
         corpus_pages(sizes)
     if not args.no_side_by_side:
         side_by_side(args.tei_stylesheets)
