@@ -102,6 +102,9 @@ def make_edition(target: Path, size: int, sources: list[Path]) -> Path:
                    check=True, capture_output=True)
     shutil.copyfile(BUNDLED / "register" / "persons.xml", target / "register" / "persons.xml")
     texts = [(p.stem, p.read_text(encoding="utf-8")) for p in sources]
+    # Rounds of ten (the sources, then the first of them again to fill the round), so that the
+    # editions of 10, 100 and 1,000 texts have the same mix of texts: seconds per text compare.
+    texts += texts[: -len(texts) % 10]
     for n in range(size):
         stem, text = texts[n % len(texts)]
         copy = rotate_words(unique_copy(text, f"-{n:04d}"), n // len(texts))
@@ -172,10 +175,16 @@ def scale(sizes: list[int], repeats: int = 3) -> None:
                   f" {cpu1 / size:11.3f} {serial / mb:9.3f} {rss1:6d}MB {rss2:6d}MB {rebuild:9.2f}s {rebuild / parallel:6.1%}",
                   flush=True)
     if len(rows) > 1:
-        # Per MB as well: the first sizes hold a different mix of the sources (10 texts are fewer than the sources).
         first, last = rows[0], rows[-1]
         print(f"seconds per text, {last[0]} vs {first[0]} texts: -j1 {last[1] / first[1]:.2f}×, -j2 {last[2] / first[2]:.2f}×;"
               f" seconds per MB -j1 {last[3] / first[3]:.2f}×")
+        # A build is a fixed part (interpreters, stylesheet compiles, the corpus pages' and the search
+        # index's own work) and a part per text: the seconds each further text adds, between two
+        # sizes, show whether that part grows with the corpus; the fixed part is what is left.
+        for (n, one, two, _), (m, one_m, two_m, _) in zip(rows, rows[1:]):
+            added1, added2 = (one_m * m - one * n) / (m - n), (two_m * m - two * n) / (m - n)
+            print(f"each text added from {n} to {m}: -j1 {added1:.3f} s, -j2 {added2:.3f} s;"
+                  f" fixed part -j1 {one * n - added1 * n:.1f} s, -j2 {two * n - added2 * n:.1f} s")
 
 
 # The corpus pages of an edition in a process of their own: from the corpus of its texts, or from
