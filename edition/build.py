@@ -19,7 +19,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -254,41 +254,71 @@ def pdf_step(plan: Plan, pdf_dir: Path, progress: Progress) -> tuple[Step, Calla
     return Step(_pdf_job, [(essay, plan.edition.dir) for essay in todo], [_size(e) for e in todo], take), report
 
 
-def pages_step(plan: Plan, params: dict[str, str], summary_dir: Path,
-               advance: Callable[[], None]) -> tuple[Step, Callable[[], tuple[dict[str, str], list[str]]]]:
+def pages_step(plan: Plan, params: dict[str, str], page_dir: Path, summary_dir: Path,
+               advance: Callable[[], None]) -> tuple[Step, Callable[[], tuple[PageFiles, list[str]]]]:
     """The texts' reading pages and summaries: those whose text, register, configuration and
-    parameters are unchanged since the last build are read from it, the others made by the step's
-    tasks; and, once all are there, the pages (file name → page) and the summaries in text order,
-    which are also written to ``summary_dir`` (installed as SUMMARIES beside the site, for the next build)."""
+    parameters are unchanged since the last build are taken from it, the others made by the step's
+    tasks and written into ``page_dir`` as they come; and, once all are there, the pages (file name
+    → page, read from their files when asked for) and the summaries in text order, which are also
+    written to ``summary_dir`` (installed as SUMMARIES beside the site, for the next build)."""
     texts = plan.edition.texts
-    shared = _sha(plan.tool, *plan.shared, repr(sorted(params.items())))
-    done: dict[str, tuple[str, str]] = {}
+    shared = _site_inputs_key(plan, params)
+    done: dict[str, tuple[Path, str]] = {}
     calls, stems = [], []
     for text in texts:
         page, summary = f"{plan.site}/{text.stem}.html", f"{SUMMARIES}/{text.stem}.xml"
         key = plan.pages[page] = plan.pages[summary] = _sha(shared, _file_key(text))
         built, made = plan.out / page, plan.out / summary
         if plan.recorded.get(page) == key == plan.recorded.get(summary) and built.is_file() and made.is_file():
-            done[text.stem] = (built.read_text(encoding="utf-8"), made.read_text(encoding="utf-8"))
+            done[text.stem] = (built, made.read_text(encoding="utf-8"))
             advance()
         else:
             calls.append((plan.edition.dir, text, params))
             stems.append(text.stem)
+    page_dir.mkdir(parents=True, exist_ok=True)
 
     def take(i: int, outputs: tuple[str, str]) -> None:
-        done[stems[i]] = outputs
+        page, summary = outputs
+        path = page_dir / f"{stems[i]}.html"
+        path.write_text(page, encoding="utf-8")
+        done[stems[i]] = (path, summary)
         advance()
 
-    def outputs() -> tuple[dict[str, str], list[str]]:
+    def outputs() -> tuple[PageFiles, list[str]]:
         summary_dir.mkdir(parents=True, exist_ok=True)
         for text in texts:
             (summary_dir / f"{text.stem}.xml").write_text(done[text.stem][1], encoding="utf-8")
-        return {f"{t.stem}.html": done[t.stem][0] for t in texts}, [done[t.stem][1] for t in texts]
+        return PageFiles({f"{t.stem}.html": done[t.stem][0] for t in texts}), [done[t.stem][1] for t in texts]
 
     return Step(_page_job, calls, [_size(text) for _, text, _ in calls], take), outputs
 
 
-def build_site(plan: Plan, site_dir: Path, essay_pages: dict[str, str], summaries: list[str],
+def _site_inputs_key(plan: Plan, params: dict[str, str]) -> str:
+    """The key of what every page of the site reads besides its texts: toolkit, configuration, register, parameters."""
+    return _sha(plan.tool, *plan.shared, repr(sorted(params.items())))
+
+
+class PageFiles(Mapping[str, str]):
+    """Reading pages as file name → page, each read from its file when asked for: the build's own
+    process holds one page at a time, not the corpus (1,000 texts' pages are about 0.2 GB of text)."""
+
+    def __init__(self, files: dict[str, Path]) -> None:
+        self._files = files
+
+    def __getitem__(self, name: str) -> str:
+        return self._files[name].read_text(encoding="utf-8")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+    def __contains__(self, name: object) -> bool:  # Mapping's own would read the page
+        return name in self._files
+
+
+def build_site(plan: Plan, site_dir: Path, essay_pages: Mapping[str, str], summaries: list[str],
                inputs: tuple[dict[str, Path], list[str], dict[str, str]]) -> SiteWriter:
     """Write the site around the texts' pages and summaries (:func:`pages_step`); ``inputs`` are
     :func:`~edition.transform.html.site_inputs`' images, warnings and parameters."""
@@ -296,9 +326,13 @@ def build_site(plan: Plan, site_dir: Path, essay_pages: dict[str, str], summarie
 
     images, warnings, params = inputs
     try:
-        site = html.write_site(plan.edition, site_dir, essay_pages, summaries, images, params, plan.out / plan.site)
+        prefix = f"{plan.site}/"
+        recorded = {o.removeprefix(prefix): k for o, k in plan.recorded.items() if o.startswith(prefix)}
+        site = html.write_site(plan.edition, site_dir, essay_pages, summaries, images, params, plan.out / plan.site,
+                               _site_inputs_key(plan, params), recorded)
     except Exception as exc:  # the site is made from the whole edition: name its folder
         raise StepFailed(located(exc, plan.edition.dir)) from None
+    plan.pages.update({f"{plan.site}/{rel}": key for rel, key in site.keys.items()})
     for line in warnings:
         console.print(line, markup=False, soft_wrap=True, style="yellow")
     return site
@@ -487,7 +521,7 @@ def _build_outputs(plan: Plan, work: Path, pool: Executor, timings: dict[str, fl
                 site_failure, make_site = exc, False
         if make_site:
             site_task = progress.add_task("HTML site", total=len(edition.texts) + 1)
-            pages, page_outputs = pages_step(plan, params, work / SUMMARIES, lambda: progress.advance(site_task))
+            pages, page_outputs = pages_step(plan, params, work / "pages", work / SUMMARIES, lambda: progress.advance(site_task))
             steps.append(pages)
         make_pdfs = "pdf" in plan.targets and bool(plan.stale_pdfs or not (out / "pdf").is_dir() or _extra_pdfs(plan))
         if make_pdfs:

@@ -116,3 +116,57 @@ def test_steps_queued_at_once_still_stop_on_validation_and_write_nothing(
     assert "nothing was built or written" in result.output
     assert not (edition_dir / "build").exists()
     assert sorted(p.name for p in edition_dir.parent.iterdir()) == before
+
+
+def test_corpus_pages_and_their_index_kept_while_no_summary_changes(
+        build: Callable[..., Result], edition_dir: Path, tmp_path: Path, snapshot: Snapshot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A change that leaves every text's summary as it was (a word in a list) makes again only the
+    search page (it lists the texts' indexes, one of which is new) and indexes only the changed
+    text's share of the search; a change of a summary (a person named) makes and indexes the rest."""
+    monkeypatch.setenv("EDITION_CACHE", str(tmp_path / "cache"))
+    key = build_module.toolkit_key()
+    monkeypatch.setattr(build_module, "toolkit_key", lambda: key)
+    made: list[str] = []
+    indexed: list[str] = []
+    corpus_pages, pagefind = html.corpus_pages, html._pagefind
+
+    def spy_corpus(edition, summaries, params, names=None, search_bundles=None):
+        made.extend(names if names is not None else html.SITE_PAGES)
+        return corpus_pages(edition, summaries, params, names, search_bundles)
+
+    def spy_pagefind(out_dir: Path, bundle: html.Bundle):
+        indexed.append(bundle.folder)
+        return pagefind(out_dir, bundle)
+
+    monkeypatch.setattr(html, "corpus_pages", spy_corpus)
+    monkeypatch.setattr(html, "_pagefind", spy_pagefind)
+    monkeypatch.setattr(html, "SHARD_PAGES", 1)  # the texts' pages in indexes of their own, the corpus pages in pagefind/
+    assert build("-j", "1").exit_code == 0
+    assert made == list(html.SITE_PAGES) and sorted(indexed)[0] == "pagefind" and len(indexed) == 3
+    site = edition_dir / "build" / "site"
+    kept = ["index.html", "register.html", "chronologie.html", "pagefind/pagefind-entry.json"]
+    before = {name: (site / name).stat().st_ino for name in kept}
+    second = edition_dir / "tei" / "essays" / "second.xml"
+    made.clear(), indexed.clear()
+    second.write_text(second.read_text(encoding="utf-8").replace("zweitens", "drittens"), encoding="utf-8")
+    result = build("-j", "1")
+    assert result.exit_code == 0, result.output
+    assert made == [html.SEARCH_PAGE] and len(indexed) == 1 and indexed[0].startswith("pagefind-de-")
+    assert {name: (site / name).stat().st_ino for name in kept} == before  # linked from the last site
+    assert "drittens" in (site / "second.html").read_text(encoding="utf-8")
+    # The same bytes as a build from nothing.
+    fresh = tmp_path / "fresh"
+    shutil.copytree(edition_dir, fresh, ignore=shutil.ignore_patterns("build"))
+    monkeypatch.setenv("EDITION_CACHE", str(tmp_path / "cache-fresh"))
+    assert build("-j", "1", edition=fresh).exit_code == 0
+    assert snapshot(fresh / "build") == snapshot(edition_dir / "build")
+    # A summary changed: a person now named in the second text.
+    monkeypatch.setenv("EDITION_CACHE", str(tmp_path / "cache"))
+    made.clear(), indexed.clear()
+    second.write_text(second.read_text(encoding="utf-8").replace(
+        "<item>drittens</item>", '<item><persName ref="psn:muster-max">Muster</persName></item>'), encoding="utf-8")
+    result = build("-j", "1")
+    assert result.exit_code == 0, result.output
+    assert sorted(made) == sorted(html.SITE_PAGES) and "pagefind" in indexed
+    assert (site / "register.html").stat().st_ino != before["register.html"]
