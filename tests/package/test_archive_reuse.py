@@ -60,22 +60,40 @@ def test_reused_members_give_the_fresh_bytes(tmp_path: Path, monkeypatch: pytest
     changed = {**PAGES, "data/html/b.html": b"<p>zweite, ge\xc3\xa4ndert</p>"}
     second = bag(tmp_path / "two", changed)
     copied: list[str] = []
-    packed = archive._Members.packed
+    read: list[str] = []
+    member, read_bytes = archive._Members.member, Path.read_bytes
 
-    def spy(self, name: str, data: bytes) -> bytes | None:
-        found = packed(self, name, data)
+    def spy(self, name: str, sha256: str):
+        found = member(self, name, sha256)
         if found is not None:
             copied.append(name)
         return found
 
-    monkeypatch.setattr(archive._Members, "packed", spy)
+    def spy_read(path: Path) -> bytes:
+        read.append(path.name)
+        return read_bytes(path)
+
+    monkeypatch.setattr(archive._Members, "member", spy)
+    monkeypatch.setattr(Path, "read_bytes", spy_read)
     again = write_zip(second, tmp_path / "again.zip", "ed-1.0", "2026-01-02", previous=old).read_bytes()
+    # The unchanged payload files were copied, by the bag's manifest, without being read; the
+    # changed one and the tag files were read and deflated afresh.
+    assert sorted(copied) == ["ed-1.0/data/html/a.html", "ed-1.0/data/html/\u00fcber.html", "ed-1.0/data/pdf/a.pdf"]
+    assert sorted(n for n in read if n != "again.zip") == ["b.html", "bagit.txt", "manifest-sha256.txt"]
     fresh = write_zip(second, tmp_path / "fresh.zip", "ed-1.0", "2026-01-02").read_bytes()
     assert again == fresh
-    # The unchanged payload files were copied; the changed one and the tag files deflated afresh.
-    assert sorted(copied) == ["ed-1.0/data/html/a.html", "ed-1.0/data/html/\u00fcber.html", "ed-1.0/data/pdf/a.pdf"]
     with zipfile.ZipFile(tmp_path / "again.zip") as zf:
+        assert zf.testzip() is None
         assert zf.read("ed-1.0/data/html/b.html") == changed["data/html/b.html"]
+
+
+def test_without_a_manifest_members_are_compared_by_their_bytes(tmp_path: Path) -> None:
+    """A folder whose manifest is gone: each file is read, and copied only if its bytes have the old digest."""
+    old = write_zip(bag(tmp_path / "one", PAGES), tmp_path / "old.zip", "ed-1.0", "2026-01-02")
+    second = bag(tmp_path / "two", {**PAGES, "data/html/b.html": b"<p>anders</p>"})
+    (second / "manifest-sha256.txt").unlink()
+    again = write_zip(second, tmp_path / "again.zip", "ed-1.0", "2026-01-02", previous=old).read_bytes()
+    assert again == write_zip(second, tmp_path / "fresh.zip", "ed-1.0", "2026-01-02").read_bytes()
 
 
 def test_a_damaged_or_foreign_predecessor_is_not_used(tmp_path: Path) -> None:
