@@ -74,12 +74,14 @@ def write_zip(folder: Path, zip_path: Path, root: str, iso_date: str, previous: 
 
 
 def _manifest(folder: Path, root: str) -> dict[str, str]:
-    """Member name → SHA-256 of the payload files, as the bag's own ``manifest-sha256.txt`` gives them (if it has one)."""
+    """Member name → SHA-256 of the payload files, as the bag's own ``manifest-sha256.txt`` gives them (if it has one).
+
+    A path the manifest percent-encodes (``%``) is left out: its file is read and compared instead."""
     try:
         lines = (folder / "manifest-sha256.txt").read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return {}
-    return {f"{root}/{rel}": digest for digest, _, rel in (line.partition("  ") for line in lines) if rel}
+    return {f"{root}/{rel}": digest for digest, _, rel in (line.partition("  ") for line in lines) if rel and "%" not in rel}
 
 
 def _member(name: str, path: Path, old: _Members, sha256: str | None = None) -> tuple[int, int, bytes]:
