@@ -22,6 +22,7 @@ from lxml import etree
 
 from .. import xmlio
 from ..cache import read_json, write_json
+from .relaxng import vocabulary
 
 TEI = f"{{{xmlio.TEI_NS}}}"
 XML_ID = f"{{{xmlio.XML_NS}}}id"
@@ -30,7 +31,7 @@ POINTERS = ("target", "ref", "corresp", "sameAs", "who", "wit", "resp", "source"
             "copyOf", "calendar", "datingMethod")
 _REMOTE = re.compile(r"^[^:/#\s]+\.xml#.+$")
 #: Bump when what a summary holds changes: older cached summaries are then not read.
-VERSION = "1"
+VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class Summary:
     person_refs: tuple[str, ...]  #: every persName/@ref as written
     refs: tuple[str, ...]  #: every @ref as written
     remote: tuple[tuple[str, str], ...]  #: pointers into other texts (file.xml#id) as (file.xml, id)
+    elements: tuple[str, ...]  #: the local names of its elements (for the grammar check: Index.vocabulary)
+    attributes: tuple[str, ...]  #: and of its attributes
 
 
 def summarize(tree: etree._ElementTree) -> Summary:
@@ -70,11 +73,13 @@ def summarize(tree: etree._ElementTree) -> Summary:
                     file, _, fragment = token.partition("#")
                     remote[(file, fragment)] = None
     body = root.find(f"{TEI}text/{TEI}body")
+    elements, attributes = vocabulary(tree)
     return Summary(
         essay=tei_root and root.get(XML_ID) not in ("edition", "register"),
         register_strict=tei_root and body is not None and body.find(f"{TEI}listPerson") is not None,
         register_general=tei_root and root.find(f".//{TEI}listPerson/{TEI}person") is not None,
         ids=tuple(ids), persons=tuple(persons), person_refs=tuple(person_refs), refs=tuple(refs), remote=tuple(remote),
+        elements=tuple(sorted(elements)), attributes=tuple(sorted(attributes)),
     )
 
 
@@ -102,7 +107,7 @@ def summary_of(path: Path) -> Summary | None:
 def _from_json(data: dict) -> Summary:
     return Summary(data["essay"], data["register_strict"], data["register_general"], tuple(data["ids"]),
                    tuple(data["persons"]), tuple(data["person_refs"]), tuple(data["refs"]),
-                   tuple((f, i) for f, i in data["remote"]))
+                   tuple((f, i) for f, i in data["remote"]), tuple(data["elements"]), tuple(data["attributes"]))
 
 
 @dataclass
@@ -129,6 +134,14 @@ class Index:
         self.essays = sorted(n for n, s in self.summaries.items() if s.essay)
         self.registers = {kind: any(getattr(s, f"register_{kind}") for s in self.summaries.values())
                           for kind in ("strict", "general")}
+
+    @property
+    def vocabulary(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The local names of the elements and attributes of all documents: the grammar restricted
+        to them decides each document's validity as the whole grammar does (any superset of a
+        document's names does, see relaxng.Schema), and it is compiled once per process, not once per text."""
+        return (frozenset(n for s in self.summaries.values() for n in s.elements),
+                frozenset(n for s in self.summaries.values() for n in s.attributes))
 
     def context(self, name: str, register_prefix: str) -> str:
         """The ``$index`` of the document ``name``: the answers to what its ids and references ask."""

@@ -40,7 +40,9 @@ class Schema:
     libxml2 compiles a grammar in time growing with its patterns (tei_all: ~570 elements, 5 s),
     while a document uses a few dozen names. A pattern naming nothing in the document can match
     nothing in it, so the grammar restricted to the document's names accepts it exactly when the
-    whole grammar does. Validity is decided with every other pattern made ``notAllowed``
+    whole grammar does; so does the grammar restricted to any more names, such as those of all the
+    edition's documents, compiled once for all of them (an edition's 116 element names: 0.024 s,
+    as much as one text's). Validity is decided with every other pattern made ``notAllowed``
     (milliseconds). An invalid document is reported from the grammar with every other pattern
     kept but emptied, and taken out of the choices it cannot be needed in (milliseconds too): the
     structure libxml2 explains errors by stays that of the whole grammar, and so do its messages.
@@ -291,10 +293,14 @@ def vocabulary(tree: etree._ElementTree) -> tuple[frozenset[str], frozenset[str]
     return frozenset(elements), frozenset(attributes)
 
 
-def is_valid(schema: Schema, tree: etree._ElementTree) -> bool:
-    """Whether ``tree`` is valid against ``schema``, decided on the grammar restricted to its names."""
+def is_valid(schema: Schema, tree: etree._ElementTree, names: tuple[frozenset[str], frozenset[str]] | None = None) -> bool:
+    """Whether ``tree`` is valid against ``schema``, decided on the grammar restricted to its names
+    and ``names`` (the names of the other documents checked: one restriction serves them all)."""
+    elements, attributes = vocabulary(tree)
+    if names is not None:
+        elements, attributes = elements | names[0], attributes | names[1]
     try:
-        return schema.for_vocabulary(*vocabulary(tree)).validate(tree)
+        return schema.for_vocabulary(elements, attributes).validate(tree)
     except SchemaError:
         return schema.validator.validate(tree)  # the whole grammar decides (and raises if unusable)
 
@@ -307,8 +313,11 @@ def _reporting(schema: Schema, tree: etree._ElementTree) -> etree.RelaxNG:
         return schema.validator
 
 
-def validate(schema: Schema, tree: etree._ElementTree) -> list[Violation]:
-    if is_valid(schema, tree):
+def validate(schema: Schema, tree: etree._ElementTree,
+             names: tuple[frozenset[str], frozenset[str]] | None = None) -> list[Violation]:
+    """The violations of ``tree``; ``names`` as :func:`is_valid` takes them (an invalid document is
+    explained from the restriction to its own names, whose messages are those of the whole grammar)."""
+    if is_valid(schema, tree, names):
         return []
     return report(schema, tree, _reporting(schema, tree))
 

@@ -96,6 +96,7 @@ class Check:
     register_prefix: str
     context: str | None  #: the file's ``$index`` (:meth:`Index.context`), None outside an edition
     key: str  #: :func:`validation_key`
+    names: tuple[frozenset[str], frozenset[str]] | None = None  #: the edition's :attr:`Index.vocabulary`
 
     def recorded(self) -> list[Problem] | None:
         """The problems recorded for this key by an earlier check, or None."""
@@ -103,7 +104,7 @@ class Check:
 
     def run(self) -> list[Problem]:
         """Check the file and record its problems."""
-        return validate_file(self.path, self.schema, self.rules, self.register_prefix, self.context, self.key)
+        return validate_file(self.path, self.schema, self.rules, self.register_prefix, self.context, self.key, self.names)
 
 
 def checks(paths: list[Path], schema: str | None = None, rules: Path | None = None,
@@ -114,14 +115,15 @@ def checks(paths: list[Path], schema: str | None = None, rules: Path | None = No
     indexes: dict[Path, Index] = {}
     found: list[Check] = []
     for path in files:
-        context = None
+        context = names = None
         root = edition_root(path)
         if rules is not None and root is not None:
             if root not in indexes:
                 indexes[root] = edition_index(root)
             context = indexes[root].context(rule_name(root, path), register_prefix)
+            names = indexes[root].vocabulary
         found.append(Check(path, schema, rules, register_prefix, context,
-                           validation_key(path, schema, rules, register_prefix, context)))
+                           validation_key(path, schema, rules, register_prefix, context), names))
     return found
 
 
@@ -132,13 +134,16 @@ def edition_index(root: Path) -> Index:
 
 
 def validate_file(path: Path, schema: str | None, rules: Path | None, register_prefix: str,
-                  context: str | None, key: str | None = None) -> list[Problem]:
+                  context: str | None, key: str | None = None,
+                  names: tuple[frozenset[str], frozenset[str]] | None = None) -> list[Problem]:
     """The problems of one file, in the order of their place in it; ``context`` is its ``$index``
     (:meth:`Index.context`), None outside an edition. A pure function of the file's bytes, the
     schemas, the validator's code and ``context``, so it runs on any worker and is recorded in the
-    cache under ``key`` (:func:`validation_key`) when given."""
+    cache under ``key`` (:func:`validation_key`) when given. ``names`` (element and attribute
+    names the grammar is restricted to besides the file's own: :attr:`Index.vocabulary`) change
+    no verdict, only how often the restricted grammar is compiled."""
     grammar_path = relaxng.schema_path(schema)
-    problems = _check(path, relaxng.load(grammar_path), stream.chunking(grammar_path), rules, register_prefix, context)
+    problems = _check(path, relaxng.load(grammar_path), stream.chunking(grammar_path), rules, register_prefix, context, names)
     if key is not None:
         write_json("validation", key, [asdict(p) for p in problems])
     return problems
@@ -191,7 +196,7 @@ def _hash_of(path: Path, mtime_ns: int, size: int) -> str:
 
 
 def _check(path: Path, grammar: relaxng.Schema, pieces: stream.Chunking | None, rules: Path | None,
-           register_prefix: str, context: str | None) -> list[Problem]:
+           register_prefix: str, context: str | None, names: tuple[frozenset[str], frozenset[str]] | None) -> list[Problem]:
     node: PyXdmNode | XsltError | None = None
     alone = rules is not None and edition_root(path) is None
     if pieces is not None and stream.check(path, pieces, grammar=True):
@@ -205,7 +210,7 @@ def _check(path: Path, grammar: relaxng.Schema, pieces: stream.Chunking | None, 
             assert source.problem is not None
             return [source.problem]
         tree = source.tree
-        found = _grammar_problems(grammar, tree) + (_unchecked_references(tree, register_prefix) if alone else [])
+        found = _grammar_problems(grammar, tree, names) + (_unchecked_references(tree, register_prefix) if alone else [])
         locator = Locator(source.data, tree.docinfo.encoding)
         if rules:
             node = _saxon(lambda: to_xdm(tree))
@@ -243,10 +248,11 @@ def _unchecked_references(tree: etree._ElementTree, register_prefix: str) -> lis
                     "ref-unchecked")]
 
 
-def _grammar_problems(grammar: relaxng.Schema, tree: etree._ElementTree) -> list[Finding]:
+def _grammar_problems(grammar: relaxng.Schema, tree: etree._ElementTree,
+                      names: tuple[frozenset[str], frozenset[str]] | None) -> list[Finding]:
     return [Finding(element_path(v.element) if v.element is not None else None,
                     (v.element.sourceline or 1, 1) if v.element is not None else (v.line, 1),
-                    "error", v.message, "relaxng") for v in relaxng.validate(grammar, tree)]
+                    "error", v.message, "relaxng") for v in relaxng.validate(grammar, tree, names)]
 
 
 def _rule_problems(path: Path, node: PyXdmNode | XsltError | None, rules: Path, register_prefix: str,

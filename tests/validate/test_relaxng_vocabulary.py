@@ -75,3 +75,39 @@ def test_a_usable_grammar_is_compiled_once_then_recorded(tmp_path: Path, monkeyp
     assert [p.name for p in (tmp_path / "cache" / "relaxng").iterdir()] == [f"{schema.key}.usable"]
     assert relaxng.is_valid(schema, etree.ElementTree(etree.fromstring("<a/>")))
     assert not relaxng.is_valid(schema, etree.ElementTree(etree.fromstring("<a><c/></a>")))
+
+
+def _union(trees: list[etree._ElementTree]) -> tuple[frozenset[str], frozenset[str]]:
+    names = [relaxng.vocabulary(t) for t in trees]
+    return frozenset().union(*(e for e, _ in names)), frozenset().union(*(a for _, a in names))
+
+
+def test_restricted_to_all_documents_names_decides_and_reports_as_the_whole_grammar(tei_all: etree.RelaxNG) -> None:
+    """One restriction for the names of every document (the edition's, Index.vocabulary) gives each
+    document the whole grammar's verdict; an invalid one is still explained from its own names."""
+    schema = relaxng.load(TEI_ALL)
+    trees = [xmlio.parse(p) for p in CORPUS + BUNDLED]
+    names = _union(trees)
+    for path, tree in zip(CORPUS + BUNDLED, trees):
+        assert relaxng.is_valid(schema, tree, names) == tei_all.validate(tree), path.name
+        for how in ("unknown", "misplaced", "attribute"):
+            broken = _broken(tree, how)
+            assert relaxng.is_valid(schema, broken, names) is False, (path.name, how)
+            assert [(v.line, v.message) for v in relaxng.validate(schema, broken, names)] == \
+                [(v.line, v.message) for v in relaxng.validate(schema, broken)], (path.name, how)
+
+
+def test_an_editions_checks_share_one_restricted_grammar(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from edition.validate.run import checks
+
+    monkeypatch.setenv("EDITION_CACHE", str(tmp_path / "cache"))
+    edition = ROOT / "editions" / "russische-revolution"
+    todo = checks(sorted(edition.glob("*/*.xml")))  # the project's grammar and rules, as the build checks
+    expected = _union([xmlio.parse(c.path) for c in todo])
+    assert len(todo) == 3 and all(c.names == todo[0].names for c in todo)
+    assert todo[0].names[0] >= expected[0] and todo[0].names[1] >= expected[1]  # (and the edition document's)
+    schema = relaxng.load(relaxng.schema_path(None))
+    before = len(schema.restricted)
+    for check in todo:
+        check.run()
+    assert len(schema.restricted) - before <= 1  # one restriction for all its documents
