@@ -27,6 +27,7 @@ Run: python3 bench/scale.py [--large] [--sizes 10,100] [--tei-stylesheets DIR]  
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import re
 import shutil
@@ -152,6 +153,9 @@ def scale(sizes: list[int], repeats: int = 3) -> None:
     sources = valid_sources()  # this validates tei_all once: the record GRAMMARS holds
     from edition.transform.pdf_fonts import chain
     chain()  # and reads the installed fonts' coverage once: the record FONTS holds
+    # Byte-compiled as an installed toolkit is (pip compiles on install): with PYTHONDONTWRITEBYTECODE
+    # set, an editable checkout's changed modules were compiled again by every process (0.07 s each).
+    compileall.compile_dir(ROOT / "edition", quiet=1)
     print(f"texts from {len(sources)} sources; CPUs: {os.cpu_count()}")
     print(f"{'texts':>6} {'MB':>6} {'-j1 s/text':>11} {'-j2 s/text':>11} {'speed-up':>9} {'CPU s/text':>11} {'-j1 s/MB':>9}"
           f" {'RSS -j1':>8} {'RSS -j2':>8} {'rebuild 1':>10} {'share':>6}")
