@@ -32,7 +32,7 @@ from .cache import digest as _sha, toolkit_key
 from .core import Edition, read_edition
 from .transform import WEB_IMAGES
 from .errors import LocatedError
-from .executor import THREADS, Executor, ExecutorError, Step, default_jobs, executor, run_steps
+from .executor import PARALLEL_FROM, THREADS, Executor, ExecutorError, Step, default_jobs, executor, run_steps
 from .files import link_or_copy
 from .xmlio import XmlInputError
 
@@ -47,6 +47,8 @@ SUMMARIES = "summaries"
 SHOWN_WARNINGS = 5
 #: What each target needs built first.
 PREREQUISITES = {"html": {"html"}, "pdf": {"pdf"}, "deposit": {"pdf", "html", "deposit"}}
+#: What the per-text tasks import (their engines: lxml, Saxon, Typst), imported by workers as they start.
+TASK_MODULES = ("edition.build", "edition.validate.run", "edition.transform.html", "edition.transform.pdf")
 
 console = Console(stderr=True, highlight=False)
 
@@ -470,6 +472,8 @@ def run_build(edition_dir: Path | None, out: Path | None, jobs: int | None, targ
     except ExecutorError as exc:
         console.print(f"build stopped: {exc}", markup=False, soft_wrap=True, style="red")
         return 2
+    if pool.workers > 1 and len(plan.stale_pdfs) >= PARALLEL_FROM:  # the steps will be queued on the workers:
+        pool.start(TASK_MODULES)  # they start while this process reads the edition's texts for the steps
     out.parent.mkdir(parents=True, exist_ok=True)
     # The pid in the name tells the next build whether this folder is still in use.
     work = Path(tempfile.mkdtemp(prefix=f"{_work_prefix(out)}{os.getpid()}-", dir=out.parent))

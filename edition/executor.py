@@ -13,6 +13,7 @@ process grows with the corpus, whatever a library keeps.
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 import threading
@@ -56,6 +57,11 @@ class Executor(Protocol):
         costliest tasks first (of equal ones, the first)."""
         ...
 
+    def start(self, modules: Sequence[str]) -> None:
+        """Start the workers now and have them import ``modules``, so that their start overlaps
+        what the caller does before it gives them tasks (where workers are started at all)."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -68,6 +74,9 @@ class Serial:
             costs: Sequence[Any] | None = None) -> Iterator[tuple[int, T]]:
         for i, args in enumerate(calls):
             yield i, task(*args)
+
+    def start(self, modules: Sequence[str]) -> None:
+        pass
 
     def close(self) -> None:
         pass
@@ -123,6 +132,11 @@ class Processes:
             for future in running:
                 future.cancel()
 
+    def start(self, modules: Sequence[str]) -> None:
+        for w in range(self.workers):  # the task waits in no queue: a worker's first task follows it
+            if self._pools[w] is None:
+                self._worker(w).submit(_import, modules)
+
     def _worker(self, w: int) -> ProcessPoolExecutor:
         pool = self._pools[w]
         if pool is None:  # kept for the build's later steps until it is replaced
@@ -141,6 +155,16 @@ class Processes:
         for pool in [*self._retired, *(p for p in self._pools if p is not None)]:
             pool.shutdown(cancel_futures=True)
         self._pools, self._given, self._retired = [None] * self.workers, [0] * self.workers, []
+
+
+def _import(modules: Sequence[str]) -> None:
+    """A worker's first call (:meth:`Processes.start`): import what its tasks will need; a module
+    that fails to import fails the task that needs it instead, saying so."""
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except Exception:
+            pass
 
 
 def _measured(task: Callable[..., T], *args: Any) -> tuple[T, int]:
@@ -182,6 +206,9 @@ class Dask:
                 yield i, future.result()
         finally:
             self._client.cancel(futures)
+
+    def start(self, modules: Sequence[str]) -> None:
+        pass  # the cluster's workers are running
 
     def close(self) -> None:
         self._client.close()
