@@ -16,6 +16,7 @@ import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from pathlib import Path
 
 from lxml import etree
@@ -135,7 +136,7 @@ class Index:
         self.registers = {kind: any(getattr(s, f"register_{kind}") for s in self.summaries.values())
                           for kind in ("strict", "general")}
 
-    @property
+    @cached_property  # asked once per document checked: made once, not once per document (quadratic)
     def vocabulary(self) -> tuple[frozenset[str], frozenset[str]]:
         """The local names of the elements and attributes of all documents: the grammar restricted
         to them decides each document's validity as the whole grammar does (any superset of a
