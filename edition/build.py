@@ -37,6 +37,8 @@ from .files import link_or_copy
 from .xmlio import XmlInputError
 
 if TYPE_CHECKING:  # the validator and the HTML writer load Saxon; only their steps need it
+    from .package.archive import Deflated
+    from .package.bag import BagStart
     from .transform.html import SiteWriter
     from .validate.problems import Problem
     from .validate.run import Check
@@ -232,9 +234,10 @@ def _pdf_job(essay: Path, edition_dir: Path) -> tuple[bytes, list[str]]:
         raise StepFailed(located(exc, essay)) from None
 
 
-def pdf_step(plan: Plan, pdf_dir: Path, progress: Progress) -> tuple[Step, Callable[[], None]]:
+def pdf_step(plan: Plan, pdf_dir: Path, progress: Progress, ready: Deflated | None = None) -> tuple[Step, Callable[[], None]]:
     """The stale PDFs, each written into ``pdf_dir`` as it comes (the unchanged ones are linked there
-    first, so that it is complete); and, once all are made, the printing of their typesetting warnings."""
+    first, so that it is complete) and deflated into ``ready`` for the deposit; and, once all are
+    made, the printing of their typesetting warnings."""
     pdf_dir.mkdir(parents=True)
     todo = plan.stale_pdfs
     for essay in plan.edition.texts:
@@ -246,6 +249,8 @@ def pdf_step(plan: Plan, pdf_dir: Path, progress: Progress) -> tuple[Step, Calla
     def take(i: int, result: tuple[bytes, list[str]]) -> None:
         data, warnings[i] = result
         (pdf_dir / f"{todo[i].stem}.pdf").write_bytes(data)
+        if ready is not None:  # where the deposit holds it (the site's copy: html.copy_pdfs)
+            ready.put(_member(plan, f"html/pdf/{todo[i].stem}.pdf"), data)
         progress.advance(task)
 
     def report() -> None:  # in essay order, whatever order the jobs finished in
@@ -350,17 +355,33 @@ def _page_job(edition_dir: Path, text: Path, params: dict[str, str]) -> tuple[st
         raise StepFailed(located(exc, text)) from None
 
 
-def build_deposit(plan: Plan, work: Path, site_dir: Path, pdf_dir: Path, progress: Progress, validated: tuple[int, int]) -> Path:
-    from .package.archive import write_zip
-    from .package.bag import make_deposit_bag
+def begin_deposit(plan: Plan, work: Path, site_dir: Path, ready: Deflated, progress: Progress) -> BagStart:
+    """The deposit's part the PDFs do not change, made while they are typeset: the bag's site,
+    sources, schemas and records, hashed, identified and deflated into ``ready`` (the members the
+    last deposit holds as they are now are copied from it at the end instead)."""
+    from .package.bag import begin_deposit_bag
 
-    task = progress.add_task("deposit (BagIt)", total=1)
-    bag = make_deposit_bag(work / "bag", plan.edition, site_dir, pdf_dir, link=True, validated=validated)
+    progress.add_task("deposit (BagIt)", total=None)
+    start = begin_deposit_bag(work / "bag", plan.edition, site_dir, link=True)
+    ready.add([(_member(plan, rel), start.payload / rel, d.sha256) for rel, d in start.digests.items()])
+    return start
+
+
+def _member(plan: Plan, payload_path: str) -> str:
+    """The deposit zip's member name of a payload file."""
+    return f"{plan.edition.deposit_name}/data/{payload_path}"
+
+
+def build_deposit(plan: Plan, work: Path, start: BagStart, ready: Deflated, pdf_dir: Path, validated: tuple[int, int]) -> Path:
+    """Complete the deposit :func:`begin_deposit` began (the PDFs, the records of every file) and zip it."""
+    from .package.archive import write_zip
+    from .package.bag import finish_deposit_bag
+
+    bag = finish_deposit_bag(start, pdf_dir, validated)
     zip_path = work / "deposit" / f"{plan.edition.deposit_name}.zip"
     zip_path.parent.mkdir()
     # The last zip's members that are unchanged are copied, not deflated again.
-    write_zip(bag, zip_path, plan.edition.deposit_name, plan.edition.date, previous=plan.out / plan.deposit)
-    progress.advance(task)
+    write_zip(bag, zip_path, plan.edition.deposit_name, plan.edition.date, previous=plan.out / plan.deposit, ready=ready)
     return zip_path
 
 
@@ -502,7 +523,9 @@ def run_build(edition_dir: Path | None, out: Path | None, jobs: int | None, targ
 def _build_outputs(plan: Plan, work: Path, pool: Executor, timings: dict[str, float], allow_invalid: bool) -> None:
     """Validate, then make the stale outputs into ``work``: the per-text tasks of every step are
     queued at once (:func:`run_steps`), and this process writes the site while the PDFs are made.
-    Each of ``timings`` is the time this process spent on a step after the one before."""
+    Each of ``timings`` is the time this process spent on a step after the one before (the deposit's
+    in two parts: before the PDFs are waited for and after)."""
+    from .package.archive import Deflated
     from .transform import html
 
     edition, out = plan.edition, plan.out
@@ -510,7 +533,7 @@ def _build_outputs(plan: Plan, work: Path, pool: Executor, timings: dict[str, fl
 
     def took(step: str) -> None:
         nonlocal mark
-        timings[step], mark = time.perf_counter() - mark, time.perf_counter()
+        timings[step], mark = timings.get(step, 0.0) + time.perf_counter() - mark, time.perf_counter()
 
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=True) as progress:
@@ -528,10 +551,12 @@ def _build_outputs(plan: Plan, work: Path, pool: Executor, timings: dict[str, fl
             pages, page_outputs = pages_step(plan, params, work / "pages", work / SUMMARIES, lambda: progress.advance(site_task))
             steps.append(pages)
         make_pdfs = "pdf" in plan.targets and bool(plan.stale_pdfs or not (out / "pdf").is_dir() or _extra_pdfs(plan))
+        ready = Deflated(work / "deflated", previous=out / plan.deposit) if plan.stale(plan.deposit) else None
         if make_pdfs:
-            pdfs, report_pdfs = pdf_step(plan, work / "pdf", progress)
+            pdfs, report_pdfs = pdf_step(plan, work / "pdf", progress, ready)
             steps.append(pdfs)
         queue = run_steps(pool, steps)
+        begun: BagStart | None = None
         try:
             queue.wait(0)
             validated = report_validation(*outcome(), allow_invalid)
@@ -545,6 +570,9 @@ def _build_outputs(plan: Plan, work: Path, pool: Executor, timings: dict[str, fl
                 site = build_site(plan, site_dir, *page_outputs(), (images, site_warnings, params))
                 progress.advance(site_task)
                 took("html")
+            if ready is not None:
+                begun = begin_deposit(plan, work, site_dir, ready, progress)
+                took("deposit")
             pdf_dir: Path | None = out / "pdf" if (out / "pdf").is_dir() else None
             if make_pdfs:
                 queue.wait(len(steps) - 1)
@@ -553,11 +581,13 @@ def _build_outputs(plan: Plan, work: Path, pool: Executor, timings: dict[str, fl
                 took("pdf")
             if make_site and pdf_dir is not None:  # the PDFs the reading pages link
                 html.copy_pdfs(pdf_dir, site, [html.text_id(t) for t in edition.texts], link=True)
+            if begun is not None and ready is not None:
+                build_deposit(plan, work, begun, ready, pdf_dir or work / "pdf", validated)
+                took("deposit")
         finally:
             queue.close()
-        if plan.stale(plan.deposit):
-            build_deposit(plan, work, site_dir, pdf_dir or work / "pdf", progress, validated)
-            took("deposit")
+            if ready is not None:
+                ready.close()
 
 
 def _extra_pdfs(plan: Plan) -> bool:

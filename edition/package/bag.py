@@ -15,14 +15,17 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
 from ..cache import read_json, write_json
 from ..executor import local_threads
 from ..files import link_or_copy
-from .inventory import Digest, describe_payload
+from .formats import Format
+from .inventory import Digest, describe_payload, identify_formats
 from .metadata import write_metadata, write_premis, write_readme
 from .site import site_files
 from ..core import Edition
@@ -48,11 +51,50 @@ def make_deposit_bag(bag_dir: Path, edition: Edition, site: Path, pdf_dir: Path,
     and warnings of the validation the caller has just run of the edition's files, for the PREMIS
     record (else they are validated again).
     """
+    return finish_deposit_bag(begin_deposit_bag(bag_dir, edition, site, link), pdf_dir, validated)
+
+
+@dataclass
+class BagStart:
+    """A bag begun before the PDFs are there (:func:`begin_deposit_bag`)."""
+
+    bag_dir: Path
+    edition: Edition
+    site: Path
+    link: bool
+    site_listed: frozenset[Path]  #: the site's files when the bag was begun
+    digests: dict[str, Digest]  #: of the payload files so far (relative to data/)
+    formats: dict[str, Format]
+
+    @property
+    def payload(self) -> Path:
+        return self.bag_dir / "data"
+
+
+def begin_deposit_bag(bag_dir: Path, edition: Edition, site: Path, link: bool = False) -> BagStart:
+    """The part of the bag the PDFs do not change: the site's files as they are now, the sources,
+    schemas and DataCite/Dublin Core records, each hashed and identified. The build makes it while
+    the PDFs are typeset (it was a third of the deposit's time after them); :func:`finish_deposit_bag` completes it."""
     payload = bag_dir / "data"
-    _copy_payload(payload, edition, site, pdf_dir, link)
+    listed = frozenset(p for p in site.rglob("*") if p.is_file())
+    _copy_payload(payload, edition, site, link)
     write_metadata(edition, payload / "html", payload / "metadata")
-    digests = payload_digests(payload)
-    inventory = describe_payload(payload, edition, digests, validated)
+    digests = payload_digests(payload, save=False)
+    return BagStart(bag_dir, edition, site, link, listed, digests, identify_formats(payload, digests, save=False))
+
+
+def finish_deposit_bag(start: BagStart, pdf_dir: Path, validated: tuple[int, int] | None = None) -> Path:
+    """Add the PDFs (and whatever else the site has gained since the bag was begun) and make the bag:
+    PREMIS, manifests, bag-info, README, tag manifests."""
+    bag_dir, edition, payload = start.bag_dir, start.edition, start.payload
+    for path in sorted(p for p in start.site.rglob("*") if p.is_file() and p not in start.site_listed):
+        _copy(path, payload / "html" / path.relative_to(start.site), start.link)
+    # The site's PDFs are the built ones; any the site lacks are added where it links them.
+    for pdf in sorted(pdf_dir.glob("*.pdf")):
+        if not (payload / "html" / "pdf" / pdf.name).is_file():
+            _copy(pdf, payload / "html" / "pdf" / pdf.name, start.link)
+    digests = payload_digests(payload, start.digests)
+    inventory = describe_payload(payload, edition, digests, validated, start.formats)
     premis = write_premis(edition, inventory, payload / "metadata" / PREMIS)
     digests[premis.relative_to(payload).as_posix()] = _digest(premis)
     _write_manifests(bag_dir, digests)
@@ -80,13 +122,9 @@ def bag_info(edition: Edition) -> dict[str, str]:
     return {key: value for key, value in info.items() if value}  # an edition with no address yet has no external id
 
 
-def _copy_payload(payload: Path, edition: Edition, site: Path, pdf_dir: Path, link: bool) -> None:
+def _copy_payload(payload: Path, edition: Edition, site: Path, link: bool) -> None:
     for rel in site_files(site):  # the built files: linked if asked
         _copy(site / rel, payload / "html" / rel, link)
-    # The site's PDFs are the built ones; any the site lacks are added where it links them.
-    for pdf in sorted(pdf_dir.glob("*.pdf")):
-        if not (payload / "html" / "pdf" / pdf.name).is_file():
-            _copy(pdf, payload / "html" / "pdf" / pdf.name, link)
     _copy(edition.config_path, payload / "sources" / edition.config_path.name)
     for source in edition.raw_sources:
         _copy(source, payload / "sources" / source.relative_to(edition.raw_sources_dir))
@@ -99,26 +137,31 @@ def _copy(src: Path, dst: Path, link: bool = False) -> None:
     (link_or_copy if link else shutil.copyfile)(src, dst)
 
 
-def payload_digests(payload: Path) -> dict[str, Digest]:
+def payload_digests(payload: Path, done: Mapping[str, Digest] | None = None, save: bool = True) -> dict[str, Digest]:
     """Size, SHA-256 and SHA-512 of every file below ``payload`` (relative path → digests), in manifest order.
 
     A file that is the same file as one hashed for the last bag (the same device, inode, size and
     modification time: an unchanged output linked from the last build) keeps its digests, as git's
-    index does; the others are read and hashed, in threads. (Of a rebuild after one changed text of
-    1,000, hashing every file again took 1.6 s.)"""
+    index does; so does one ``done`` gives (hashed moments ago); the others are read and hashed, in
+    threads. (Of a rebuild after one changed text of 1,000, hashing every file again took 1.6 s.)
+    With ``save`` these files' digests are the record the next bag's are taken from."""
     files = list(_walk(payload))
     record = read_json("digests", "last")
     known = {tuple(entry[:4]): entry[4:] for entry in record if _well_formed(entry)} if isinstance(record, list) else {}
+    done = done or {}
 
     def digest(path: Path) -> tuple[tuple[int, ...], Digest]:
         stat = path.stat()
         key = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+        if (given := done.get(path.relative_to(payload).as_posix())) is not None:
+            return key, given
         hit = known.get(key)
         return key, Digest(stat.st_size, *hit) if hit else _digest(path)
 
     with ThreadPoolExecutor(local_threads(4)) as threads:  # hashlib releases the GIL
         found = list(threads.map(digest, files))
-    write_json("digests", "last", [[*key, d.sha256, d.sha512] for key, d in found])
+    if save:
+        write_json("digests", "last", [[*key, d.sha256, d.sha512] for key, d in found])
     return dict(zip((f.relative_to(payload).as_posix() for f in files), (d for _, d in found)))
 
 

@@ -10,6 +10,7 @@ payload. The stylesheets turn these facts (with the texts' teiHeaders) into PREM
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import astuple, dataclass
 from importlib import metadata
 from pathlib import Path
@@ -54,11 +55,13 @@ class Role:
 
 
 def describe_payload(payload: Path, edition: Edition, digests: dict[str, Digest],
-                     validated: tuple[int, int] | None = None) -> etree._ElementTree:
+                     validated: tuple[int, int] | None = None,
+                     identified: Mapping[str, formats.Format] | None = None) -> etree._ElementTree:
     """The inventory of ``payload`` (the bag's ``data/``) whose files have ``digests`` (relative path →
     size, SHA-256, SHA-512), as XML: ``<inventory>`` with ``<application>``, ``<validation>``, one
     ``<file>`` per payload file and one ``<text>`` (its teiHeader) per text. Files are told apart
-    by their SHA-256. ``validated``: the errors and warnings of validating the edition's files, if just done."""
+    by their SHA-256. ``validated``: the errors and warnings of validating the edition's files, if just
+    done; ``identified``: the formats of files identified moments ago (:func:`identify_formats`)."""
     contents = {rel: digests[rel].sha256 for rel in sorted(digests)}
     texts = {_sha256(t): t for t in edition.texts}
     # Where the deposit holds each text: the site's copy, byte for byte.
@@ -70,7 +73,7 @@ def describe_payload(payload: Path, edition: Edition, digests: dict[str, Digest]
     for key, (name, dist) in APPLICATIONS.items():
         etree.SubElement(root, "application", key=key, name=name, version=_version(dist))
     _validation(root, edition, validated)
-    found = _formats(payload, contents)
+    found = identify_formats(payload, digests, identified=identified)
     for rel, data in contents.items():
         role = _role(rel, data, texts, text_paths, register, assets, edition)
         fmt = found[rel]
@@ -90,12 +93,14 @@ def describe_payload(payload: Path, edition: Edition, digests: dict[str, Digest]
     return root.getroottree()
 
 
-def _formats(payload: Path, contents: dict[str, str]) -> dict[str, formats.Format]:
-    """The format of each payload file (relative path → its SHA-256 in ``contents``).
+def identify_formats(payload: Path, digests: Mapping[str, Digest], save: bool = True,
+                     identified: Mapping[str, formats.Format] | None = None) -> dict[str, formats.Format]:
+    """The format of each payload file (relative path → its digests in ``digests``).
 
     A format depends on a file's bytes and suffix only, so one recorded for the last bag under the
-    same SHA-256 and suffix, by the same identification code, is taken again; the others are
-    identified (which reads every XML and PDF file whole: 2.4 s of a 1,000-text rebuild's deposit)."""
+    same SHA-256 and suffix, by the same identification code, is taken again, and so is one
+    ``identified`` gives; the others are identified (which reads every XML and PDF file whole: 2.4 s
+    of a 1,000-text rebuild's deposit). With ``save`` these are the record the next bag's are taken from."""
     code = digest(Path(formats.__file__).read_bytes())
     record = read_json("formats", "last")
     known: dict[tuple[str, str], formats.Format] = {}
@@ -103,13 +108,15 @@ def _formats(payload: Path, contents: dict[str, str]) -> dict[str, formats.Forma
         for entry in record["files"]:
             if isinstance(entry, list) and len(entry) == 6 and all(isinstance(v, str) for v in entry):
                 known[(entry[0], entry[1])] = formats.Format(*entry[2:])
+    identified = identified or {}
     found: dict[str, formats.Format] = {}
-    for rel, sha256 in contents.items():
-        key = (sha256, Path(rel).suffix.lower())
-        found[rel] = known[key] if key in known else formats.identify(payload / rel)
+    for rel in sorted(digests):
+        key = (digests[rel].sha256, Path(rel).suffix.lower())
+        found[rel] = identified.get(rel) or known.get(key) or formats.identify(payload / rel)
         known[key] = found[rel]
-    files = [[sha256, Path(rel).suffix.lower(), *astuple(found[rel])] for rel, sha256 in contents.items()]
-    write_json("formats", "last", {"code": code, "files": files})
+    if save:
+        files = [[digests[rel].sha256, Path(rel).suffix.lower(), *astuple(found[rel])] for rel in found]
+        write_json("formats", "last", {"code": code, "files": files})
     return found
 
 

@@ -285,12 +285,17 @@ def _absent(node: etree._Element, elements: frozenset[str], defines: dict[str, l
 
 def vocabulary(tree: etree._ElementTree) -> tuple[frozenset[str], frozenset[str]]:
     """The local names of the elements and of the attributes of a document."""
-    elements: set[str] = set()
-    attributes: set[str] = set()
+    tags: set[str] = set()
+    keys: set[str] = set()
     for el in tree.iter(etree.Element):
-        elements.add(etree.QName(el).localname)
-        attributes.update(etree.QName(a).localname for a in el.attrib)
-    return frozenset(elements), frozenset(attributes)
+        tags.add(el.tag)
+        keys.update(el.attrib)
+    return local_names(tags), local_names(keys)
+
+
+def local_names(names: set[str]) -> frozenset[str]:
+    """The local names of element or attribute names in Clark notation (``{ns}name``)."""
+    return frozenset(name.rpartition("}")[2] for name in names)
 
 
 def is_valid(schema: Schema, tree: etree._ElementTree, names: tuple[frozenset[str], frozenset[str]] | None = None) -> bool:

@@ -106,3 +106,26 @@ def test_a_damaged_or_foreign_predecessor_is_not_used(tmp_path: Path) -> None:
         zf.comment = b"deflated by another zlib"
     for previous in (tmp_path / "junk.zip", foreign, tmp_path / "missing.zip"):
         assert write_zip(folder, tmp_path / "out.zip", "ed-1.0", "2026-01-02", previous=previous).read_bytes() == fresh
+
+
+def test_members_deflated_ahead_give_the_fresh_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Members deflated while the build waited (by path or as bytes) are taken as they are; the
+    others, and those the previous zip holds unchanged, are not deflated ahead; the zip is the same bytes."""
+    old = write_zip(bag(tmp_path / "one", PAGES), tmp_path / "old.zip", "ed-1.0", "2026-01-02")
+    changed = {**PAGES, "data/html/b.html": b"<p>zweite, ge\xc3\xa4ndert</p>", "data/pdf/c.pdf": b"%PDF-1.7 neu" * 99}
+    second = bag(tmp_path / "two", changed)
+    ready = archive.Deflated(tmp_path / "deflated", previous=old)
+    sha = {rel: hashlib.sha256(data).hexdigest() for rel, data in changed.items()}
+    ready.add([(f"ed-1.0/{rel}", second / rel, sha[rel]) for rel in changed if rel.startswith("data/html/")])
+    ready.put("ed-1.0/data/pdf/c.pdf", changed["data/pdf/c.pdf"])
+    # Only the changed page and the new PDF: a.html and über.html are in the previous zip as they are.
+    assert ready.member(sha["data/html/b.html"]) is not None and ready.member(sha["data/pdf/c.pdf"]) is not None
+    assert ready.member(sha["data/html/a.html"]) is None
+    deflated: list[int] = []
+    real = archive._deflate
+    monkeypatch.setattr(archive, "_deflate", lambda data: deflated.append(len(data)) or real(data))
+    ahead = write_zip(second, tmp_path / "ahead.zip", "ed-1.0", "2026-01-02", previous=old, ready=ready).read_bytes()
+    ready.close()
+    assert len(deflated) == 2  # the tag files (bagit.txt, the manifest) only: every payload member was ready or reused
+    monkeypatch.setattr(archive, "_deflate", real)
+    assert ahead == write_zip(second, tmp_path / "fresh.zip", "ed-1.0", "2026-01-02").read_bytes()

@@ -31,21 +31,22 @@ def identified(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str]:
     return names
 
 
-def payload(folder: Path, files: dict[str, bytes]) -> tuple[Path, dict[str, str]]:
+def payload(folder: Path, files: dict[str, bytes]) -> tuple[Path, dict[str, inventory.Digest]]:
     for name, data in files.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(data)
-    return folder, {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())}
+    return folder, {name: inventory.Digest(len(data), hashlib.sha256(data).hexdigest(), hashlib.sha512(data).hexdigest())
+                    for name, data in sorted(files.items())}
 
 
 def test_known_bytes_are_not_read_again(tmp_path: Path, identified: list[str]) -> None:
-    first = inventory._formats(*payload(tmp_path / "one", {"a.pdf": PDF, "t/b.xml": TEI, "c.xml": b"<c/>"}))
+    first = inventory.identify_formats(*payload(tmp_path / "one", {"a.pdf": PDF, "t/b.xml": TEI, "c.xml": b"<c/>"}))
     assert sorted(identified) == ["a.pdf", "b.xml", "c.xml"]
     assert first["t/b.xml"] == formats.TEI_TEXT and first["a.pdf"].name == "Portable Document Format"
     identified.clear()
     # The next bag: the PDF and the TEI unchanged (one under another name), c.xml changed, d.txt new,
     # and the TEI's bytes under another suffix.
-    second = inventory._formats(*payload(tmp_path / "two", {"a.pdf": PDF, "t/renamed.xml": TEI, "c.xml": b"<c>no",
+    second = inventory.identify_formats(*payload(tmp_path / "two", {"a.pdf": PDF, "t/renamed.xml": TEI, "c.xml": b"<c>no",
                                                              "d.txt": b"text", "e.bin": TEI}))
     assert sorted(identified) == ["c.xml", "d.txt", "e.bin"]
     assert second["a.pdf"] == first["a.pdf"] and second["t/renamed.xml"] == formats.TEI_TEXT
@@ -57,11 +58,29 @@ def test_known_bytes_are_not_read_again(tmp_path: Path, identified: list[str]) -
                                     '{"code": "%s", "files": [["x", ".pdf", "PDF"]]}'])
 def test_another_or_damaged_record_is_not_trusted(tmp_path: Path, identified: list[str], record: str) -> None:
     files = {"a.pdf": PDF, "b.xml": TEI}
-    inventory._formats(*payload(tmp_path / "one", files))
+    inventory.identify_formats(*payload(tmp_path / "one", files))
     path = cache_dir("formats") / "last.json"
     if "%s" in record:  # the right code, a malformed entry
         record = record % json.loads(path.read_text(encoding="utf-8"))["code"]
     path.write_text(record, encoding="utf-8")
     identified.clear()
-    again = inventory._formats(*payload(tmp_path / "two", files))
+    again = inventory.identify_formats(*payload(tmp_path / "two", files))
     assert sorted(identified) == ["a.pdf", "b.xml"] and again["b.xml"] == formats.TEI_TEXT
+
+
+def test_formats_given_are_taken_and_an_unsaved_call_keeps_the_record(tmp_path: Path, identified: list[str]) -> None:
+    """The build identifies the site's files while the PDFs are typeset (unsaved), then all files
+    with those formats given: each file is read at most once, and the record is the whole bag's."""
+    inventory.identify_formats(*payload(tmp_path / "old", {"a.pdf": PDF}))
+    folder, digests = payload(tmp_path / "new", {"a.pdf": PDF, "b.xml": TEI, "c.xml": b"<c/>"})
+    identified.clear()
+    early = inventory.identify_formats(folder, {k: v for k, v in digests.items() if k != "a.pdf"}, save=False)
+    assert sorted(identified) == ["b.xml", "c.xml"]
+    record = json.loads((cache_dir("formats") / "last.json").read_text(encoding="utf-8"))["files"]
+    assert [entry[1] for entry in record] == [".pdf"]  # unsaved: the last bag's record stands
+    identified.clear()
+    full = inventory.identify_formats(folder, digests, identified=early)
+    assert identified == []  # the PDF from the record, the others as given
+    assert full["b.xml"] == formats.TEI_TEXT and full["a.pdf"].name == "Portable Document Format" and full["c.xml"] == early["c.xml"]
+    record = json.loads((cache_dir("formats") / "last.json").read_text(encoding="utf-8"))["files"]
+    assert sorted(entry[1] for entry in record) == [".pdf", ".xml", ".xml"]
