@@ -250,7 +250,7 @@ def pdf_step(plan: Plan, pdf_dir: Path, progress: Progress, ready: Deflated | No
         data, warnings[i] = result
         (pdf_dir / f"{todo[i].stem}.pdf").write_bytes(data)
         if ready is not None:  # where the deposit holds it (the site's copy: html.copy_pdfs)
-            ready.put(_member(plan, f"html/pdf/{todo[i].stem}.pdf"), data)
+            ready.put(_zip_member(plan, f"html/pdf/{todo[i].stem}.pdf"), data)
         progress.advance(task)
 
     def report() -> None:  # in essay order, whatever order the jobs finished in
@@ -363,11 +363,11 @@ def begin_deposit(plan: Plan, work: Path, site_dir: Path, ready: Deflated, progr
 
     progress.add_task("deposit (BagIt)", total=None)
     start = begin_deposit_bag(work / "bag", plan.edition, site_dir, link=True)
-    ready.add([(_member(plan, rel), start.payload / rel, d.sha256) for rel, d in start.digests.items()])
+    ready.add([(_zip_member(plan, rel), start.payload / rel, d.sha256) for rel, d in start.digests.items()])
     return start
 
 
-def _member(plan: Plan, payload_path: str) -> str:
+def _zip_member(plan: Plan, payload_path: str) -> str:
     """The deposit zip's member name of a payload file."""
     return f"{plan.edition.deposit_name}/data/{payload_path}"
 
@@ -581,7 +581,8 @@ def _build_outputs(plan: Plan, work: Path, pool: Executor, timings: dict[str, fl
                 took("pdf")
             if make_site and pdf_dir is not None:  # the PDFs the reading pages link
                 html.copy_pdfs(pdf_dir, site, [html.text_id(t) for t in edition.texts], link=True)
-            if begun is not None and ready is not None:
+            if begun is not None:
+                assert ready is not None  # begun from it
                 build_deposit(plan, work, begun, ready, pdf_dir or work / "pdf", validated)
                 took("deposit")
         finally:

@@ -126,14 +126,15 @@ class Deflated:
     def add(self, files: list[tuple[str, Path, str]]) -> None:
         """Deflate the files (member name, path, SHA-256 of its bytes) neither held here nor in the
         previous zip, in threads (zlib releases the GIL)."""
-        todo = [(name, path) for name, path, sha256 in files if self._wanted(name, sha256)]
+        todo = [item for item in files if self._wanted(item[0], item[2])]
         with ThreadPoolExecutor(local_threads(_THREADS)) as threads:
             for at in range(0, len(todo), _SLICE):  # a slice at a time in memory
-                list(threads.map(lambda item: self.put(item[0], item[1].read_bytes()), todo[at:at + _SLICE]))
+                list(threads.map(lambda item: self.put(item[0], item[1].read_bytes(), item[2]), todo[at:at + _SLICE]))
 
-    def put(self, name: str, data: bytes) -> None:
-        """Deflate the member ``name`` of these bytes, unless held here or in the previous zip."""
-        sha256 = hashlib.sha256(data).hexdigest()
+    def put(self, name: str, data: bytes, sha256: str | None = None) -> None:
+        """Deflate the member ``name`` of these bytes (whose SHA-256 is ``sha256``, if known),
+        unless held here or in the previous zip."""
+        sha256 = sha256 or hashlib.sha256(data).hexdigest()
         if not self._wanted(name, sha256):
             return
         size, crc, packed = len(data), zlib.crc32(data), _deflate(data)
